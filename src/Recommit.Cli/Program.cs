@@ -1,0 +1,3 @@
+using Recommit.Cli;
+
+return RecommitCli.Run(args, Console.Out, Console.Error);

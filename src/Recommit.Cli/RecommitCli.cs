@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Recommit.Cli.Commands;
+
+namespace Recommit.Cli;
+
+/// <summary>Composes the <c>recommit</c> command line. Exit codes: 0 success, 2 bad input or usage, 1 unexpected failure.</summary>
+public static class RecommitCli
+{
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("recommit: should you reopen your Claude spend commitment before renewal? Imports usage, " +
+            "measures the gap to the commitment, reforecasts with honest uncertainty and prices the cost of doing nothing.");
+        root.Options.Add(CliContext.VerboseOption);
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ForecastCommand.Create());
+        root.Subcommands.Add(PriceCommand.Create());
+        root.Subcommands.Add(LedgerCommand.Create());
+        return root;
+    }
+
+    /// <summary>Parses and runs; writes to the given writers so tests can capture output.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = BuildRoot();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) stderr.WriteLine($"recommit: {error.Message}");
+            stderr.WriteLine("Run 'recommit --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        return CliContext.Guard(parse, stderr, () => parse.Invoke(config));
+    }
+}

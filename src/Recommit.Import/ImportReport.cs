@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+
+namespace Recommit.Import;
+
+/// <summary>A row an importer refused, with where it was and why.</summary>
+public sealed record RejectedRow(string File, long Line, string Reason)
+{
+    public override string ToString() => $"{File}:{Line}: {Reason}";
+}
+
+/// <summary>
+/// The reconciliation every importer reports: rows read = accepted + rejected, the rejected rows with file, line and
+/// reason (the first <see cref="ImportDiagnostics.MaxKeptRejections"/> kept; the count is always exact), duplicate
+/// cells replaced on the natural key, and model names the price book does not know (imported, flagged).
+/// </summary>
+public sealed record ImportReport(
+    string File,
+    string Format,
+    long RowsRead,
+    long Accepted,
+    long Rejected,
+    long Duplicates,
+    ImmutableArray<RejectedRow> RejectedRows,
+    ImmutableArray<string> UnknownModels)
+{
+    public bool Reconciles => RowsRead == Accepted + Rejected;
+
+    public string Summary =>
+        $"{File} ({Format}): {RowsRead:N0} rows read, {Accepted:N0} accepted, {Rejected:N0} rejected" +
+        (Duplicates > 0 ? $", {Duplicates:N0} duplicates replaced" : "") +
+        (UnknownModels.Length > 0 ? $"; models not in the price book: {string.Join(", ", UnknownModels)}" : "");
+}
+
+/// <summary>Accumulates an importer's counts and rejections while it reads.</summary>
+public sealed class ImportDiagnostics(string file, string format)
+{
+    public const int MaxKeptRejections = 1000;
+
+    private readonly List<RejectedRow> _rejected = [];
+    private readonly SortedSet<string> _unknownModels = new(StringComparer.Ordinal);
+
+    public string File { get; } = file;
+    public string Format { get; } = format;
+    public long RowsRead { get; private set; }
+    public long Accepted { get; private set; }
+    public long Rejected { get; private set; }
+    public long Duplicates { get; private set; }
+
+    public void Read() => RowsRead++;
+    public void Accept() => Accepted++;
+    public void Duplicate() => Duplicates++;
+    public void UnknownModel(string model) => _unknownModels.Add(model);
+
+    public void Reject(long line, string reason)
+    {
+        Rejected++;
+        if (_rejected.Count < MaxKeptRejections) _rejected.Add(new RejectedRow(File, line, reason));
+    }
+
+    public ImportReport ToReport() =>
+        new(File, Format, RowsRead, Accepted, Rejected, Duplicates, [.. _rejected], [.. _unknownModels]);
+}

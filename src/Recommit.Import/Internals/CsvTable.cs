@@ -1,0 +1,87 @@
+using Sylvan.Data.Csv;
+
+namespace Recommit.Import.Internals;
+
+/// <summary>
+/// A thin reader over Sylvan's CSV parser that finds columns by header name (case-insensitive), reports the physical
+/// line of each record, and tells ragged rows apart. Missing required columns are an <see cref="ImportException"/>.
+/// </summary>
+internal sealed class CsvTable : IDisposable
+{
+    private readonly CsvDataReader _reader;
+    private readonly string _file;
+    private readonly Dictionary<string, int> _columns;
+
+    private CsvTable(CsvDataReader reader, string file)
+    {
+        _reader = reader;
+        _file = file;
+        _columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            var name = reader.GetName(i).Trim().Trim('\uFEFF');
+            _columns.TryAdd(name, i);
+        }
+    }
+
+    public static CsvTable Open(TextReader text, string file, char? delimiter = null)
+    {
+        CsvDataReader reader;
+        try
+        {
+            var options = new CsvDataReaderOptions
+            {
+                HasHeaders = true,
+                Delimiter = delimiter ?? ',',
+                BufferSize = 1 << 16,
+                // Long untrusted fields are clipped in messages, not refused.
+                MaxBufferSize = 1 << 24,
+            };
+            reader = CsvDataReader.Create(text, options);
+        }
+        catch (Exception e) when (e is CsvFormatException or InvalidDataException or System.Text.DecoderFallbackException)
+        {
+            throw new ImportException(file, 1, $"cannot read the CSV header: {e.Message}");
+        }
+        if (reader.FieldCount == 0 || (reader.FieldCount == 1 && reader.GetName(0).Trim().Length == 0))
+            throw new ImportException(file, null, "the file is empty (no header row)");
+        return new CsvTable(reader, file);
+    }
+
+    /// <summary>Number of header columns.</summary>
+    public int ColumnCount => _reader.FieldCount;
+
+    /// <summary>Number of fields in the current row.</summary>
+    public int FieldCount => _reader.RowFieldCount;
+
+    public bool HasAllColumns => _reader.RowFieldCount >= _reader.FieldCount;
+
+    /// <summary>The 1-based line on which the current record starts (the header is line 1).</summary>
+    public long Line { get; private set; } = 1;
+
+    public IEnumerable<string> ColumnNames => _columns.Keys;
+
+    public int Required(string name) =>
+        _columns.TryGetValue(name, out var i) ? i
+            : throw new ImportException(_file, 1, $"missing required column '{name}' (found: {string.Join(", ", _columns.Keys.Take(20))})");
+
+    public int Optional(string name) => _columns.TryGetValue(name, out var i) ? i : -1;
+
+    public bool Read()
+    {
+        try
+        {
+            var ok = _reader.Read();
+            if (ok) Line = _reader.RowNumber + 0;
+            return ok;
+        }
+        catch (Exception e) when (e is CsvFormatException or System.Text.DecoderFallbackException or InvalidDataException)
+        {
+            throw new ImportException(_file, Line + 1, $"malformed CSV: {e.Message}");
+        }
+    }
+
+    public string Get(int ordinal) => ordinal < _reader.RowFieldCount ? _reader.GetString(ordinal) : "";
+
+    public void Dispose() => _reader.Dispose();
+}

@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using Recommit.Money;
+using Recommit.Time;
+
+namespace Recommit.Contracts;
+
+/// <summary>How the commitment is paid: prepaid at the start of each period, or monthly in arrears with a true-up.</summary>
+public enum BillingMode
+{
+    Arrears = 0,
+    Prepaid = 1,
+}
+
+/// <summary>One true-up period of a commitment schedule: its length and the commitment owed (dollars at committed rates).</summary>
+public sealed record CommitmentPeriod(int Months, Usd Commitment);
+
+/// <summary>
+/// Carryover of a shortfall into the next period (MATH.md §2): a fraction <see cref="Fraction"/> of the shortfall,
+/// capped at <see cref="Cap"/> × the period's commitment, usable only in the next period.
+/// </summary>
+public sealed record CarryoverRule(decimal Fraction, decimal Cap)
+{
+    public static CarryoverRule None { get; } = new(0m, 0m);
+}
+
+/// <summary>
+/// A signed spend commitment (PRODUCT.md, "Contract"; MATH.md §2): start month, successive true-up periods with their
+/// own commitments (a ramp is periods of different amounts), committed discount off list, overage discount (0 = list),
+/// carryover rule, billing mode and price protection.
+/// </summary>
+public sealed record Contract(
+    string Name,
+    YearMonth Start,
+    ImmutableArray<CommitmentPeriod> Periods,
+    decimal CommittedDiscount,
+    decimal OverageDiscount,
+    CarryoverRule Carryover,
+    BillingMode Billing,
+    bool PriceProtection)
+{
+    /// <summary>Total term in months (the sum of the periods).</summary>
+    public int TermMonths => Periods.Sum(p => p.Months);
+
+    /// <summary>The first month after the term.</summary>
+    public YearMonth End => Start.AddMonths(TermMonths);
+}

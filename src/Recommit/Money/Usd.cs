@@ -1,0 +1,55 @@
+using System.Numerics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Recommit.Money;
+
+/// <summary>
+/// An amount of US dollars at full <see cref="decimal"/> precision. Never rounded in computation; rounded
+/// to the cent, half away from zero, only when shown or written (MATH.md, "Rounding"): see <see cref="RoundedToCents"/>.
+/// </summary>
+[JsonConverter(typeof(UsdJsonConverter))]
+public readonly record struct Usd(decimal Value) :
+    IComparable<Usd>,
+    IAdditionOperators<Usd, Usd, Usd>,
+    ISubtractionOperators<Usd, Usd, Usd>,
+    IMultiplyOperators<Usd, decimal, Usd>,
+    IDivisionOperators<Usd, decimal, Usd>,
+    IUnaryNegationOperators<Usd, Usd>,
+    IComparisonOperators<Usd, Usd, bool>,
+    IAdditiveIdentity<Usd, Usd>
+{
+    public static Usd Zero => default;
+    public static Usd AdditiveIdentity => default;
+
+    public Usd RoundedToCents => new(Math.Round(Value, 2, MidpointRounding.AwayFromZero));
+
+    public static Usd operator +(Usd left, Usd right) => new(left.Value + right.Value);
+    public static Usd operator -(Usd left, Usd right) => new(left.Value - right.Value);
+    public static Usd operator -(Usd value) => new(-value.Value);
+    public static Usd operator *(Usd left, decimal right) => new(left.Value * right);
+    public static Usd operator *(decimal left, Usd right) => new(left * right.Value);
+    public static Usd operator /(Usd left, decimal right) => new(left.Value / right);
+    public static bool operator <(Usd left, Usd right) => left.Value < right.Value;
+    public static bool operator >(Usd left, Usd right) => left.Value > right.Value;
+    public static bool operator <=(Usd left, Usd right) => left.Value <= right.Value;
+    public static bool operator >=(Usd left, Usd right) => left.Value >= right.Value;
+
+    public static Usd Max(Usd a, Usd b) => a >= b ? a : b;
+    public static Usd Min(Usd a, Usd b) => a <= b ? a : b;
+
+    public int CompareTo(Usd other) => Value.CompareTo(other.Value);
+
+    /// <summary>Rounded to the cent, e.g. <c>$1,713.00</c>.</summary>
+    public override string ToString() => RoundedToCents.Value.ToString("$#,##0.00;-$#,##0.00", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Writes <see cref="Usd"/> as a JSON number rounded to the cent (the only place rounding happens).</summary>
+public sealed class UsdJsonConverter : JsonConverter<Usd>
+{
+    public override Usd Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => new(reader.GetDecimal());
+
+    public override void Write(Utf8JsonWriter writer, Usd value, JsonSerializerOptions options) =>
+        writer.WriteNumberValue(value.RoundedToCents.Value);
+}
