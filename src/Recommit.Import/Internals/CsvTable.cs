@@ -72,7 +72,9 @@ internal sealed class CsvTable : IDisposable
         try
         {
             var ok = _reader.Read();
-            if (ok) Line = _reader.RowNumber + 0;
+            // Sylvan numbers data records from 1; the header is line 1, so record n starts on line n + 1
+            // (records with quoted line breaks shift later lines; the message then names the record).
+            if (ok) Line = _reader.RowNumber + 1;
             return ok;
         }
         catch (Exception e) when (e is CsvFormatException or System.Text.DecoderFallbackException or InvalidDataException)

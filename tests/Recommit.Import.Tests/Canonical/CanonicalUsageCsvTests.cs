@@ -1,0 +1,119 @@
+using Recommit.Import.Canonical;
+using Recommit.Usage;
+
+namespace Recommit.Import.Tests.Canonical;
+
+public sealed class CanonicalUsageCsvTests
+{
+    private static UsageImport Read(string text, ModelNameResolver? resolver = null) =>
+        CanonicalUsageCsv.Read(new StringReader(text), "usage.csv", resolver);
+
+    [Fact]
+    public void Reads_the_required_columns_with_defaults_for_the_optional_ones()
+    {
+        var r = Read("date,model,token_kind,tokens\n2026-03-01,claude-sonnet-4-5,output,1500\n");
+        var (key, tokens) = Assert.Single(r.Cube.Cells());
+        Assert.Equal(UsageKey.Of(new DateOnly(2026, 3, 1), "claude-sonnet-4-5", TokenKind.Output), key);
+        Assert.Equal(1500, tokens);
+        Assert.Equal(1, r.Report.Accepted);
+    }
+
+    [Fact]
+    public void Reads_every_optional_column()
+    {
+        var r = Read("date,model,token_kind,tokens,service_tier,context_band,channel,workspace,inference_geo,speed\n" +
+                     "2026-03-01,claude-opus-4-6,cache_write_1h,10,batch,long,vertex,\"R&D, west\",us,fast\n");
+        var (key, _) = Assert.Single(r.Cube.Cells());
+        Assert.Equal(new UsageKey(new DateOnly(2026, 3, 1), Channel.Vertex, "R&D, west", "claude-opus-4-6", ServiceTier.Batch, ContextBand.Long, InferenceGeo.Us, Speed.Fast, TokenKind.CacheWrite1h), key);
+    }
+
+    [Fact]
+    public void Rejects_bad_rows_with_their_line_and_reason_and_reconciles()
+    {
+        var r = Read("date,model,token_kind,tokens\n" +
+                     "2026-03-01,m,output,10\n" +      // line 2 ok
+                     "2026-02-30,m,output,10\n" +      // line 3 bad date
+                     "2026-03-01,m,thinking,10\n" +    // line 4 bad kind
+                     "2026-03-01,m,output,-5\n" +      // line 5 negative
+                     "2026-03-01,m,output,NaN\n" +     // line 6 NaN
+                     "2026-03-01,m,output,1.5\n" +     // line 7 fraction
+                     "2026-03-01,,output,1\n" +        // line 8 no model
+                     "2026-03-01,m\n");                // line 9 short row
+        Assert.Equal(8, r.Report.RowsRead);
+        Assert.Equal(1, r.Report.Accepted);
+        Assert.Equal(7, r.Report.Rejected);
+        Assert.True(r.Report.Reconciles);
+        Assert.Equal([3L, 4, 5, 6, 7, 8, 9], r.Report.RejectedRows.Select(x => x.Line).ToArray());
+        Assert.Contains("date", r.Report.RejectedRows[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("token_kind", r.Report.RejectedRows[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("negative", r.Report.RejectedRows[2].Reason, StringComparison.Ordinal);
+        Assert.All(r.Report.RejectedRows, x => Assert.Equal("usage.csv", x.File));
+    }
+
+    [Fact]
+    public void Timestamps_with_offsets_become_their_utc_day()
+    {
+        var r = Read("date,model,token_kind,tokens\n2026-03-01T23:30:00-02:00,m,output,1\n");
+        Assert.Equal(new DateOnly(2026, 3, 2), r.Cube.Day(0));
+    }
+
+    [Fact]
+    public void Handles_a_byte_order_mark_and_crlf_line_ends()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "date,model,token_kind,tokens\r\n2026-03-01,m,output,10\r\n", new System.Text.UTF8Encoding(true));
+            var r = CanonicalUsageCsv.Read(path);
+            Assert.Equal(1, r.Report.Accepted);
+            Assert.Equal(0, r.Report.Rejected);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_missing_required_column_names_the_column()
+    {
+        var e = Assert.Throws<ImportException>(() => Read("date,model,tokens\n2026-03-01,m,10\n"));
+        Assert.Contains("token_kind", e.Message, StringComparison.Ordinal);
+        Assert.Contains("usage.csv", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_file_is_an_error_naming_the_file()
+    {
+        var e = Assert.Throws<ImportException>(() => Read(""));
+        Assert.Contains("usage.csv", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_models_are_imported_and_flagged()
+    {
+        static bool Resolve(string name, out string canonical)
+        {
+            canonical = name == "Claude Sonnet 4.5" ? "claude-sonnet-4-5" : name;
+            return name == "Claude Sonnet 4.5";
+        }
+        var r = Read("date,model,token_kind,tokens\n2026-03-01,Claude Sonnet 4.5,output,1\n2026-03-01,gpt-9,output,1\n", Resolve);
+        Assert.Equal(["claude-sonnet-4-5", "gpt-9"], r.Cube.Models.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["gpt-9"], r.Report.UnknownModels.ToArray());
+        Assert.Equal(2, r.Report.Accepted);
+    }
+
+    [Fact]
+    public void Writing_then_reading_gives_the_same_cube()
+    {
+        var b = new UsageCubeBuilder();
+        b.Add(new UsageKey(new DateOnly(2026, 1, 5), Channel.Bedrock, "a \"quoted\", name", "claude-haiku-4-5", ServiceTier.Batch, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, TokenKind.CacheRead), 42);
+        b.Add(UsageKey.Of(new DateOnly(2026, 1, 6), "claude-opus-4-6", TokenKind.WebSearch), 3);
+        var cube = b.Build();
+        var text = new StringWriter();
+        CanonicalUsageCsv.Write(cube, text);
+        var back = Read(text.ToString());
+        Assert.Equal(cube.Cells().ToArray(), back.Cube.Cells().ToArray());
+        Assert.Equal(0, back.Report.Rejected);
+    }
+}
