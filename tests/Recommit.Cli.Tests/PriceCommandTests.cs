@@ -93,6 +93,7 @@ public sealed class PriceCommandTests : IDisposable
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(output);
         Assert.Equal("2026-11-24+acme-1", doc.RootElement.GetProperty("priceBookVersion").GetString());
+        Assert.Contains("\"priceBookVersion\": \"2026-11-24+acme-1\"", output, StringComparison.Ordinal);
         Assert.Equal(10.00m, doc.RootElement.GetProperty("total").GetDecimal());
     }
 
