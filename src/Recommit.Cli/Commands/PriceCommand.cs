@@ -1,18 +1,134 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Recommit.Import;
+using Recommit.Import.Canonical;
+using Recommit.Pricing;
+using Recommit.Usage;
+using Spectre.Console;
 
 namespace Recommit.Cli.Commands;
 
-/// <summary><c>recommit price</c>: placeholder until its issue lands.</summary>
+/// <summary>
+/// <c>recommit price --usage FILE [--prices FILE] [--json]</c>: prices a canonical usage CSV at list through the price
+/// book (the built-in one, or with a user file laid over it) and shows totals by month, model and token kind, the grand
+/// total and the price-book version (MATH.md §1).
+/// </summary>
 internal static class PriceCommand
 {
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        // Plain text on stdout, not HTML: keep '+' in overlaid versions and non-ASCII names readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static Command Create()
     {
-        var command = new Command("price", "(not yet available)");
-        command.SetAction(parse =>
-        {
-            parse.InvocationConfiguration.Error.WriteLine("recommit price: not yet available in this build");
-            return ExitCodes.Failure;
-        });
+        var usage = new Option<string>("--usage") { Description = "Canonical usage CSV: date,model,token_kind,tokens[,service_tier,context_band,channel,workspace,inference_geo,speed]", Required = true };
+        var prices = new Option<string?>("--prices") { Description = "A price-book JSON file laid over the built-in price book (adds models and price changes; see docs/pricing.md)" };
+        var json = new Option<bool>("--json") { Description = "Write JSON (camelCase, dollars rounded to cents) instead of a table" };
+        var command = new Command("price", "Price usage at list through the price book: totals by month, model and token kind");
+        command.Options.Add(usage);
+        command.Options.Add(prices);
+        command.Options.Add(json);
+        command.SetAction(parse => Run(parse.GetValue(usage)!, parse.GetValue(prices), parse.GetValue(json),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
+    }
+
+    private static int Run(string usagePath, string? pricesPath, bool asJson, TextWriter stdout, TextWriter stderr)
+    {
+        var book = PriceBook.Default;
+        if (pricesPath is not null)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(pricesPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new InputException($"--prices {pricesPath}: cannot read the file: {e.Message}");
+            }
+            book = book.Overlay(text, pricesPath);
+        }
+
+        var import = CanonicalUsageCsv.Read(usagePath, Resolver(book));
+        WriteImportSummary(import.Report, stderr);
+        var priced = CubePricing.Price(import.Cube, book);
+
+        if (asJson) WriteJson(priced, usagePath, stdout);
+        else WriteTable(priced, stdout);
+        return ExitCodes.Success;
+    }
+
+    private static ModelNameResolver Resolver(PriceBook book) => (string name, out string canonical) =>
+    {
+        if (book.TryResolve(name, out var id))
+        {
+            canonical = id.Value;
+            return true;
+        }
+        canonical = name;
+        return false;
+    };
+
+    private static void WriteImportSummary(ImportReport report, TextWriter stderr)
+    {
+        stderr.WriteLine(report.Summary);
+        foreach (var row in report.RejectedRows.Take(20)) stderr.WriteLine($"  rejected {row}");
+        if (report.Rejected > 20) stderr.WriteLine($"  … and {report.Rejected - 20:N0} more rejected rows");
+    }
+
+    private static void WriteJson(PricedUsage priced, string usagePath, TextWriter stdout)
+    {
+        var document = new
+        {
+            priceBookVersion = priced.PriceBookVersion,
+            usageFile = usagePath,
+            rows = priced.Rows.Select(r => new { month = r.Month, model = r.Model.Value, tokenKind = r.Kind.Name(), tokens = r.Tokens, listUsd = r.ListUsd }),
+            months = priced.MonthlyListUsd().Select(m => new { month = m.Key, listUsd = m.Value }),
+            total = priced.Total,
+        };
+        stdout.WriteLine(JsonSerializer.Serialize(document, Json));
+    }
+
+    private static void WriteTable(PricedUsage priced, TextWriter stdout)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(stdout),
+        });
+        console.Profile.Width = 120;
+
+        var table = new Table { Title = new TableTitle($"Usage at list prices (price book {Markup.Escape(priced.PriceBookVersion)})") };
+        table.AddColumn("Month");
+        table.AddColumn("Model");
+        table.AddColumn("Token kind");
+        table.AddColumn(new TableColumn("Tokens").RightAligned());
+        table.AddColumn(new TableColumn("List USD").RightAligned());
+        var monthly = priced.MonthlyListUsd();
+        foreach (var month in priced.Rows.GroupBy(r => r.Month))
+        {
+            foreach (var r in month)
+                table.AddRow(r.Month.ToString(), Markup.Escape(r.Model.Value), r.Kind.Name(), r.Tokens.ToString("N0", CultureInfo.InvariantCulture), r.ListUsd.ToString());
+            table.AddRow($"{month.Key} total", "", "", "", monthly[month.Key].ToString());
+            table.AddEmptyRow();
+        }
+        table.AddRow("Total", "", "", "", priced.Total.ToString());
+        console.Write(table);
+
+        var byModel = new Table { Title = new TableTitle("By model") };
+        byModel.AddColumn("Model");
+        byModel.AddColumn(new TableColumn("List USD").RightAligned());
+        foreach (var (model, usd) in priced.ListUsdByModel()) byModel.AddRow(Markup.Escape(model.Value), usd.ToString());
+        console.Write(byModel);
+        console.WriteLine($"Grand total at list: {priced.Total} (price book {priced.PriceBookVersion})");
     }
 }

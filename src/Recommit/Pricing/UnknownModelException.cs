@@ -7,7 +7,7 @@ namespace Recommit.Pricing;
 public sealed class UnknownModelException : InputException
 {
     public UnknownModelException(string model, string priceBookVersion)
-        : base($"unknown model '{model}': price book {priceBookVersion} has no entry or alias for it; add it to a price-book file passed with --prices (see README, 'Price book')")
+        : base($"unknown model '{model}': price book {priceBookVersion} has no entry or alias for it; add it to a price-book file passed with --prices (see docs/pricing.md)")
     {
         Model = model;
     }
