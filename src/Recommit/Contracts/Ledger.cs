@@ -12,7 +12,8 @@ namespace Recommit.Contracts;
 /// For list-price usage U, commitment C, carry-in c, committed discount d and overage discount d_o:
 /// capacity K = (C + c) / (1 − d); overage O = max(0, U − K), billed at O × (1 − d_o); bill = C + O × (1 − d_o);
 /// premium = O × (d − d_o); shortfall S = max(0, C + c − U × (1 − d)); carry-out = min(r × S, cap × C), usable only in
-/// the next period; forfeited = S − carry-out. All in <see cref="decimal"/> at full precision; nothing is rounded here.
+/// the next period, so the last period of the term carries nothing out (MATH.md §7: a carry-out left at the end of a
+/// term is forfeited); forfeited = S − carry-out. All in <see cref="decimal"/> at full precision; nothing is rounded here.
 /// <see cref="LedgerKernel"/> is the same arithmetic in <see cref="double"/> for simulation paths.
 /// </remarks>
 public static class Ledger
@@ -41,8 +42,10 @@ public static class Ledger
             var usage = new Usd[elapsed];
             for (var m = 0; m < elapsed; m++) usage[m] = monthlyListUsage.GetValueOrDefault(start.AddMonths(m));
 
+            // A carry-out is usable only in the next period: after the last period of the term it is forfeited (MATH.md §7).
+            var carryover = index == contract.Periods.Length - 1 ? CarryoverRule.None : contract.Carryover;
             var result = TrueUp(start, period.Months, period.Commitment, carryIn, usage, contract.CommittedDiscount,
-                contract.OverageDiscount, contract.Carryover, closed: elapsed == period.Months, index, months);
+                contract.OverageDiscount, carryover, closed: elapsed == period.Months, index, months);
             periods.Add(result);
             carryIn = result.CarryOut;
             start = end.AddMonths(1);
@@ -53,7 +56,8 @@ public static class Ledger
     /// <summary>
     /// Trues up one closed period exactly as MATH.md §2: <paramref name="commitment"/> C with carry-in
     /// <paramref name="carryIn"/> c over <paramref name="monthlyListUsage"/> (its months in order, starting with
-    /// <paramref name="start"/>), at the given discounts and carryover rule.
+    /// <paramref name="start"/>), at the given discounts and carryover rule (pass <see cref="CarryoverRule.None"/> when
+    /// no period follows: a carry-out left at the end of a term is forfeited).
     /// </summary>
     public static PeriodResult ClosePeriod(YearMonth start, Usd commitment, Usd carryIn, IReadOnlyList<Usd> monthlyListUsage,
         decimal committedDiscount, decimal overageDiscount, CarryoverRule carryover)

@@ -4,7 +4,7 @@ namespace Recommit.Contracts;
 /// The contract ledger of MATH.md §2 in <see cref="double"/>, for the Monte Carlo engine (MATH.md §6): many paths of
 /// monthly list usage through one contract's true-up periods without allocating. Build one per contract (it keeps the
 /// period lengths and commitments), then call <see cref="Run"/> per path or <see cref="RunPaths"/> over a path × month
-/// matrix. Every period passed is trued up as closed; the figures agree with <see cref="Ledger"/> to floating-point
+/// matrix. Every period passed is trued up as closed, and the term's last period carries nothing out; the figures agree with <see cref="Ledger"/> to floating-point
 /// precision (a property test holds them to 1e-6 relative).
 /// </summary>
 public sealed class LedgerKernel
@@ -75,7 +75,7 @@ public sealed class LedgerKernel
             if (written >= output.Length) throw new ArgumentException("output is shorter than the periods to compute", nameof(output));
             var usage = 0.0;
             foreach (var u in monthlyListUsage.Slice(offset, length)) usage += u;
-            output[written++] = TrueUp(_commitments[p], carryIn, usage, out carryIn);
+            output[written++] = TrueUp(_commitments[p], carryIn, usage, hasNextPeriod: p < _months.Length - 1, out carryIn);
             offset += length;
         }
         return written;
@@ -110,12 +110,13 @@ public sealed class LedgerKernel
     }
 
     /// <summary>MATH.md §2 for one closed period, in list dollars (usage) and dollars at committed rates (commitment).</summary>
-    private KernelPeriod TrueUp(double commitment, double carryIn, double usage, out double carryOut)
+    private KernelPeriod TrueUp(double commitment, double carryIn, double usage, bool hasNextPeriod, out double carryOut)
     {
         var available = commitment + carryIn;
         var overage = Math.Max(0, usage - available / _keep);
         var shortfall = Math.Max(0, available - usage * _keep);
-        carryOut = Math.Min(CarryoverFraction * shortfall, CarryoverCap * commitment);
+        // A carry-out left at the end of the term is forfeited (MATH.md §7).
+        carryOut = hasNextPeriod ? Math.Min(CarryoverFraction * shortfall, CarryoverCap * commitment) : 0;
         var billed = overage * _overageRate;
         return new KernelPeriod(usage, overage, billed, overage * _premiumRate, shortfall, carryIn, carryOut, shortfall - carryOut, commitment + billed);
     }

@@ -75,9 +75,33 @@ public class LedgerExampleTests
         Assert.Equal(Dollars(1350m), year2.ConsumedAtCommittedRates);
         Assert.Equal(Dollars(3520m), year2.Capacity);
         Assert.Equal(Dollars(1290.00m), year2.Shortfall);
-        Assert.Equal(Dollars(240m), year2.CarryOut);
-        Assert.Equal(Dollars(1050m), year2.Forfeited);
         Assert.Equal(Dollars(2400m), year2.Bill);
+    }
+
+    [Fact]
+    public void A_carry_out_left_at_the_end_of_the_term_is_forfeited()
+    {
+        var contract = Annual(2, 2400m, 0.25m, carryover: new CarryoverRule(0.50m, 0.10m));
+        var usage = UsageFrom(Jan2026, [.. Enumerable.Repeat(120m, 12), .. Enumerable.Repeat(150m, 12)]);
+
+        var year2 = Ledger.Run(contract, usage).Periods[1];
+
+        Assert.Equal(Dollars(1290.00m), year2.Shortfall);
+        Assert.Equal(Usd.Zero, year2.CarryOut);
+        Assert.Equal(Dollars(1290.00m), year2.Forfeited);
+    }
+
+    [Fact]
+    public void A_three_year_term_carries_year_2_shortfall_into_year_3()
+    {
+        var contract = Annual(3, 2400m, 0.25m, carryover: new CarryoverRule(0.50m, 0.10m));
+        var usage = UsageFrom(Jan2026, [.. Enumerable.Repeat(120m, 12), .. Enumerable.Repeat(150m, 12), .. Enumerable.Repeat(150m, 12)]);
+
+        var p = Ledger.Run(contract, usage).Periods;
+
+        Assert.Equal((Dollars(240m), Dollars(1050m)), (p[1].CarryOut, p[1].Forfeited));
+        Assert.Equal(Dollars(240m), p[2].CarryIn);
+        Assert.Equal(Usd.Zero, p[2].CarryOut);
     }
 
     [Fact]
@@ -149,6 +173,7 @@ public class LedgerExampleTests
     public void A_ramp_of_four_quarterly_periods_is_trued_up_quarter_by_quarter()
     {
         var contract = Periods(0.20m, 0m, new CarryoverRule(0.50m, 0.20m), (3, 100m), (3, 200m), (3, 300m), (3, 400m));
+        // Q4 is the last period of the term: any shortfall there would be forfeited, not carried.
         // Quarter list usage: 75 (under), 300 (over), 300 (under), 600 (over).
         var usage = UsageFrom(Jan2026, 25, 25, 25, 100, 100, 100, 100, 100, 100, 200, 200, 200);
 

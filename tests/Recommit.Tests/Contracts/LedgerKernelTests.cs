@@ -19,6 +19,8 @@ public class LedgerKernelTests
         Assert.Equal(1080.0, output[0].Forfeited, 9);
         Assert.Equal(240.0, output[1].CarryIn, 9);
         Assert.Equal(1290.0, output[1].Shortfall, 9);
+        Assert.Equal(0.0, output[1].CarryOut, 9);
+        Assert.Equal(1290.0, output[1].Forfeited, 9);
     }
 
     [Fact]

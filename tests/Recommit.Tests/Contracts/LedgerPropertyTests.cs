@@ -54,6 +54,7 @@ public class LedgerPropertyTests
             Assert.True(p.OveragePremium >= Usd.Zero);
             carry = p.CarryOut;
         }
+        Assert.Equal(Usd.Zero, result.Periods[^1].CarryOut);
     }
 
     [Property(MaxTest = 200)]
