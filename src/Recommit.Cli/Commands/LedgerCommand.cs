@@ -1,18 +1,222 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Recommit.Contracts;
+using Recommit.Import;
+using Recommit.Import.Canonical;
+using Recommit.Money;
+using Recommit.Pricing;
+using Recommit.Time;
+using Spectre.Console;
 
 namespace Recommit.Cli.Commands;
 
-/// <summary><c>recommit ledger</c>: placeholder until its issue lands.</summary>
+/// <summary>
+/// <c>recommit ledger --contract FILE (--usage FILE | --spend FILE) [--through yyyy-MM] [--json]</c>: runs the contract
+/// ledger (MATH.md §2) over the account's monthly list-price usage and shows each true-up period and each month.
+/// </summary>
 internal static class LedgerCommand
 {
     public static Command Create()
     {
-        var command = new Command("ledger", "(not yet available)");
+        var contractOption = new Option<string>("--contract") { Description = "Contract JSON file (see docs/contracts.md)", Required = true };
+        var usageOption = new Option<string?>("--usage") { Description = "Canonical usage CSV, priced through the price book" };
+        var spendOption = new Option<string?>("--spend") { Description = "Monthly spend CSV (month,model,list_usd)" };
+        var throughOption = new Option<string?>("--through")
+        {
+            Description = "Last month to count, yyyy-MM (default: the last month with usage); periods ended by then are closed",
+        };
+        var jsonOption = new Option<bool>("--json") { Description = "Write JSON instead of tables" };
+
+        var command = new Command("ledger", "Run the contract ledger over monthly usage: per period the capacity, overage, premium, " +
+            "shortfall, carryover and bill; per month the pace and the bill (MATH.md §2)");
+        command.Options.Add(contractOption);
+        command.Options.Add(usageOption);
+        command.Options.Add(spendOption);
+        command.Options.Add(throughOption);
+        command.Options.Add(jsonOption);
         command.SetAction(parse =>
         {
-            parse.InvocationConfiguration.Error.WriteLine("recommit ledger: not yet available in this build");
-            return ExitCodes.Failure;
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var usagePath = parse.GetValue(usageOption);
+            var spendPath = parse.GetValue(spendOption);
+            if ((usagePath is null) == (spendPath is null))
+            {
+                stderr.WriteLine("recommit ledger: give exactly one of --usage FILE or --spend FILE");
+                return ExitCodes.BadInput;
+            }
+            YearMonth? through = null;
+            if (parse.GetValue(throughOption) is { } throughText)
+            {
+                if (!YearMonth.TryParse(throughText, out var month))
+                {
+                    stderr.WriteLine($"recommit ledger: --through: '{throughText}' is not a month (expected yyyy-MM)");
+                    return ExitCodes.BadInput;
+                }
+                through = month;
+            }
+
+            var contractPath = parse.GetValue(contractOption)!;
+            var contract = ContractJson.Parse(ReadContract(contractPath), contractPath);
+            var (usage, report) = spendPath is not null ? ReadSpend(spendPath) : ReadUsage(usagePath!);
+            if (report.Rejected > 0)
+            {
+                stderr.WriteLine($"recommit ledger: warning: {report.Summary}");
+                foreach (var row in report.RejectedRows.Take(5)) stderr.WriteLine($"  {row}");
+            }
+
+            var result = Ledger.Run(contract, usage, through);
+            var asOf = through ?? (usage.Count == 0 ? (YearMonth?)null : usage.Keys.Max());
+            if (parse.GetValue(jsonOption)) WriteJson(stdout, contract, asOf, result);
+            else WriteTables(stdout, contract, asOf, result, Path.GetFileName(spendPath ?? usagePath!));
+            return ExitCodes.Success;
         });
         return command;
     }
+
+    private static string ReadContract(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ContractException(path, "", $"cannot read the file: {e.Message}");
+        }
+    }
+
+    private static (IReadOnlyDictionary<YearMonth, Usd> Usage, ImportReport Report) ReadSpend(string path)
+    {
+        var import = SpendCsv.Read(path);
+        return (import.Spend.MonthlyListUsd(), import.Report);
+    }
+
+    private static (IReadOnlyDictionary<YearMonth, Usd> Usage, ImportReport Report) ReadUsage(string path)
+    {
+        var import = CanonicalUsageCsv.Read(path);
+        return (CubePricing.MonthlyListUsd(import.Cube, PriceBook.Default), import.Report);
+    }
+
+    private static void WriteJson(TextWriter output, Contract contract, YearMonth? asOf, LedgerResult result)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("contract", contract.Name);
+            if (asOf is { } month) w.WriteString("through", month.ToString());
+            else w.WriteNull("through");
+            w.WriteStartArray("periods");
+            foreach (var p in result.Periods)
+            {
+                w.WriteStartObject();
+                w.WriteString("start", p.Start.ToString());
+                w.WriteString("end", p.End.ToString());
+                Money(w, "commitment", p.Commitment);
+                Money(w, "carryIn", p.CarryIn);
+                Money(w, "listUsage", p.ListUsage);
+                Money(w, "consumedAtCommittedRates", p.ConsumedAtCommittedRates);
+                Money(w, "overageList", p.OverageList);
+                Money(w, "overageBilled", p.OverageBilled);
+                Money(w, "overagePremium", p.OveragePremium);
+                Money(w, "shortfall", p.Shortfall);
+                Money(w, "carryOut", p.CarryOut);
+                Money(w, "forfeited", p.Forfeited);
+                Money(w, "bill", p.Bill);
+                w.WriteBoolean("closed", p.Closed);
+                Money(w, "remainingCommitment", p.RemainingCommitment);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("months");
+            foreach (var m in result.Months)
+            {
+                w.WriteStartObject();
+                w.WriteString("month", m.Month.ToString());
+                w.WriteNumber("period", m.PeriodIndex + 1);
+                Money(w, "listUsage", m.ListUsage);
+                Money(w, "consumedAtCommittedRates", m.ConsumedAtCommittedRates);
+                Money(w, "pace", m.Pace);
+                Money(w, "cumulativeConsumed", m.CumulativeConsumed);
+                Money(w, "cumulativePace", m.CumulativePace);
+                Money(w, "overageList", m.OverageList);
+                Money(w, "overageBilled", m.OverageBilled);
+                Money(w, "bill", m.Bill);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void Money(Utf8JsonWriter w, string name, Usd value) => w.WriteNumber(name, value.RoundedToCents.Value);
+
+    private static void WriteTables(TextWriter output, Contract contract, YearMonth? asOf, LedgerResult result, string source)
+    {
+        var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        if (!terminal) console.Profile.Width = 240;
+
+        console.WriteLine($"{contract.Name}: ledger through {asOf?.ToString() ?? "(no usage)"}, list usage from {source}");
+        console.WriteLine(Terms(contract));
+        if (result.Periods.IsEmpty)
+        {
+            console.WriteLine($"No true-up period has started by then (the term starts {contract.Start}).");
+            return;
+        }
+
+        var periods = new Table { Title = new TableTitle("True-up periods") };
+        periods.AddColumn(new TableColumn("Period").NoWrap());
+        periods.AddColumn(new TableColumn("Status").NoWrap());
+        foreach (var heading in new[] { "Commitment", "Carry-in", "List usage", "Consumed", "Overage (list)", "Overage billed", "Premium", "Shortfall", "Carry-out", "Forfeited", "Bill" })
+            periods.AddColumn(new TableColumn(heading).RightAligned().NoWrap());
+        foreach (var p in result.Periods)
+        {
+            periods.AddRow(
+                $"{p.Start}..{p.End}",
+                p.Closed ? "closed" : $"running {p.MonthsElapsed}/{p.Months}",
+                Show(p.Commitment), Show(p.CarryIn), Show(p.ListUsage), Show(p.ConsumedAtCommittedRates), Show(p.OverageList),
+                Show(p.OverageBilled), Show(p.OveragePremium), Show(p.Shortfall), Show(p.CarryOut), Show(p.Forfeited), Show(p.Bill));
+        }
+        console.Write(periods);
+        foreach (var p in result.Periods.Where(p => !p.Closed))
+        {
+            console.WriteLine($"Period {p.Start}..{p.End} is running ({p.MonthsElapsed} of {p.Months} months): " +
+                $"{p.RemainingCommitment} of commitment left to consume at committed rates; its bill so far is the commitment plus overage incurred.");
+        }
+
+        var months = new Table { Title = new TableTitle("Months") };
+        months.AddColumn("Month");
+        months.AddColumn(new TableColumn("Period").RightAligned());
+        foreach (var heading in new[] { "List usage", "Consumed", "Pace", "Cum. consumed", "Cum. pace", "Overage (list)", "Bill" })
+            months.AddColumn(new TableColumn(heading).RightAligned().NoWrap());
+        foreach (var m in result.Months)
+        {
+            months.AddRow(m.Month.ToString(), (m.PeriodIndex + 1).ToString(CultureInfo.InvariantCulture), Show(m.ListUsage),
+                Show(m.ConsumedAtCommittedRates), Show(m.Pace), Show(m.CumulativeConsumed), Show(m.CumulativePace), Show(m.OverageList), Show(m.Bill));
+        }
+        console.Write(months);
+    }
+
+    private static string Terms(Contract contract)
+    {
+        static string Pct(decimal x) => (x * 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+        var overage = contract.OverageDiscount == 0m ? "overage at list" : $"overage discount {Pct(contract.OverageDiscount)}";
+        var carry = contract.Carryover.Fraction == 0m || contract.Carryover.Cap == 0m
+            ? "no carryover"
+            : $"carryover {Pct(contract.Carryover.Fraction)} of shortfall capped at {Pct(contract.Carryover.Cap)} of the commitment";
+        return $"Term {contract.Start}..{contract.End.AddMonths(-1)} ({contract.Periods.Length} periods), committed discount " +
+            $"{Pct(contract.CommittedDiscount)}, {overage}, {carry}, billing {contract.Billing.ToString().ToLowerInvariant()}.";
+    }
+
+    private static string Show(Usd value) => Markup.Escape(value.ToString());
 }

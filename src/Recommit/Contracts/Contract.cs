@@ -43,4 +43,7 @@ public sealed record Contract(
 
     /// <summary>The first month after the term.</summary>
     public YearMonth End => Start.AddMonths(TermMonths);
+
+    /// <summary>Free-text notes carried with the contract file (never used in any figure).</summary>
+    public string? Notes { get; init; }
 }
