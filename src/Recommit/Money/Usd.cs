@@ -50,6 +50,7 @@ public sealed class UsdJsonConverter : JsonConverter<Usd>
 {
     public override Usd Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => new(reader.GetDecimal());
 
+    // Adding 0.00m gives every written amount exactly two decimals (1200 → 1200.00), whatever scale the arithmetic left.
     public override void Write(Utf8JsonWriter writer, Usd value, JsonSerializerOptions options) =>
-        writer.WriteNumberValue(value.RoundedToCents.Value);
+        writer.WriteNumberValue(value.RoundedToCents.Value + 0.00m);
 }

@@ -25,6 +25,8 @@ public sealed class UsdTests
         Assert.NotEqual(1m, sum.Value); // 0.9999…: never rounded in computation
         Assert.Equal(1.00m, sum.RoundedToCents.Value);
         Assert.Equal("1.00", JsonSerializer.Serialize(sum));
+        Assert.Equal("1200.00", JsonSerializer.Serialize(new Usd(1200m)));
+        Assert.Equal("0.00", JsonSerializer.Serialize(Usd.Zero));
     }
 
     [Fact]
