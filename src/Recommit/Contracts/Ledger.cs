@@ -28,6 +28,7 @@ public static class Ledger
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(monthlyListUsage);
         CheckTerms(contract.CommittedDiscount, contract.OverageDiscount, contract.Carryover);
+        CheckPeriods(contract);
 
         var asOf = through ?? (monthlyListUsage.Count == 0 ? contract.Start.AddMonths(-1) : monthlyListUsage.Keys.Max());
         var periods = ImmutableArray.CreateBuilder<PeriodResult>(contract.Periods.Length);
@@ -84,6 +85,7 @@ public static class Ledger
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(monthlyListUsage);
         CheckTerms(contract.CommittedDiscount, contract.OverageDiscount, contract.Carryover);
+        CheckPeriods(contract);
         if (t0 < contract.Start || t0 >= contract.End)
             throw new ArgumentOutOfRangeException(nameof(t0), t0, $"t0 must fall inside the term {contract.Start}..{contract.End.AddMonths(-1)}");
 
@@ -151,6 +153,15 @@ public static class Ledger
             Capacity = capacity,
             RemainingCommitment = remaining,
         };
+    }
+
+    private static void CheckPeriods(Contract contract)
+    {
+        foreach (var p in contract.Periods)
+        {
+            if (p.Months < 1) throw new ArgumentOutOfRangeException(nameof(contract), p.Months, "every period has at least one month");
+            if (p.Commitment < Usd.Zero) throw new ArgumentOutOfRangeException(nameof(contract), p.Commitment, "commitments are ≥ 0");
+        }
     }
 
     private static void CheckTerms(decimal committedDiscount, decimal overageDiscount, CarryoverRule carryover)

@@ -43,7 +43,8 @@ public class ContractJsonTests
     public void Write_then_parse_gives_the_same_contract()
     {
         var original = new Contract("Round \"trip\"", new YearMonth(2027, 3), [new CommitmentPeriod(3, new Usd(10.125m)), new CommitmentPeriod(9, new Usd(0m))],
-            0.25m, 0.05m, new CarryoverRule(0.5m, 0.1m), BillingMode.Prepaid, true) { Notes = "ramp" };
+            0.25m, 0.05m, new CarryoverRule(0.5m, 0.1m), BillingMode.Prepaid, true)
+        { Notes = "ramp" };
 
         var text = ContractJson.Write(original);
         var back = ContractJson.Parse(text, "written.json");
