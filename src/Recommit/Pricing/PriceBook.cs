@@ -304,8 +304,15 @@ public sealed partial class PriceBook
         {
             var copy = new ModelDraft
             {
-                File = m.File, Path = m.Path, Id = m.Id, DisplayName = m.DisplayName, Family = m.Family,
-                TokenizerGeneration = m.TokenizerGeneration, Released = m.Released, Retired = m.Retired, Status = m.Status,
+                File = m.File,
+                Path = m.Path,
+                Id = m.Id,
+                DisplayName = m.DisplayName,
+                Family = m.Family,
+                TokenizerGeneration = m.TokenizerGeneration,
+                Released = m.Released,
+                Retired = m.Retired,
+                Status = m.Status,
             };
             copy.Aliases.AddRange(m.Aliases);
             copy.Prices.AddRange(m.Prices);
