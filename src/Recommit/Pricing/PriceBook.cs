@@ -125,6 +125,17 @@ public sealed partial class PriceBook
         return _models[slot].Prices[EntryIndexOrThrow(slot, day.DayNumber)];
     }
 
+    /// <summary>Price entries taking effect after <paramref name="from"/> and on or before <paramref name="to"/>, by day then model.</summary>
+    public IReadOnlyList<PriceChange> ChangesBetween(DateOnly from, DateOnly to)
+    {
+        var changes = new List<PriceChange>();
+        foreach (var m in _models)
+            for (var e = 0; e < m.Prices.Length; e++)
+                if (m.Prices[e].Effective is { } day && day > from && day <= to)
+                    changes.Add(new PriceChange(m.Info.Id, day, e > 0 ? m.Prices[e - 1] : null, m.Prices[e]));
+        return [.. changes.OrderBy(c => c.Effective).ThenBy(c => c.Model.Value, StringComparer.Ordinal)];
+    }
+
     /// <summary>
     /// List price in USD of one token (or one web search) of <paramref name="kind"/> for <paramref name="model"/> on
     /// <paramref name="day"/>, with batch, long-context, US-geo and fast-mode rules applied. Unknown model or an
@@ -304,8 +315,15 @@ public sealed partial class PriceBook
         {
             var copy = new ModelDraft
             {
-                File = m.File, Path = m.Path, Id = m.Id, DisplayName = m.DisplayName, Family = m.Family,
-                TokenizerGeneration = m.TokenizerGeneration, Released = m.Released, Retired = m.Retired, Status = m.Status,
+                File = m.File,
+                Path = m.Path,
+                Id = m.Id,
+                DisplayName = m.DisplayName,
+                Family = m.Family,
+                TokenizerGeneration = m.TokenizerGeneration,
+                Released = m.Released,
+                Retired = m.Retired,
+                Status = m.Status,
             };
             copy.Aliases.AddRange(m.Aliases);
             copy.Prices.AddRange(m.Prices);

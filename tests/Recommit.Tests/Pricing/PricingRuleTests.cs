@@ -173,4 +173,15 @@ public class PricingRuleTests
         Assert.Empty(priced.Rows);
         Assert.Equal(0m, priced.Total.Value);
     }
+
+    [Fact]
+    public void Changes_between_two_dates_list_the_Sonnet_5_5_cache_read_cut()
+    {
+        var change = Assert.Single(Book.ChangesBetween(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)));
+        Assert.Equal("claude-sonnet-5-5", change.Model.Value);
+        Assert.Equal(new DateOnly(2026, 10, 7), change.Effective);
+        Assert.Equal(0.20m, change.Before!.Standard.CacheRead);
+        Assert.Equal(0.10m, change.After.Standard.CacheRead);
+        Assert.Empty(Book.ChangesBetween(new DateOnly(2026, 10, 7), new DateOnly(2026, 11, 30)));
+    }
 }

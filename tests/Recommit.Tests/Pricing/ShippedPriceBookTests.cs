@@ -51,17 +51,17 @@ public class ShippedPriceBookTests
                     foreach (var (field, kind) in RateFields)
                     {
                         var listed = rates.GetProperty(field).GetDecimal();
-                        Check($"{id} {day} {name}.{field}", Key(id, kind, day, band: band, speed: speed), 1_000_000, listed);
+                        Check($"{id} {day:yyyy-MM-dd} {name}.{field}", Key(id, kind, day, band: band, speed: speed), 1_000_000, listed);
                         if (batch is { } bm && speed == Speed.Standard)
-                            Check($"{id} {day} {name}.{field} batch", Key(id, kind, day, ServiceTier.Batch, band, speed: speed), 1_000_000, listed * bm);
+                            Check($"{id} {day:yyyy-MM-dd} {name}.{field} batch", Key(id, kind, day, ServiceTier.Batch, band, speed: speed), 1_000_000, listed * bm);
                         if (us is { } um)
-                            Check($"{id} {day} {name}.{field} us", Key(id, kind, day, band: band, geo: InferenceGeo.Us, speed: speed), 1_000_000, listed * um);
+                            Check($"{id} {day:yyyy-MM-dd} {name}.{field} us", Key(id, kind, day, band: band, geo: InferenceGeo.Us, speed: speed), 1_000_000, listed * um);
                     }
                 }
-                Check($"{id} {day} web search", Key(id, TokenKind.WebSearch, day), 1_000, webSearchPerThousand);
+                Check($"{id} {day:yyyy-MM-dd} web search", Key(id, TokenKind.WebSearch, day), 1_000, webSearchPerThousand);
             }
         }
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         Assert.True(checkedCells > 27 * 5 * 2, $"only {checkedCells} prices checked");
 
         void Check(string what, UsageKey key, long tokens, decimal expected)
