@@ -95,7 +95,7 @@ public static class GapClassifier
                 var agrees = trend is { } t && Math.Sign(t.S) == sign && t.PValue < 0.10;
                 var score = (k >= 6 ? 2 : k >= 4 ? 1 : 0) + (agrees ? 1 : 0);
                 var confidence = score >= 2 ? "high" : score == 1 ? "medium" : "low";
-                var trendText = agrees ? $", and the gap is still {(sign > 0 ? "widening" : "deepening")} (Mann–Kendall p = {trend!.Value.PValue.ToString("0.000", CultureInfo.InvariantCulture)})" : "";
+                var trendText = agrees ? $", and the gap is still {(sign > 0 ? "widening" : "deepening")} (Mann–Kendall {PText(trend!.Value.PValue)})" : "";
                 var amount = new Usd(Math.Abs(position));
                 return sign > 0
                     ? Make(GapClass.DurableOverage, k, growth, confidence, null,
@@ -155,6 +155,8 @@ public static class GapClassifier
         }
         return last.AddMonths(3);
     }
+
+    private static string PText(double p) => p < 0.001 ? "p < 0.001" : $"p = {p.ToString("0.000", CultureInfo.InvariantCulture)}";
 
     private static string Percent(double x) => x.ToString("0%", CultureInfo.InvariantCulture);
 
