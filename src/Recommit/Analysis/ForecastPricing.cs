@@ -20,6 +20,7 @@ public static class ForecastPricing
         var cells = layout.CellCount;
         var prices = new double[months * cells];
         var retiredNoted = new HashSet<string>(StringComparer.Ordinal);
+        var anySearches = cube.TotalTokens(TokenKind.WebSearch) > 0;
         for (var m = 0; m < layout.Models.Length; m++)
         {
             var model = layout.Models[m];
@@ -39,8 +40,10 @@ public static class ForecastPricing
                     for (var kind = 0; kind < TokenLayout.Kinds; kind++)
                     {
                         var cell = TokenLayout.Cell(m, (ServiceTier)tier, (TokenKind)kind);
+                        // Routing moves web searches between models, so a standard-tier search cell is reachable
+                        // only when the account has searches at all; batch never takes searches.
                         var reachable = present.Contains(cell)
-                            || (tier == (int)ServiceTier.Standard)
+                            || (tier == (int)ServiceTier.Standard && (kind != (int)TokenKind.WebSearch || anySearches))
                             || (tier == (int)ServiceTier.Batch && kind != (int)TokenKind.WebSearch);
                         if (!reachable) continue;
                         var unit = book.UnitPrice(model, day, (TokenKind)kind, (ServiceTier)tier, ContextBand.Standard, InferenceGeo.Global, Speed.Standard);

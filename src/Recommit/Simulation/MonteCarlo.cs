@@ -86,18 +86,18 @@ public static class MonteCarlo
                     foreach (var cw in setup.Series[s].Cells) cells[cw.Cell] += tokens * cw.Weight;
                 }
                 var prices = setup.Prices.AsSpan(t * cellCount, cellCount);
-                var b = LeverSet.Price<double>(cells, prices);
+                var b = VectorMath.Dot(cells, prices);
                 baseline[t] = b;
                 double r = b, c = b, a = b;
                 if (hasLevers)
                 {
                     var ordinal = setup.First.Ordinal + t;
                     levers.Apply<double>(cells, ordinal, buf.LeverValues, LeverKind.Routing);
-                    r = LeverSet.Price<double>(cells, prices);
+                    r = VectorMath.Dot(cells, prices);
                     levers.Apply<double>(cells, ordinal, buf.LeverValues, LeverKind.Caching);
-                    c = LeverSet.Price<double>(cells, prices);
+                    c = VectorMath.Dot(cells, prices);
                     levers.Apply<double>(cells, ordinal, buf.LeverValues, LeverKind.Batch);
-                    a = LeverSet.Price<double>(cells, prices);
+                    a = VectorMath.Dot(cells, prices);
                 }
                 after[t] = a;
                 if (t < termMonths)
