@@ -29,12 +29,22 @@ public sealed class SimulationCheck : IQualityCheck
         MonteCarlo.Run(setup with { Paths = 200 }); // warm-up: JIT and thread pool
 
         var best = double.MaxValue;
+        var cpu = 0.0;
         SimulationResult? result = null;
+        var process = Process.GetCurrentProcess();
         for (var run = 0; run < 3; run++)
         {
+            process.Refresh();
+            var cpu0 = process.TotalProcessorTime;
             var sw = Stopwatch.StartNew();
             result = MonteCarlo.Run(setup);
-            best = Math.Min(best, sw.Elapsed.TotalSeconds);
+            var wall = sw.Elapsed.TotalSeconds;
+            process.Refresh();
+            if (wall < best)
+            {
+                best = wall;
+                cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
+            }
         }
         var ns = best * 1e9 / ((double)paths * months);
         var codn = result!.CostOfDoingNothing().Average();
@@ -44,7 +54,7 @@ public sealed class SimulationCheck : IQualityCheck
             string.Create(inv, $"{best:0.000} s, {ns:0} ns per path-month"),
             "under 2 s on 2 cores",
             context.Quick ? null : best < 2.0,
-            string.Create(inv, $"best of 3 runs on {Environment.ProcessorCount} cores; synthetic forecast sample paths (log random walk), since the real forecaster is merged separately; mean cost of doing nothing ${codn:N0}{(context.Quick ? "; quick run, not judged" : "")}"));
+            string.Create(inv, $"best of 3 runs on {Environment.ProcessorCount} cores ({cpu:0.00} s CPU); synthetic forecast sample paths (log random walk), since the real forecaster is merged separately; mean cost of doing nothing ${codn:N0}{(context.Quick ? "; quick run, not judged" : "")}"));
         yield return new QualityFigure(Id, "status quo plus 2,000 candidate packages", "not yet measured", "under 2 s on 2 cores", null,
             "packages arrive with the negotiation issue");
     }
