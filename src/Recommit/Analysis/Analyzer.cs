@@ -70,8 +70,15 @@ public static partial class Analyzer
         var ledger = Ledger.Run(contract, actual, first.AddMonths(-1));
         var gapMonths = GapClassifier.Months(ledger.Months.Where(m => m.Month < first).Select(m => (m.Month, m.ConsumedAtCommittedRates, m.Pace)));
 
-        // Horizon: the end of the term plus one more term.
+        // Horizon: the end of the term plus one more term; a given future path may stop at the end of the term.
         var months = Math.Max(12, first.MonthsUntil(contract.End) + contract.TermMonths);
+        if (input.Future is { } given)
+        {
+            var needed = Math.Max(1, first.MonthsUntil(contract.End));
+            if (given.Length < needed)
+                throw new AnalysisException($"future: the given path has {given.Length} month(s); at least {needed} are needed ({first} to the end of the term, {contract.End.AddMonths(-1)})");
+            months = Math.Min(months, given.Length);
+        }
         var horizon = first.AddMonths(months - 1);
         var window = StatusQuoWindow.Build(contract, first, actual);
         if (window.Periods.IsEmpty) notes.Add($"The term ended in {contract.End.AddMonths(-1)}: there is no open period to value, so the cost of doing nothing is zero.");
@@ -93,8 +100,6 @@ public static partial class Analyzer
         double[]? fixedPath = null;
         if (input.Future is { } future)
         {
-            if (future.Length < months)
-                throw new AnalysisException($"future: the given path has {future.Length} month(s); {months} are needed ({first} to {horizon})");
             fixedPath = [.. future.Take(months).Select(u => (double)u.Value)];
             notes.Add("The forecast is replaced by the given future path (list dollars after levers): one path, no uncertainty, levers not applied.");
         }
@@ -126,6 +131,8 @@ public static partial class Analyzer
         }
         var gap = GapClassifier.Classify(gapMonths, projection, input.Threshold);
 
+        // The caveats that qualify every figure also head the notes.
+        notes.InsertRange(0, warnings.Where(w => w.StartsWith("Spend-only", StringComparison.Ordinal) || w.StartsWith("Short history", StringComparison.Ordinal)));
         var forecastSection = new ForecastSection(
             fixedPath is null ? MethodText(forecasts, sim.Paths) : "given path (--future)",
             ForecastMonths(actual, sim),

@@ -96,6 +96,9 @@ public class AnalyzerTests
         Assert.Equal(1.0, r.Simulation.ProbabilityAnyOverage);
         Assert.Equal(1.0, r.Simulation.ProbabilityAnyShortfall);
         Assert.Equal(1_400_000.00m, r.Levers.Baseline.RoundedToCents.Value);
+        // A path to the end of the term is enough; a shorter one is an input error.
+        Assert.Equal(new YearMonth(2026, 12), Analyzer.Run(input with { Future = [.. Enumerable.Repeat(new Usd(100_000m), 14)] }).Simulation.Horizon);
+        Assert.Throws<AnalysisException>(() => Analyzer.Run(input with { Future = [.. Enumerable.Repeat(new Usd(100_000m), 13)] }));
     }
 
     [Fact]
@@ -124,6 +127,7 @@ public class AnalyzerTests
         var r = Analyzer.Run(new AnalysisInput(TwoYears(), PriceBook.Default) { Spend = spend, Paths = 300 });
         Assert.True(r.Levers.AssumedTokenMix);
         Assert.Contains(r.Forecast.Warnings, w => w.Contains("assumed mix", StringComparison.Ordinal));
+        Assert.Contains(r.Notes, w => w.Contains("assumed mix", StringComparison.Ordinal));
         Assert.Equal(new Usd(110_000m), r.Forecast.Months[0].Actual);
         Assert.Equal(GapClass.DurableOverage, r.Gap.Class);
     }
