@@ -12,10 +12,10 @@ namespace Recommit.Levers;
 /// </summary>
 public static class LeverFile
 {
-    private static readonly string[] RootFields = ["$schema", "levers"];
-    private static readonly string[] RoutingFields = ["type", "name", "start", "rampMonths", "from", "to", "share", "tokenInflation"];
-    private static readonly string[] CachingFields = ["type", "name", "start", "rampMonths", "model", "cacheableShare", "hitRate", "write"];
-    private static readonly string[] BatchFields = ["type", "name", "start", "rampMonths", "model", "share"];
+    internal static readonly string[] RootFields = ["$schema", "levers"];
+    internal static readonly string[] RoutingFields = ["type", "name", "start", "rampMonths", "from", "to", "share", "tokenInflation"];
+    internal static readonly string[] CachingFields = ["type", "name", "start", "rampMonths", "model", "cacheableShare", "hitRate", "write"];
+    internal static readonly string[] BatchFields = ["type", "name", "start", "rampMonths", "model", "share"];
 
     /// <summary>Parses <paramref name="json"/>; <paramref name="source"/> (a file name) prefixes every error message.</summary>
     public static LeverPlan Parse(string json, string source)
