@@ -153,6 +153,13 @@ public static partial class Analyzer
         var backtest = RunBacktest(actual, input.ForecastOptions, notes);
         var breakdown = input.Usage is { Count: > 0 } ? Breakdown(cube, book, first) : SpendBreakdown(input.Spend!, first);
 
+        var used = series.SelectMany(s => s.Mix.Select(x => x.Model)).ToHashSet(StringComparer.Ordinal);
+        foreach (var lever in input.Levers.IsEmpty ? [] : input.Levers.Levers)
+        {
+            var source = lever switch { RoutingLever r => r.From, CachingLever c => c.Model, BatchLever b => b.Model, _ => null };
+            if (source is not null && book.TryResolve(source, out var sid) && !used.Contains(sid.Value))
+                notes.Add($"Lever '{lever.Name}': {sid.Value} has no usage in the history, so the lever changes nothing.");
+        }
         if (!input.Levers.IsEmpty)
             notes.Add($"{input.Levers.Levers.Length} lever(s) applied in the order routing, caching, batch; each range is sampled once per path.");
         notes.Add($"Prices from price book {book.Version}; dollars are list unless labelled billed.");
