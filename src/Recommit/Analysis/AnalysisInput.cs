@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using Recommit.Contracts;
+using Recommit.Forecasting;
+using Recommit.Gap;
+using Recommit.Levers;
+using Recommit.Money;
+using Recommit.Pricing;
+using Recommit.Simulation;
+using Recommit.Usage;
+
+namespace Recommit.Analysis;
+
+/// <summary>
+/// What <see cref="Analyzer.Run"/> needs: the contract, the price book, and usage as a cube (tokens) or, failing
+/// that, a spend table (list dollars by month and model family). Optional: levers, the as-of date (default: the day
+/// after the last usage day), paths and seed, the gap threshold τ, token-mix overrides for spend-only accounts, and
+/// <see cref="Future"/>: one given path of monthly list dollars from the as-of month that replaces the forecast.
+/// </summary>
+public sealed record AnalysisInput(Contract Contract, PriceBook PriceBook)
+{
+    public string Account { get; init; } = "";
+    public UsageCube? Usage { get; init; }
+    public SpendTable? Spend { get; init; }
+    public LeverPlan Levers { get; init; } = LeverPlan.None;
+    public DateOnly? AsOf { get; init; }
+    public int Paths { get; init; } = SimulationSetup.DefaultPaths;
+    public ulong Seed { get; init; } = 1;
+    public double Threshold { get; init; } = GapClassifier.DefaultThreshold;
+    public ImmutableArray<Usd>? Future { get; init; }
+    public IReadOnlyDictionary<string, TokenMix>? TokenMixes { get; init; }
+    public ForecastOptions ForecastOptions { get; init; } = new();
+}

@@ -1,0 +1,257 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Recommit.Contracts;
+using Recommit.Forecasting;
+using Recommit.Gap;
+using Recommit.Levers;
+using Recommit.Money;
+using Recommit.Pricing;
+using Recommit.Simulation;
+using Recommit.Time;
+using Recommit.Usage;
+
+namespace Recommit.Analysis;
+
+/// <summary>
+/// The analysis behind <c>recommit analyze</c> (PRODUCT.md jobs 3–6; MATH.md §2–6): the ledger to the as-of date, the
+/// gap verdict, the reforecast of every family × token kind series, the levers, N joint paths through the status-quo
+/// ledger, the cost of doing nothing, a rolling-origin backtest and the usage breakdown. docs/analysis.md defines every
+/// figure.
+/// </summary>
+public static partial class Analyzer
+{
+    private static readonly double[] Fan = [0.10, 0.50, 0.90];
+
+    public static AnalysisResult Run(AnalysisInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var book = input.PriceBook;
+        var contract = input.Contract;
+        var notes = new List<string>();
+        var warnings = new List<string>();
+        if (input.Paths <= 0) throw new AnalysisException($"paths: expected a positive number of paths, found {input.Paths}");
+
+        // Usage: tokens when known; list dollars by family through a token mix otherwise.
+        UsageCube cube;
+        IReadOnlyDictionary<YearMonth, Usd> monthly;
+        DateOnly lastUsageDay;
+        var assumedMix = false;
+        if (input.Usage is { Count: > 0 } usage)
+        {
+            cube = usage;
+            monthly = CubePricing.MonthlyListUsd(cube, book);
+            lastUsageDay = cube.DayRange!.Value.Last;
+        }
+        else if (input.Spend is { Rows.Length: > 0 } spend)
+        {
+            cube = SpendConversion.ToCube(spend, book, input.TokenMixes);
+            monthly = spend.MonthlyListUsd();
+            lastUsageDay = spend.Rows.Max(r => r.Month).LastDay;
+            assumedMix = true;
+            var mix = input.TokenMixes is { Count: > 0 } ? "the token mix given" : "Recommit's default token mix per model family (docs/analysis.md)";
+            warnings.Add($"Spend-only account: dollars are turned into tokens with {mix}; every lever and forecast figure rests on that assumed mix.");
+        }
+        else
+        {
+            throw new AnalysisException("no usage to analyse: give a usage file (tokens) or a spend table");
+        }
+
+        var asOf = input.AsOf ?? lastUsageDay.AddDays(1);
+        var first = YearMonth.Of(asOf);
+        var historyStart = monthly.Keys.Min();
+        if (first <= historyStart)
+            throw new AnalysisException($"as-of date {asOf:yyyy-MM-dd}: there is no full month of usage before it (usage starts {historyStart})");
+        if (asOf.Day != 1)
+            notes.Add($"The as-of date {asOf:yyyy-MM-dd} falls inside {first}: usage of that partial month is replaced by its forecast.");
+        var actual = new SortedDictionary<YearMonth, Usd>();
+        for (var m = historyStart; m < first; m = m.AddMonths(1)) actual[m] = monthly.GetValueOrDefault(m);
+
+        // The ledger to the as-of date, and the gap verdict's months.
+        var ledger = Ledger.Run(contract, actual, first.AddMonths(-1));
+        var gapMonths = GapClassifier.Months(ledger.Months.Where(m => m.Month < first).Select(m => (m.Month, m.ConsumedAtCommittedRates, m.Pace)));
+
+        // Horizon: the end of the term plus one more term; a given future path may stop at the end of the term.
+        var months = Math.Max(12, first.MonthsUntil(contract.End) + contract.TermMonths);
+        if (input.Future is { } given)
+        {
+            var needed = Math.Max(1, first.MonthsUntil(contract.End));
+            if (given.Length < needed)
+                throw new AnalysisException($"future: the given path has {given.Length} month(s); at least {needed} are needed ({first} to the end of the term, {contract.End.AddMonths(-1)})");
+            months = Math.Min(months, given.Length);
+        }
+        var horizon = first.AddMonths(months - 1);
+        var window = StatusQuoWindow.Build(contract, first, actual);
+        if (window.Periods.IsEmpty) notes.Add($"The term ended in {contract.End.AddMonths(-1)}: there is no open period to value, so the cost of doing nothing is zero.");
+        else if (window.FirstPeriodIndex > 0)
+            notes.Add($"{window.FirstPeriodIndex} closed period(s) before {first} are sunk and excluded from the cost of doing nothing.");
+
+        // Series, levers, prices.
+        var series = UsageSeries.Build(cube, book, historyStart, first);
+        if (series.IsEmpty && input.Future is null) throw new AnalysisException($"no token usage in the full months before {asOf:yyyy-MM-dd} to forecast");
+        if (historyStart.MonthsUntil(first) < 12)
+            warnings.Add($"Short history: {historyStart.MonthsUntil(first)} full month(s); the forecast cannot see a seasonal pattern and its intervals are wide.");
+        var leverModels = LeverModels(input.Levers, book);
+        var layout = new TokenLayout(series.SelectMany(s => s.Mix.Select(x => x.Model)).Concat(leverModels).OrderBy(m => m, StringComparer.Ordinal));
+        var levers = LeverSet.Resolve(input.Levers, layout, name => book.TryResolve(name, out var id) ? book.Info(id) : null);
+        var prices = ForecastPricing.Prices(book, layout, cube, first, months, notes);
+
+        // Forecasts: one per series, in parallel; each result lands at its series' index.
+        var forecasts = new Forecast[series.Length];
+        double[]? fixedPath = null;
+        if (input.Future is { } future)
+        {
+            fixedPath = [.. future.Take(months).Select(u => (double)u.Value)];
+            notes.Add("The forecast is replaced by the given future path (list dollars after levers): one path, no uncertainty, levers not applied.");
+        }
+        else
+        {
+            var options = input.ForecastOptions;
+            Parallel.For(0, series.Length, i => forecasts[i] = Forecaster.Forecast(series[i].History, months, options));
+            foreach (var (s, f) in series.Zip(forecasts))
+                foreach (var w in f.Warnings) warnings.Add($"{s.Name}: {w}");
+        }
+
+        var (rho, rhoNote) = ShockCorrelation.Estimate([.. series.Select(s => s.History)]);
+        notes.Add(char.ToUpperInvariant(rhoNote[0]) + rhoNote[1..] + ".");
+        var simSeries = series.Select((s, i) => new SimulationSeries(s.Name, forecasts[i] ?? NoForecast.Instance,
+            [.. s.Mix.Select(x => new CellWeight(TokenLayout.Cell(layout.IndexOf(x.Model), x.Tier, s.Kind), x.Weight))])).ToImmutableArray();
+        var setup = new SimulationSetup(first, months, fixedPath is null ? simSeries : [], levers, prices, rho,
+            window.Periods, window.Terms, window.CarryIn, input.Paths, input.Seed) { FixedPath = fixedPath };
+        var sim = MonteCarlo.Run(setup);
+
+        // Gap verdict with the P50 reforecast of the current period's end position.
+        GapProjection? projection = null;
+        if (sim.PeriodCount > 0)
+        {
+            var d = window.Terms.CommittedDiscount;
+            var positions = new double[sim.Paths];
+            for (var p = 0; p < sim.Paths; p++)
+                positions[p] = sim.PeriodOverage[p * sim.PeriodCount] * (1 - d) - sim.PeriodShortfall[p * sim.PeriodCount];
+            projection = new GapProjection(ToUsd(SimulationResult.Quantiles(positions, 0.5)[0]), new Usd((decimal)window.Periods[0].Commitment));
+        }
+        var gap = GapClassifier.Classify(gapMonths, projection, input.Threshold);
+
+        // The caveats that qualify every figure also head the notes.
+        notes.InsertRange(0, warnings.Where(w => w.StartsWith("Spend-only", StringComparison.Ordinal) || w.StartsWith("Short history", StringComparison.Ordinal)));
+        var forecastSection = new ForecastSection(
+            fixedPath is null ? MethodText(forecasts, sim.Paths) : "given path (--future)",
+            ForecastMonths(actual, sim),
+            [.. warnings.Distinct(StringComparer.Ordinal)]);
+
+        var termEnd = contract.End.AddMonths(-1);
+        var waterfall = new LeverWaterfall(first, termEnd < first ? first : termEnd,
+            ToUsd(sim.WaterfallMean(0)), ToUsd(sim.WaterfallMean(1)), ToUsd(sim.WaterfallMean(2)), ToUsd(sim.WaterfallMean(3)), assumedMix);
+
+        var codnPaths = sim.CostOfDoingNothing();
+        var codnQ = SimulationResult.Quantiles(codnPaths, [.. Enumerable.Range(0, 21).Select(i => i * 0.05)]);
+        var codn = new CostOfDoingNothing(ToUsd(codnPaths.Average()), ToUsd(codnQ[2]), ToUsd(codnQ[10]), ToUsd(codnQ[18]),
+            Summarize(sim.Premium), Summarize(sim.Forfeited), [.. codnQ.Select(ToUsd)]);
+
+        var simulation = new SimulationSummary(sim.Paths, input.Seed, first, horizon, Summarize(sim.Bill), Summarize(sim.Premium), Summarize(sim.Forfeited),
+            sim.ProbabilityAnyShortfall, sim.ProbabilityAnyOverage);
+
+        var backtest = RunBacktest(actual, input.ForecastOptions, notes);
+        var breakdown = input.Usage is { Count: > 0 } ? Breakdown(cube, book, first) : SpendBreakdown(input.Spend!, first);
+
+        var used = series.SelectMany(s => s.Mix.Select(x => x.Model)).ToHashSet(StringComparer.Ordinal);
+        foreach (var lever in input.Levers.IsEmpty ? [] : input.Levers.Levers)
+        {
+            var source = lever switch { RoutingLever r => r.From, CachingLever c => c.Model, BatchLever b => b.Model, _ => null };
+            if (source is not null && book.TryResolve(source, out var sid) && !used.Contains(sid.Value))
+                notes.Add($"Lever '{lever.Name}': {sid.Value} has no usage in the history, so the lever changes nothing.");
+        }
+        if (!input.Levers.IsEmpty)
+            notes.Add($"{input.Levers.Levers.Length} lever(s) applied in the order routing, caching, batch; each range is sampled once per path.");
+        notes.Add($"Prices from price book {book.Version}; dollars are list unless labelled billed.");
+
+        return new AnalysisResult(input.Account, asOf, book.Version, contract, ledger, gap, forecastSection, waterfall, codn, simulation, backtest, breakdown,
+            [.. notes.Distinct(StringComparer.Ordinal)]);
+    }
+
+    private static IEnumerable<string> LeverModels(LeverPlan plan, PriceBook book)
+    {
+        if (plan.IsEmpty) yield break;
+        foreach (var lever in plan.Levers)
+        {
+            var names = lever switch
+            {
+                RoutingLever r => new[] { r.From, r.To },
+                CachingLever c when c.Model is not null => [c.Model],
+                BatchLever b when b.Model is not null => [b.Model],
+                _ => [],
+            };
+            // Unknown names are reported by LeverSet.Resolve with the lever's field.
+            foreach (var n in names)
+                if (book.TryResolve(n, out var id)) yield return id.Value;
+        }
+    }
+
+    private static ImmutableArray<ForecastMonth> ForecastMonths(SortedDictionary<YearMonth, Usd> actual, SimulationResult sim)
+    {
+        var list = ImmutableArray.CreateBuilder<ForecastMonth>();
+        foreach (var (m, usd) in actual) list.Add(new ForecastMonth(m, usd, usd, usd, usd, usd, usd, usd));
+        for (var t = 0; t < sim.Months; t++)
+        {
+            var b = SimulationResult.Quantiles(sim.Month(sim.Baseline, t), Fan);
+            var a = SimulationResult.Quantiles(sim.Month(sim.AfterLevers, t), Fan);
+            list.Add(new ForecastMonth(sim.First.AddMonths(t), null, ToUsd(b[0]), ToUsd(b[1]), ToUsd(b[2]), ToUsd(a[0]), ToUsd(a[1]), ToUsd(a[2])));
+        }
+        return list.ToImmutable();
+    }
+
+    private static string MethodText(Forecast[] forecasts, int paths)
+    {
+        var methods = forecasts.Select(f => f.Method).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{string.Join(", ", methods)} on {forecasts.Length} series (model family × token kind), {paths:N0} joint paths");
+    }
+
+    private static BacktestSummary? RunBacktest(SortedDictionary<YearMonth, Usd> actual, ForecastOptions options, List<string> notes)
+    {
+        var totals = actual.Values.Select(u => (double)u.Value).ToArray();
+        var n = totals.Length;
+        if (n < 9)
+        {
+            notes.Add($"No backtest: {n} full month(s) of history; at least 9 are needed for a rolling-origin evaluation.");
+            return null;
+        }
+        var minTrain = Math.Max(6, n - 12);
+        var h = Math.Min(6, n - minTrain);
+        var r = Backtest.RollingOrigin([totals], h, minTrain, options);
+        return new BacktestSummary(r.Origins, r.Horizon, r.Smape, r.Mase, r.Coverage80, r.Coverage95,
+            $"Rolling origin on the account's monthly list dollars: fit on at least {minTrain} months, forecast up to {h} ahead, {r.Origins} origin(s).");
+    }
+
+    private static ImmutableArray<UsageBreakdownRow> Breakdown(UsageCube cube, PriceBook book, YearMonth first)
+    {
+        var from = first.AddMonths(-12);
+        var sums = new Dictionary<(string, string), decimal>();
+        for (var i = 0; i < cube.Count; i++)
+        {
+            var month = YearMonth.Of(cube.Day(i));
+            if (month < from || month >= first) continue;
+            var key = cube.Key(i);
+            var k = (key.Workspace, key.Model);
+            sums[k] = sums.GetValueOrDefault(k) + book.Cost(key, cube.Tokens(i)).Value;
+        }
+        return [.. sums.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Item1, StringComparer.Ordinal).ThenBy(p => p.Key.Item2, StringComparer.Ordinal)
+            .Select(p => new UsageBreakdownRow(p.Key.Item1, p.Key.Item2, new Usd(p.Value)))];
+    }
+
+    private static ImmutableArray<UsageBreakdownRow> SpendBreakdown(SpendTable spend, YearMonth first)
+    {
+        var from = first.AddMonths(-12);
+        return [.. spend.Rows.Where(r => r.Month >= from && r.Month < first)
+            .GroupBy(r => r.ModelOrFamily, StringComparer.Ordinal)
+            .Select(g => new UsageBreakdownRow("", g.Key, new Usd(g.Sum(r => r.ListUsd.Value))))
+            .OrderByDescending(r => r.ListUsd).ThenBy(r => r.Model, StringComparer.Ordinal)];
+    }
+
+    internal static Distribution Summarize(double[] values)
+    {
+        var q = SimulationResult.Quantiles(values, Fan);
+        return new Distribution(ToUsd(values.Average()), ToUsd(q[0]), ToUsd(q[1]), ToUsd(q[2]));
+    }
+
+    internal static Usd ToUsd(double value) => new(double.IsFinite(value) ? (decimal)value : throw new InvalidOperationException($"a simulated figure is not finite ({value})"));
+}

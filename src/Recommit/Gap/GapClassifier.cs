@@ -1,0 +1,172 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using MathNet.Numerics.Statistics;
+using Recommit.Money;
+using Recommit.Time;
+
+namespace Recommit.Gap;
+
+/// <summary>
+/// Classifies the gap between consumption and the commitment's pace as insufficient evidence, on pace, seasonal,
+/// durable overage, durable shortfall or noise, by the first rule of MATH.md §3 that applies, with its evidence, a
+/// confidence label, the month after which to check again, and one plain sentence a buyer can repeat to a CFO.
+/// </summary>
+public static class GapClassifier
+{
+    /// <summary>The default threshold τ: a month is beyond pace when its gap exceeds 10 % in size.</summary>
+    public const double DefaultThreshold = 0.10;
+
+    /// <summary>Gap months from consumption at committed rates and pace; months with no pace (outside the term) are left out.</summary>
+    public static ImmutableArray<GapMonth> Months(IEnumerable<(YearMonth Month, Usd Consumed, Usd Pace)> months) =>
+        [.. months.Where(m => m.Pace.Value > 0m).OrderBy(m => m.Month)
+            .Select(m => new GapMonth(m.Month, m.Consumed, m.Pace, (double)(m.Consumed.Value / m.Pace.Value) - 1.0))];
+
+    /// <summary>
+    /// Classifies <paramref name="months"/> (the full months before the as-of date, oldest first). The durable rules
+    /// need <paramref name="projection"/>, the P50 reforecast of the current period's end position; without it a run
+    /// of 3 or more is reported as noise with a note that no reforecast was available.
+    /// </summary>
+    public static GapAssessment Classify(IReadOnlyList<GapMonth> months, GapProjection? projection, double threshold = DefaultThreshold)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threshold);
+        var ms = months.OrderBy(m => m.Month).ToImmutableArray();
+        var n = ms.Length;
+        var tau = threshold;
+        var trend = TrendTest.Of([.. ms.Select(m => m.GapRatio)]);
+        var pct = tau.ToString("0.#%", CultureInfo.InvariantCulture);
+
+        GapAssessment Make(GapClass cls, int k, double? g, string confidence, YearMonth? next, string sentence) =>
+            new(cls, Name(cls), k, tau, ms, trend?.S, trend?.PValue, trend?.TheilSenSlope, g, projection?.PeriodEndPosition, confidence, next, sentence);
+
+        if (n < 3)
+        {
+            YearMonth? next = n == 0 ? null : ms[^1].Month.AddMonths(3 - n);
+            return Make(GapClass.InsufficientEvidence, RunLength(ms, tau), null, "low", next,
+                $"Only {Plural(n, "full month")} of usage against the commitment so far: too early to tell a lasting gap from a passing one{(next is { } m ? $"; check again once {Long(m)} has closed" : "")}.");
+        }
+
+        var last = ms[^1].Month;
+        var k = RunLength(ms, tau);
+        var sign = k == 0 ? 0 : Math.Sign(ms[^1].GapRatio);
+        var lastThree = ms.Skip(n - 3).ToArray();
+        if (lastThree.All(m => Math.Abs(m.GapRatio) <= tau))
+        {
+            var worst = lastThree.Max(m => Math.Abs(m.GapRatio));
+            return Make(GapClass.OnPace, 0, null, n >= 6 ? "high" : "medium", last.AddMonths(3),
+                $"Consumption has stayed within {pct} of the commitment's pace for the last three months (largest gap {Percent(worst)}): there is no gap to act on.");
+        }
+
+        var run = ms.Skip(n - k).ToArray();
+        double? growth = null;
+        if (n >= 15 && k >= 1)
+        {
+            var byMonth = ms.ToDictionary(m => m.Month.Ordinal);
+            var runMonths = run.Select(m => m.Month.Ordinal).ToHashSet();
+            var ratios = ms.Where(m => !runMonths.Contains(m.Month.Ordinal) && byMonth.TryGetValue(m.Month.Ordinal - 12, out var prior) && prior.Consumed.Value > 0m)
+                .Select(m => (double)(m.Consumed.Value / byMonth[m.Month.Ordinal - 12].Consumed.Value)).ToList();
+            var g = ratios.Count == 0 ? 1.0 : ratios.Median();
+            growth = g;
+            var compared = 0;
+            var seasonal = true;
+            foreach (var m in run)
+            {
+                if (!byMonth.TryGetValue(m.Month.Ordinal - 12, out var prior)) continue;
+                compared++;
+                var expected = g * (double)prior.Consumed.Value;
+                if (expected <= 0 || Math.Abs((double)m.Consumed.Value / expected - 1) > tau) { seasonal = false; break; }
+            }
+            if (seasonal && compared > 0)
+            {
+                var next = SeasonEnd(ms, last, tau, sign);
+                var avg = run.Average(m => m.GapRatio);
+                return Make(GapClass.Seasonal, k, growth, n >= 24 ? "high" : "medium", next,
+                    $"The last {Plural(k, "month")} ran about {Percent(Math.Abs(avg))} {(sign > 0 ? "above" : "below")} the commitment's pace, but the same months did the same last year once {GrowthText(g)} is allowed for: this is the usual seasonal swing, not a change; check again once {Long(next)} has closed.");
+            }
+        }
+
+        var lo = run.Length == 0 ? 0 : run.Min(m => Math.Abs(m.GapRatio));
+        var hi = run.Length == 0 ? 0 : run.Max(m => Math.Abs(m.GapRatio));
+        if (k >= 3 && projection is { } p && p.PeriodCommitment.Value > 0m)
+        {
+            var position = p.PeriodEndPosition.Value;
+            var carried = Math.Sign(position) == sign && Math.Abs(position) > (decimal)tau * p.PeriodCommitment.Value;
+            if (carried)
+            {
+                var agrees = trend is { } t && Math.Sign(t.S) == sign && t.PValue < 0.10;
+                var score = (k >= 6 ? 2 : k >= 4 ? 1 : 0) + (agrees ? 1 : 0);
+                var confidence = score >= 2 ? "high" : score == 1 ? "medium" : "low";
+                var trendText = agrees ? $", and the gap is still {(sign > 0 ? "widening" : "deepening")} (Mann–Kendall {PText(trend!.Value.PValue)})" : "";
+                var amount = new Usd(Math.Abs(position));
+                return sign > 0
+                    ? Make(GapClass.DurableOverage, k, growth, confidence, null,
+                        $"Usage has run {Range(lo, hi)} above the commitment's pace for {k} months in a row{trendText}; at this rate the period ends about {amount} over the commitment, billed as overage: the overage is durable, not a blip.")
+                    : Make(GapClass.DurableShortfall, k, growth, confidence, null,
+                        $"Usage has run {Range(lo, hi)} below the commitment's pace for {k} months in a row{trendText}; at this rate about {amount} of this period's commitment will go unused: the shortfall is durable, not a blip.");
+            }
+        }
+
+        var beyond = lastThree.Count(m => Math.Abs(m.GapRatio) > tau);
+        YearMonth nextCheck = k is 1 or 2 ? last.AddMonths(3 - k) : last.AddMonths(1);
+        var why = k >= 3
+            ? projection is null
+                ? $"{k} months in a row beyond {pct} of pace, but no reforecast of the period's end was available to confirm it"
+                : $"{k} months in a row beyond {pct} of pace, but the reforecast does not carry the gap past {pct} of the commitment by the period's end"
+            : $"{Plural(beyond, "of the last three months")} beyond {pct} of pace, without a sustained run";
+        return Make(GapClass.Noise, k, growth, "low", nextCheck,
+            $"Usage has moved off pace ({why}): noise so far, not a trend to renegotiate on; check again once {Long(nextCheck)} has closed.");
+    }
+
+    /// <summary>The class's name as written in JSON: <c>durable-overage</c>, <c>on-pace</c>, ….</summary>
+    public static string Name(GapClass cls) => cls switch
+    {
+        GapClass.InsufficientEvidence => "insufficient-evidence",
+        GapClass.OnPace => "on-pace",
+        GapClass.Seasonal => "seasonal",
+        GapClass.DurableOverage => "durable-overage",
+        GapClass.DurableShortfall => "durable-shortfall",
+        _ => "noise",
+    };
+
+    /// <summary>Length k of the run of consecutive months ending with the last, all beyond τ with the same sign.</summary>
+    public static int RunLength(IReadOnlyList<GapMonth> months, double threshold)
+    {
+        if (months.Count == 0) return 0;
+        var sign = Math.Sign(months[^1].GapRatio);
+        var k = 0;
+        for (var i = months.Count - 1; i >= 0; i--)
+        {
+            var g = months[i].GapRatio;
+            if (Math.Abs(g) <= threshold || Math.Sign(g) != sign) break;
+            if (i < months.Count - 1 && months[i].Month.AddMonths(1) != months[i + 1].Month) break;
+            k++;
+        }
+        return k;
+    }
+
+    // The seasonal swing ends in the first month after the last whose year-earlier month was back within τ of pace
+    // (or swung the other way); when last year's months do not show that, look again in a quarter.
+    private static YearMonth SeasonEnd(ImmutableArray<GapMonth> ms, YearMonth last, double tau, int sign)
+    {
+        var byMonth = ms.ToDictionary(m => m.Month.Ordinal);
+        for (var j = 1; j <= 12; j++)
+        {
+            if (!byMonth.TryGetValue(last.AddMonths(j - 12).Ordinal, out var prior)) break;
+            if (Math.Abs(prior.GapRatio) <= tau || Math.Sign(prior.GapRatio) != sign) return last.AddMonths(j);
+        }
+        return last.AddMonths(3);
+    }
+
+    private static string PText(double p) => p < 0.001 ? "p < 0.001" : $"p = {p.ToString("0.000", CultureInfo.InvariantCulture)}";
+
+    private static string Percent(double x) => x.ToString("0%", CultureInfo.InvariantCulture);
+
+    private static string Range(double lo, double hi) =>
+        Math.Round(lo, 2) == Math.Round(hi, 2) ? Percent(lo) : $"{Percent(lo)}–{Percent(hi)}";
+
+    private static string GrowthText(double g) =>
+        Math.Abs(g - 1) < 0.005 ? "no year-over-year growth" : $"{Percent(Math.Abs(g - 1))} year-over-year {(g >= 1 ? "growth" : "decline")}";
+
+    private static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {(noun.StartsWith("of ", StringComparison.Ordinal) ? noun : noun + "s")}";
+
+    private static string Long(YearMonth m) => m.FirstDay.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+}

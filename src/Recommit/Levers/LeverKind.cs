@@ -1,0 +1,9 @@
+namespace Recommit.Levers;
+
+/// <summary>The three optimisation levers, in the order they apply to a month (MATH.md §5).</summary>
+public enum LeverKind
+{
+    Routing = 0,
+    Caching = 1,
+    Batch = 2,
+}

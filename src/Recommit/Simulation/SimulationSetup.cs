@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using Recommit.Levers;
+using Recommit.Time;
+
+namespace Recommit.Simulation;
+
+/// <summary>
+/// Everything the Monte Carlo needs (MATH.md §6): the simulated months (<see cref="First"/> and <see cref="Months"/>),
+/// the series and their forecasts, the levers and their token layout, list prices per month and cell
+/// (<see cref="Prices"/>, month-major, <c>Months × Layout.CellCount</c>), the shock correlation ρ, the status-quo
+/// contract's periods from the current one to the end of the term, and the number of paths and the seed.
+/// <see cref="FixedPath"/> (list dollars per month, after levers) replaces the forecast with one given path.
+/// </summary>
+public sealed record SimulationSetup(
+    YearMonth First,
+    int Months,
+    ImmutableArray<SimulationSeries> Series,
+    LeverSet Levers,
+    double[] Prices,
+    double Correlation,
+    ImmutableArray<SimulationPeriod> Periods,
+    LedgerTerms Terms,
+    double CarryIn,
+    int Paths,
+    ulong Seed)
+{
+    public const int DefaultPaths = 10_000;
+
+    public double[]? FixedPath { get; init; }
+
+    /// <summary>Months from <see cref="First"/> to the end of the term (the last period's end).</summary>
+    public int TermMonths => Periods.IsDefaultOrEmpty ? 0 : Math.Clamp(Periods.Max(p => p.FirstMonthOffset + p.Months), 0, Months);
+}
