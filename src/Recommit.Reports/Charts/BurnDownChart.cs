@@ -126,7 +126,7 @@ internal static class BurnDownChart
         ChartStyle.ManualTicksBottom(plot, positions, labels);
         ChartStyle.DollarTicksLeft(plot);
         var top = new[] { commitY[^1], actualY.Max(), fanHi.Max() }.Max();
-        plot.Axes.SetLimits(0, Math.Max(term, 1), 0, top > 0 ? top * 1.05 : 1);
+        plot.Axes.SetLimits(-0.2, Math.Max(term, 1) + 0.8, 0, top > 0 ? top * 1.05 : 1);
         plot.ShowLegend(Alignment.UpperLeft);
         return (plot, title);
     }

@@ -17,7 +17,7 @@ internal static class GapChart
         var band = plot.Add.VerticalSpan(-tau, tau);
         band.FillStyle.Color = ChartStyle.Grey.WithAlpha(0.18);
         band.LineStyle.Width = 0;
-        band.LegendText = $"within ±{Figures.Percent(g.Threshold)} (τ)";
+        band.LegendText = $"τ band: ±{Figures.Percent(g.Threshold)} of pace";
 
         var bars = new List<Bar>();
         var positions = new List<double>();
