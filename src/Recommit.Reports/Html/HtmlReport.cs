@@ -47,7 +47,7 @@ public static class HtmlReport
                 var id = Path.GetFileNameWithoutExtension(chart.FileName);
                 sb.Append("<figure class=\"chart\">\n")
                   .Append(StripNamespaces(SvgDocument.Inline(chart.Svg, id + "-", chart.Title)))
-                  .Append("\n<figcaption>").Append(WebUtility.HtmlEncode(chart.Title)).Append("</figcaption>\n</figure>\n");
+                  .Append("\n</figure>\n");
             }
             if (s.Details.Length > 0) sb.Append(Markdig.Markdown.ToHtml(s.Details, Pipeline));
             sb.Append("</section>\n");
@@ -81,7 +81,6 @@ public static class HtmlReport
         tr:nth-child(even) td { background: #fafafa; }
         figure.chart { margin: .6rem 0 1rem; }
         figure.chart svg { display: block; width: 100%; max-width: 900px; height: auto; }
-        figcaption { font-size: .8rem; color: #555; margin-top: .2rem; }
         footer { margin-top: 2rem; border-top: 1px solid #d9d9d9; font-size: .8rem; color: #555; }
         @page { size: A4; margin: 14mm 12mm; }
         @media print {
