@@ -17,9 +17,9 @@ namespace Recommit.Reports;
 /// </summary>
 internal sealed record ReportContent(string Title, string Subtitle, ImmutableArray<ReportSection> Sections, string Footer)
 {
-    public static ReportContent Build(AnalysisResult a)
+    public static ReportContent Build(AnalysisResult analysis)
     {
-        ArgumentNullException.ThrowIfNull(a);
+        var a = AnalysisShape.Normalise(analysis);
         var title = "Recommit analysis: " + MarkdownText.Escape(a.Account);
         var subtitle = $"As of **{Figures.Day(a.AsOf)}** · contract **{MarkdownText.Escape(a.Contract.Name)}**, " +
             $"{a.Contract.Start} to {a.Contract.End.AddMonths(-1)} ({a.Contract.TermMonths} months) · " +

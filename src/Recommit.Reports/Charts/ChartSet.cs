@@ -23,7 +23,7 @@ public static class ChartSet
     /// <summary>Renders with a given font family (tests use a family that is not installed).</summary>
     internal static ImmutableArray<Chart> Render(AnalysisResult analysis, string fontFamily)
     {
-        ArgumentNullException.ThrowIfNull(analysis);
+        analysis = AnalysisShape.Normalise(analysis);
         return
         [
             Svg(Gap, GapChart.Build(analysis, fontFamily)),

@@ -25,6 +25,7 @@ public static class HtmlReport
     /// <summary>Renders the report with charts already rendered (so a writer renders them once for the page and the SVG files).</summary>
     public static string Render(AnalysisResult analysis, ImmutableArray<Chart> charts)
     {
+        analysis = AnalysisShape.Normalise(analysis);
         var content = ReportContent.Build(analysis);
         var byName = charts.ToDictionary(c => c.FileName, StringComparer.Ordinal);
         var sb = new StringBuilder();

@@ -24,7 +24,7 @@ public static class AnalysisJson
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(stream);
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = Options.Encoder });
-        JsonSerializer.Serialize(writer, AnalysisDocument.From(analysis), Options);
+        JsonSerializer.Serialize(writer, AnalysisDocument.From(Internals.AnalysisShape.Normalise(analysis)), Options);
         writer.Flush();
         stream.WriteByte((byte)'\n');
     }
