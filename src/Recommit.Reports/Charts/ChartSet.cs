@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using Recommit.Analysis;
+using Recommit.Reports.Internals;
+
+namespace Recommit.Reports.Charts;
+
+/// <summary>
+/// The report's four charts rendered to SVG with ScottPlot: the burn-down with the forecast fan, the monthly gap
+/// ratios with the ±τ band and the verdict, the lever waterfall, and the distribution of the cost of doing nothing.
+/// The CLI writes them beside the report under <see cref="BurnDown"/>, <see cref="Gap"/>, <see cref="Levers"/> and
+/// <see cref="CostOfDoingNothing"/>.
+/// </summary>
+public static class ChartSet
+{
+    public const string BurnDown = "burn-down.svg";
+    public const string Gap = "gap.svg";
+    public const string Levers = "levers.svg";
+    public const string CostOfDoingNothing = "cost-of-doing-nothing.svg";
+
+    /// <summary>The four charts, in report order: gap, burn-down, levers, cost of doing nothing.</summary>
+    public static ImmutableArray<Chart> Render(AnalysisResult analysis) => Render(analysis, ChartStyle.FontFamily);
+
+    /// <summary>Renders with a given font family (tests use a family that is not installed).</summary>
+    internal static ImmutableArray<Chart> Render(AnalysisResult analysis, string fontFamily)
+    {
+        analysis = AnalysisShape.Normalise(analysis);
+        return
+        [
+            Svg(Gap, GapChart.Build(analysis, fontFamily)),
+            Svg(BurnDown, BurnDownChart.Build(analysis, fontFamily)),
+            Svg(Levers, LeverWaterfallChart.Build(analysis, fontFamily)),
+            Svg(CostOfDoingNothing, CostOfDoingNothingChart.Build(analysis, fontFamily)),
+        ];
+    }
+
+    private static Chart Svg(string fileName, (ScottPlot.Plot Plot, string Title) chart) =>
+        new(fileName, chart.Title, SvgDocument.Normalise(chart.Plot.GetSvgXml(ChartStyle.Width, ChartStyle.Height), ChartStyle.Width, ChartStyle.Height));
+}

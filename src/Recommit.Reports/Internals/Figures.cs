@@ -1,0 +1,64 @@
+using System.Globalization;
+using Recommit.Gap;
+using Recommit.Money;
+
+namespace Recommit.Reports.Internals;
+
+/// <summary>How figures are shown in the reports: dollars to the cent, compact dollars on chart axes, signed percents.</summary>
+internal static class Figures
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Money(Usd value) => value.ToString();
+
+    public static string Money(Usd? value) => value is { } v ? v.ToString() : "—";
+
+    /// <summary>Compact dollars for chart axes and labels: <c>$950</c>, <c>$12.5k</c>, <c>$1.25M</c>.</summary>
+    public static string CompactMoney(double value)
+    {
+        var sign = value < 0 ? "-" : "";
+        var a = Math.Abs(value);
+        return a switch
+        {
+            >= 1e9 => sign + "$" + (a / 1e9).ToString("0.##", Invariant) + "B",
+            >= 1e6 => sign + "$" + (a / 1e6).ToString("0.##", Invariant) + "M",
+            >= 1e3 => sign + "$" + (a / 1e3).ToString("0.#", Invariant) + "k",
+            _ => sign + "$" + a.ToString("0", Invariant),
+        };
+    }
+
+    /// <summary>A ratio as a percent with one decimal: 0.123 → <c>12.3%</c>.</summary>
+    public static string Percent(double ratio) =>
+        double.IsFinite(ratio) ? (ratio * 100).ToString("0.0", Invariant) + "%" : "n/a";
+
+    /// <summary>A ratio as a signed percent: 0.123 → <c>+12.3%</c>, −0.05 → <c>−5.0%</c>.</summary>
+    public static string SignedPercent(double ratio)
+    {
+        if (!double.IsFinite(ratio)) return "n/a";
+        var p = Math.Round(ratio * 100, 1, MidpointRounding.AwayFromZero);
+        return (p > 0 ? "+" : p < 0 ? "−" : "") + Math.Abs(p).ToString("0.0", Invariant) + "%";
+    }
+
+    /// <summary>A change of a ratio in percentage points: 0.085 → <c>+8.5 percentage points</c>.</summary>
+    public static string SignedPoints(double ratio) =>
+        SignedPercent(ratio).Replace("%", " percentage points", StringComparison.Ordinal);
+
+    public static string Number(double value, string format) =>
+        double.IsFinite(value) ? value.ToString(format, Invariant) : "n/a";
+
+    public static string Count(long value) => value.ToString("#,##0", Invariant);
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", Invariant);
+
+    /// <summary>The verdict as a heading: <c>Durable overage</c>, <c>On pace</c>, …</summary>
+    public static string Verdict(GapClass gap) => gap switch
+    {
+        GapClass.InsufficientEvidence => "Insufficient evidence",
+        GapClass.OnPace => "On pace",
+        GapClass.Seasonal => "Seasonal swing",
+        GapClass.DurableOverage => "Durable overage",
+        GapClass.DurableShortfall => "Durable shortfall",
+        GapClass.Noise => "Noise",
+        _ => gap.ToString(),
+    };
+}

@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using Recommit.Analysis;
+using Recommit.Contracts;
+using Recommit.Gap;
+using Recommit.Money;
+using Recommit.Time;
+
+namespace Recommit.Reports.Json;
+
+/// <summary>The shape of <c>analysis.json</c>: the analysis with the gap split into verdict and evidence.</summary>
+internal sealed record AnalysisDocument(
+    string Account,
+    DateOnly AsOf,
+    string PriceBookVersion,
+    Contract Contract,
+    LedgerResult Ledger,
+    GapDocument Gap,
+    ForecastSection Forecast,
+    LeverWaterfall Levers,
+    CostOfDoingNothing CostOfDoingNothing,
+    SimulationSummary Simulation,
+    BacktestSummary? Backtest,
+    ImmutableArray<UsageBreakdownRow> Usage,
+    ImmutableArray<string> Notes)
+{
+    public static AnalysisDocument From(AnalysisResult a) => new(
+        a.Account, a.AsOf, a.PriceBookVersion, a.Contract, a.Ledger, GapDocument.From(a.Gap), a.Forecast, a.Levers,
+        a.CostOfDoingNothing, a.Simulation, a.Backtest, a.Usage, a.Notes);
+}
+
+/// <summary>The gap verdict (MATH.md §3) as written in <c>analysis.json</c>.</summary>
+internal sealed record GapDocument(GapClass Class, string ClassName, string Sentence, string Confidence, YearMonth? NextCheck, GapEvidence Evidence)
+{
+    public static GapDocument From(GapAssessment g) => new(
+        g.Class, g.ClassName, g.Sentence, g.Confidence, g.NextCheck,
+        new GapEvidence(g.RunLength, g.Threshold, g.Months, g.MannKendallS, g.MannKendallPValue, g.TheilSenSlope,
+            g.YearOverYearGrowth, g.ProjectedPeriodEndPosition));
+}
+
+/// <summary>The evidence behind the gap verdict: run length, threshold τ, the months, the trend test and growth.</summary>
+internal sealed record GapEvidence(
+    int RunLength,
+    double Threshold,
+    ImmutableArray<GapMonth> Months,
+    double? MannKendallS,
+    double? MannKendallPValue,
+    double? TheilSenSlope,
+    double? YearOverYearGrowth,
+    Usd? ProjectedPeriodEndPosition);
