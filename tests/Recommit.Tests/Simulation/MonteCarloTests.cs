@@ -19,7 +19,7 @@ public class MonteCarloTests
     {
         months = months < 0 ? means[0].Length : months;
         var layout = new TokenLayout(["m"]);
-        var levers = plan is null ? LeverSet.Empty(layout) : LeverSet.Resolve(plan, new TokenLayout(["m", "n"]), n => Levers.LeverExampleTests.Info(n == "m" ? "claude-sonnet-4-5" : "claude-haiku-4-5") is { } i ? i with { Id = new Pricing.ModelId(n) } : null);
+        var levers = plan is null ? LeverSet.Empty(layout) : LeverSet.Resolve(plan, new TokenLayout(["m", "n"]), n => Levers.LeverExampleTests.Info(n == "m" ? "claude-sonnet-4-5" : "claude-haiku-4-5") is { } i ? i with { Id = new global::Recommit.Pricing.ModelId(n) } : null);
         layout = levers.Layout;
         var cell = TokenLayout.Cell(0, ServiceTier.Standard, TokenKind.UncachedInput);
         var series = means.Select((m, i) => new SimulationSeries($"s{i}", new TestForecast(m, sigma), [new CellWeight(cell, 1.0)])).ToImmutableArray();
