@@ -27,7 +27,8 @@ public static class GatewayLog
     {
         if (sniff.Container == FileContainer.Empty) return false;
         bool Has(string logical) => sniff.HasAny(DefaultsOf(logical));
-        return Has(GatewayColumns.Timestamp) && Has(GatewayColumns.Model) && (Has("input") || Has("output"));
+        // JSON lines often nest the counts (usage.input_tokens): a timestamp and a model are enough to tell.
+        return Has(GatewayColumns.Timestamp) && Has(GatewayColumns.Model) && (Has("input") || Has("output") || (sniff.Container == FileContainer.Json && sniff.Has("usage")));
     }
 
     private static string[] DefaultsOf(string logical) =>
@@ -80,7 +81,9 @@ public static class GatewayLog
                 if (!resolved.TryGetValue(model, out var stored)) resolved[model] = stored = ModelNames.Resolve(model, options.Resolver, diag);
                 for (var k = 0; k < kinds.Length; k++)
                 {
-                    var tokens = (long)reader.GetDecimal(6 + k);
+                    var sum = reader.GetDecimal(6 + k);
+                    if (sum > long.MaxValue) throw new ImportException(path, null, $"the {columns.Counts[k].Name} tokens of {model} on {day:yyyy-MM-dd} add up to more than {long.MaxValue:N0}");
+                    var tokens = (long)sum;
                     if (tokens > 0) builder.Add(new UsageKey(day, Channel.Anthropic, ws, stored, tier, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, kinds[k]), tokens);
                 }
             }
@@ -200,13 +203,14 @@ public static class GatewayLog
     {
         var sb = new StringBuilder();
         sb.Append("SELECT ");
-        if (withReason) sb.Append("row_number() OVER () AS rn, ");
+        if (withReason) sb.Append("rn, ");
         sb.Append(CultureInfo.InvariantCulture, $"{c.Timestamp} AS ts_raw, {c.Model} AS model_raw, ");
         sb.Append(c.Workspace is null ? "NULL::VARCHAR AS ws_raw, " : $"{c.Workspace} AS ws_raw, ");
         sb.Append(c.Tier is null ? "NULL::VARCHAR AS tier_raw" : $"{c.Tier} AS tier_raw");
         for (var i = 0; i < c.Counts.Count; i++) sb.Append(CultureInfo.InvariantCulture, $", {c.Counts[i].Expr} AS c{i}_raw");
         if (source.Kind == FileContainer.Json) sb.Append(CultureInfo.InvariantCulture, $", {JsonColumn} AS json_raw");
-        sb.Append(" FROM ").Append(source.Relation);
+        // Rows are numbered before blank JSON lines are dropped, so that the number is the file's line.
+        sb.Append(" FROM ").Append(withReason ? $"(SELECT row_number() OVER () AS rn, * FROM {source.Relation})" : source.Relation);
         if (source.Kind == FileContainer.Json) sb.Append(CultureInfo.InvariantCulture, $" WHERE {JsonColumn} IS NOT NULL AND trim({JsonColumn}) <> ''");
         var raw = sb.ToString();
 
@@ -241,7 +245,7 @@ public static class GatewayLog
 
     private static string AggregateSql(Source source, Columns c)
     {
-        var sums = string.Join(", ", c.Counts.Select((_, i) => $"sum(CASE WHEN ok THEN c{i} ELSE 0 END)::HUGEINT"));
+        var sums = string.Join(", ", c.Counts.Select((_, i) => $"sum(CASE WHEN ok THEN c{i} ELSE 0 END)::DECIMAL(38,0)"));
         return $"SELECT ok, count(*) AS n, CASE WHEN ok THEN day END AS d, CASE WHEN ok THEN trim(model_raw) END AS m, CASE WHEN ok THEN trim(coalesce(ws_raw, '')) END AS w, CASE WHEN ok THEN tier ELSE 0 END AS t, {sums} " +
                $"FROM ({RowsSql(source, c, withReason: false)}) GROUP BY ALL";
     }

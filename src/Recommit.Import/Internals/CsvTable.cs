@@ -72,7 +72,7 @@ internal sealed class CsvTable : ITableRows
         try
         {
             var ok = _reader.Read();
-            if (ok) Line = _reader.RowNumber + 0;
+            if (ok) Line = _reader.RowNumber + 1; // Sylvan numbers data records from 1; the header is line 1
             return ok;
         }
         catch (Exception e) when (e is CsvFormatException or System.Text.DecoderFallbackException or InvalidDataException)
@@ -81,7 +81,7 @@ internal sealed class CsvTable : ITableRows
         }
     }
 
-    public string Get(int ordinal) => ordinal < _reader.RowFieldCount ? _reader.GetString(ordinal) : "";
+    public string Get(int ordinal) => ordinal >= 0 && ordinal < _reader.RowFieldCount ? _reader.GetString(ordinal) : "";
 
     public void Dispose() => _reader.Dispose();
 }

@@ -11,7 +11,7 @@ internal static partial class ModelNames
 {
     public static string Resolve(string name, ModelNameResolver? resolver, ImportDiagnostics diag)
     {
-        if (resolver is null) return name;
+        if (resolver is null) return ApiIdOf(name) ?? name;
         if (resolver(name, out var canonical)) return canonical;
         var id = ApiIdOf(name);
         if (id is not null && resolver(id, out canonical)) return canonical;
