@@ -12,7 +12,7 @@ namespace Recommit.Import.Gateway;
 /// CSV, JSON lines or Parquet, aggregated to the daily cube inside DuckDB so that hundreds of millions of rows stream
 /// through in bounded memory. Every field is read as text and validated in SQL: a timestamp (ISO-8601 with or without
 /// an offset, naive = UTC, or Unix seconds/milliseconds) → UTC day; a model (non-empty); counts empty (= 0) or whole
-/// non-negative numbers up to 18 digits; a tier empty/standard/batch/priority. Rows that fail are rejected with their
+/// non-negative numbers up to 18 digits (a Parquet double such as 5.0 is whole); a tier empty/standard/batch/priority. Rows that fail are rejected with their
 /// reason and line (the first <see cref="ImportDiagnostics.MaxKeptRejections"/> listed); CSV lines DuckDB cannot
 /// parse (wrong field count, invalid UTF-8) are rejected with DuckDB's line number. Model names are resolved after
 /// aggregation (a handful of distinct names, not one call per row). Channel anthropic.
@@ -220,7 +220,7 @@ public static class GatewayLog
                       "WHEN regexp_full_match(trim(ts_raw), '[0-9]{12,13}') THEN to_timestamp(trim(ts_raw)::DOUBLE / 1000) END) AS DATE) AS day, ");
         parsed.Append("CASE lower(trim(coalesce(tier_raw, ''))) WHEN '' THEN 0 WHEN 'standard' THEN 0 WHEN 'standard_only' THEN 0 WHEN 'auto' THEN 0 WHEN 'default' THEN 0 WHEN 'batch' THEN 1 WHEN 'priority' THEN 2 END AS tier");
         for (var i = 0; i < c.Counts.Count; i++)
-            parsed.Append(CultureInfo.InvariantCulture, $", (c{i}_raw IS NULL OR trim(c{i}_raw) = '' OR regexp_full_match(trim(c{i}_raw), '\\+?[0-9]{{1,18}}')) AS c{i}_ok, coalesce(try_cast(nullif(trim(c{i}_raw), '') AS BIGINT), 0) AS c{i}");
+            parsed.Append(CultureInfo.InvariantCulture, $", (c{i}_raw IS NULL OR trim(c{i}_raw) = '' OR regexp_full_match(trim(c{i}_raw), '\\+?[0-9]{{1,18}}(\\.0+)?')) AS c{i}_ok, coalesce(try_cast(nullif(trim(c{i}_raw), '') AS BIGINT), 0) AS c{i}");
         parsed.Append(" FROM (").Append(raw).Append(')');
 
         var ok = new StringBuilder("day IS NOT NULL AND model_raw IS NOT NULL AND trim(model_raw) <> '' AND tier IS NOT NULL");
