@@ -32,7 +32,7 @@ public static class BedrockCur
     internal static UsageImport Read(ITableRows table, string fileName, ImportOptions options)
     {
         var diag = new ImportDiagnostics(fileName, FormatName);
-        var cells = new BucketCells();
+        var cells = new BucketCells(fileName);
         var currency = new CurrencyGuard(fileName);
         var usageType = table.Required("line_item_usage_type");
         var amount = table.Required("line_item_usage_amount");

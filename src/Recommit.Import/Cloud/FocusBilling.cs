@@ -33,7 +33,7 @@ public static class FocusBilling
     internal static UsageImport Read(ITableRows table, string fileName, ImportOptions options)
     {
         var diag = new ImportDiagnostics(fileName, FormatName);
-        var cells = new BucketCells();
+        var cells = new BucketCells(fileName);
         var currency = new CurrencyGuard(fileName);
         var periodStart = table.FindRequired(fileName, "ChargePeriodStart");
         var quantity = table.FindRequired(fileName, "ConsumedQuantity");

@@ -30,7 +30,7 @@ public static class VertexBilling
     internal static UsageImport Read(ITableRows table, string fileName, ImportOptions options)
     {
         var diag = new ImportDiagnostics(fileName, FormatName);
-        var cells = new BucketCells();
+        var cells = new BucketCells(fileName);
         var currency = new CurrencyGuard(fileName);
         var service = table.FindRequired(fileName, "service.description");
         var sku = table.FindRequired(fileName, "sku.description");

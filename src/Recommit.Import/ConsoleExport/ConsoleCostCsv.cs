@@ -65,10 +65,18 @@ public static class ConsoleCostCsv
             rows[key] = (new YearMonth(day.Year, day.Month), stored, usd);
             diag.Accept();
         }
-        var table = new SpendTable([.. rows.Values
-            .GroupBy(r => (r.Month, r.Model))
-            .OrderBy(g => g.Key.Month).ThenBy(g => g.Key.Model, StringComparer.Ordinal)
-            .Select(g => new SpendRow(g.Key.Month, g.Key.Model, new Usd(g.Sum(r => r.Usd))))]);
+        SpendTable table;
+        try
+        {
+            table = new SpendTable([.. rows.Values
+                .GroupBy(r => (r.Month, r.Model))
+                .OrderBy(g => g.Key.Month).ThenBy(g => g.Key.Model, StringComparer.Ordinal)
+                .Select(g => new SpendRow(g.Key.Month, g.Key.Model, new Usd(g.Sum(r => r.Usd))))]);
+        }
+        catch (OverflowException)
+        {
+            throw new ImportException(fileName, null, "list_price_usd: a month's total is too large to be a dollar amount");
+        }
         return new SpendImport(table, diag.ToReport());
     }
 }

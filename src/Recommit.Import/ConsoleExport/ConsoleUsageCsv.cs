@@ -41,7 +41,7 @@ public static class ConsoleUsageCsv
     {
         options ??= ImportOptions.Default;
         var diag = new ImportDiagnostics(fileName, FormatName);
-        var cells = new BucketCells();
+        var cells = new BucketCells(fileName);
         using var csv = CsvTable.Open(text, fileName);
         var date = csv.Required("usage_date_utc");
         var model = csv.Required("model_version");

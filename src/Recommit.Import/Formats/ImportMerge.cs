@@ -37,7 +37,12 @@ public sealed class ImportMerge
                 var tokens = cube.Tokens(i);
                 if (_cells.TryGetValue(key, out var existing))
                 {
-                    if (merge == CrossFileMerge.Add) { _cells[key] = checked(existing + tokens); continue; }
+                    if (merge == CrossFileMerge.Add)
+                    {
+                        _cells[key] = existing <= long.MaxValue - tokens ? existing + tokens
+                            : throw new ImportException(import.Report.File, null, $"the {key.Kind.Name()} tokens of {key.Model} on {key.Day:yyyy-MM-dd} add up, across files, to more than {long.MaxValue:N0}");
+                        continue;
+                    }
                     DuplicateCells++;
                 }
                 _cells[key] = tokens;

@@ -58,6 +58,8 @@ public static class GatewayLog
         if (sniff.Container == FileContainer.Empty) throw new ImportException(path, null, "the file is empty");
         var size = new FileInfo(path).Length;
         using var connection = DuckDb.Open();
+        // Small files: one thread starts faster than a pool; large files use every core.
+        if (size < 16 << 20) DuckDb.Execute(connection, "SET threads = 1");
         var source = Source.Of(connection, path, sniff);
         var columns = ResolveColumns(path, source, options.ColumnMap);
         var diag = new ImportDiagnostics(path, FormatName);
@@ -91,6 +93,9 @@ public static class GatewayLog
 
         // Lines DuckDB's CSV reader could not parse: counted as read and rejected, with DuckDB's line number.
         var unparsed = source.Kind == FileContainer.Csv ? CsvRejects(connection) : [];
+        // A file that is not UTF-8 is refused as a whole, as the other CSV readers do, naming the first bad line.
+        if (unparsed.FirstOrDefault(u => u.Reason.Contains("INVALID ENCODING", StringComparison.Ordinal)) is { Reason: not null } encoding)
+            throw new ImportException(path, encoding.Line, "the file is not UTF-8 (invalid byte sequence); convert it to UTF-8");
         read += unparsed.Count;
         rejected += unparsed.Count;
         diag.SetCounts(read, read - rejected, rejected);
@@ -99,17 +104,17 @@ public static class GatewayLog
         if (rejected > unparsed.Count)
         {
             var badLines = unparsed.Select(u => u.Line).Order().ToArray();
-            DuckDb.Execute(connection, "SET preserve_insertion_order = true");
             Run(connection, RejectionsSql(source, columns), path, size, options: options with { Progress = null }, reader =>
             {
                 while (reader.Read())
                 {
                     var row = reader.GetInt64(0);
-                    details.Add((LineOf(source.Kind, row, badLines), reader.GetString(1)));
+                    var line = LineOf(source.Kind, row, badLines);
+                    details.Add((line, reader.GetString(1)));
                 }
             });
         }
-        foreach (var (line, reason) in details.OrderBy(d => d.Line).Take(ImportDiagnostics.MaxKeptRejections)) diag.KeepRejection(line, reason);
+        foreach (var (line, reason) in details.OrderBy(d => d.Line).Take((int)Math.Min(rejected, ImportDiagnostics.MaxKeptRejections))) diag.KeepRejection(line, reason);
         options.Progress?.Report(new ImportProgress(path, read, size, size));
         return new UsageImport(builder.Build(), diag.ToReport());
     }

@@ -8,7 +8,7 @@ namespace Recommit.Import.Internals;
 /// re-exported duplicate, so it replaces the earlier value and is counted, never added twice. Different natural keys
 /// that fall in the same cube cell (two API keys of one workspace) add up.
 /// </summary>
-internal sealed class BucketCells
+internal sealed class BucketCells(string file)
 {
     private readonly Dictionary<(string Source, UsageKey Key), long> _cells = [];
 
@@ -25,7 +25,17 @@ internal sealed class BucketCells
     {
         var builder = new UsageCubeBuilder();
         foreach (var ((_, key), tokens) in _cells)
-            if (tokens > 0) builder.Add(key, tokens);
+        {
+            if (tokens == 0) continue;
+            try
+            {
+                builder.Add(key, tokens);
+            }
+            catch (OverflowException)
+            {
+                throw new ImportException(file, null, $"the {key.Kind.Name()} tokens of {key.Model} on {key.Day:yyyy-MM-dd} add up to more than {long.MaxValue:N0}");
+            }
+        }
         return builder.Build();
     }
 }

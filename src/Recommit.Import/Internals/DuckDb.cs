@@ -12,7 +12,7 @@ internal static class DuckDb
     {
         var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
-        Execute(connection, $"SET TimeZone = 'UTC'; SET memory_limit = '{MemoryLimit}'; SET preserve_insertion_order = false;");
+        Execute(connection, $"SET TimeZone = 'UTC'; SET memory_limit = '{MemoryLimit}';");
         return connection;
     }
 
