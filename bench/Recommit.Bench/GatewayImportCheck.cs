@@ -97,7 +97,8 @@ public sealed class GatewayImportCheck : IQualityCheck
         command.CommandText = $"SELECT CAST(\"timestamp\" AS DATE), model, workspace, sum(input_tokens), sum(output_tokens), sum(cache_read_input_tokens), sum(cache_creation_input_tokens) FROM {relation} GROUP BY ALL";
         using var reader = command.ExecuteReader();
         decimal total = 0;
-        while (reader.Read()) total += Convert.ToDecimal(reader.GetValue(3), CultureInfo.InvariantCulture);
+        while (reader.Read())
+            total += reader.GetValue(3) is System.Numerics.BigInteger big ? (decimal)big : Convert.ToDecimal(reader.GetValue(3), CultureInfo.InvariantCulture);
         return total;
     }
 

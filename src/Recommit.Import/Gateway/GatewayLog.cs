@@ -178,11 +178,20 @@ public static class GatewayLog
         }
     }
 
-    private sealed record Columns(string Timestamp, string Model, string? Workspace, string? Tier, List<(string Name, TokenKind Kind, string Expr)> Counts);
+    /// <summary>A column as a SQL expression and its DuckDB type (VARCHAR for JSON fields).</summary>
+    private sealed record Col(string Expr, string Type)
+    {
+        public bool IsText => Type.StartsWith("VARCHAR", StringComparison.OrdinalIgnoreCase);
+        public bool IsTime => Type.StartsWith("TIMESTAMP", StringComparison.OrdinalIgnoreCase) || Type.Equals("DATE", StringComparison.OrdinalIgnoreCase);
+        public bool IsInteger => Type.EndsWith("INT", StringComparison.OrdinalIgnoreCase) || Type.Equals("INTEGER", StringComparison.OrdinalIgnoreCase);
+        public string AsText => IsText ? Expr : $"CAST({Expr} AS VARCHAR)";
+    }
+
+    private sealed record Columns(Col Timestamp, Col Model, Col? Workspace, Col? Tier, List<(string Name, TokenKind Kind, Col Col)> Counts);
 
     private static Columns ResolveColumns(string path, Source source, IReadOnlyDictionary<string, string> map)
     {
-        string? Pick(string logical, string[] defaults)
+        Col? Pick(string logical, string[] defaults)
         {
             if (map.TryGetValue(logical, out var named))
             {
@@ -193,26 +202,29 @@ public static class GatewayLog
             var found = defaults.FirstOrDefault(source.Columns.Contains);
             return found is null ? null : source.Raw(source.Columns.First(c => c.Equals(found, StringComparison.OrdinalIgnoreCase)));
         }
-        string Need(string logical) =>
+        Col Need(string logical) =>
             Pick(logical, GatewayColumns.Others[logical])
             ?? throw new ImportException(path, 1, $"no {logical} column (looked for {string.Join(", ", GatewayColumns.Others[logical])}; found: {string.Join(", ", source.Columns.Take(20))}); name it with --map {logical}=COLUMN");
-        var counts = GatewayColumns.Counts.Select(c => (c.Name, c.Kind, Expr: Pick(c.Name, c.Defaults))).Where(c => c.Expr is not null).Select(c => (c.Name, c.Kind, c.Expr!)).ToList();
+        var counts = GatewayColumns.Counts.Select(c => (c.Name, c.Kind, Col: Pick(c.Name, c.Defaults))).Where(c => c.Col is not null).Select(c => (c.Name, c.Kind, c.Col!)).ToList();
         if (counts.Count == 0)
             throw new ImportException(path, 1, $"no token columns (looked for input_tokens, output_tokens, …; found: {string.Join(", ", source.Columns.Take(20))}); name them with --map input=COLUMN,output=COLUMN");
         return new Columns(Need(GatewayColumns.Timestamp), Need(GatewayColumns.Model),
             Pick(GatewayColumns.Workspace, GatewayColumns.Others[GatewayColumns.Workspace]), Pick(GatewayColumns.Tier, GatewayColumns.Others[GatewayColumns.Tier]), counts);
     }
 
-    /// <summary>The validated row view: parsed values and a validity flag (and, for rejections, the reason).</summary>
+    /// <summary>
+    /// The validated row view: parsed values and a validity flag (and, for rejections, the reason). Columns DuckDB typed
+    /// itself (integers, timestamps) are checked as such; text columns are parsed strictly.
+    /// </summary>
     private static string RowsSql(Source source, Columns c, bool withReason)
     {
         var sb = new StringBuilder();
         sb.Append("SELECT ");
         if (withReason) sb.Append("rn, ");
-        sb.Append(CultureInfo.InvariantCulture, $"{c.Timestamp} AS ts_raw, {c.Model} AS model_raw, ");
-        sb.Append(c.Workspace is null ? "NULL::VARCHAR AS ws_raw, " : $"{c.Workspace} AS ws_raw, ");
-        sb.Append(c.Tier is null ? "NULL::VARCHAR AS tier_raw" : $"{c.Tier} AS tier_raw");
-        for (var i = 0; i < c.Counts.Count; i++) sb.Append(CultureInfo.InvariantCulture, $", {c.Counts[i].Expr} AS c{i}_raw");
+        sb.Append(CultureInfo.InvariantCulture, $"{c.Timestamp.Expr} AS ts_raw, {c.Model.AsText} AS model_raw, ");
+        sb.Append(c.Workspace is null ? "NULL::VARCHAR AS ws_raw, " : $"{c.Workspace.AsText} AS ws_raw, ");
+        sb.Append(c.Tier is null ? "NULL::VARCHAR AS tier_raw" : $"{c.Tier.AsText} AS tier_raw");
+        for (var i = 0; i < c.Counts.Count; i++) sb.Append(CultureInfo.InvariantCulture, $", {c.Counts[i].Col.Expr} AS c{i}_raw");
         if (source.Kind == FileContainer.Json) sb.Append(CultureInfo.InvariantCulture, $", {JsonColumn} AS json_raw");
         // Rows are numbered before blank JSON lines are dropped, so that the number is the file's line.
         sb.Append(" FROM ").Append(withReason ? $"(SELECT row_number() OVER () AS rn, * FROM {source.Relation})" : source.Relation);
@@ -221,11 +233,24 @@ public static class GatewayLog
 
         var parsed = new StringBuilder();
         parsed.Append("SELECT *, ");
-        parsed.Append("CAST(coalesce(try_cast(ts_raw AS TIMESTAMPTZ), CASE WHEN regexp_full_match(trim(ts_raw), '[0-9]{9,10}(\\.[0-9]+)?') THEN to_timestamp(trim(ts_raw)::DOUBLE) " +
-                      "WHEN regexp_full_match(trim(ts_raw), '[0-9]{12,13}') THEN to_timestamp(trim(ts_raw)::DOUBLE / 1000) END) AS DATE) AS day, ");
+        var ts = c.Timestamp;
+        if (ts.IsTime) parsed.Append("CAST(ts_raw AS DATE) AS day, ");
+        else if (ts.IsText)
+            parsed.Append("CAST(coalesce(try_cast(ts_raw AS TIMESTAMPTZ), CASE WHEN regexp_full_match(trim(ts_raw), '[0-9]{9,10}(\\.[0-9]+)?') THEN to_timestamp(trim(ts_raw)::DOUBLE) " +
+                          "WHEN regexp_full_match(trim(ts_raw), '[0-9]{12,13}') THEN to_timestamp(trim(ts_raw)::DOUBLE / 1000) END) AS DATE) AS day, ");
+        else
+            parsed.Append("CAST(CASE WHEN ts_raw >= 100000000 AND ts_raw < 10000000000 THEN to_timestamp(ts_raw::DOUBLE) WHEN ts_raw >= 100000000000 AND ts_raw < 10000000000000 THEN to_timestamp(ts_raw::DOUBLE / 1000) END AS DATE) AS day, ");
         parsed.Append("CASE lower(trim(coalesce(tier_raw, ''))) WHEN '' THEN 0 WHEN 'standard' THEN 0 WHEN 'standard_only' THEN 0 WHEN 'auto' THEN 0 WHEN 'default' THEN 0 WHEN 'batch' THEN 1 WHEN 'priority' THEN 2 END AS tier");
         for (var i = 0; i < c.Counts.Count; i++)
-            parsed.Append(CultureInfo.InvariantCulture, $", (c{i}_raw IS NULL OR trim(c{i}_raw) = '' OR regexp_full_match(trim(c{i}_raw), '\\+?[0-9]{{1,18}}(\\.0+)?')) AS c{i}_ok, coalesce(try_cast(nullif(trim(c{i}_raw), '') AS BIGINT), 0) AS c{i}");
+        {
+            var col = c.Counts[i].Col;
+            if (col.IsText)
+                parsed.Append(CultureInfo.InvariantCulture, $", (c{i}_raw IS NULL OR trim(c{i}_raw) = '' OR regexp_full_match(trim(c{i}_raw), '\\+?[0-9]{{1,18}}(\\.0+)?')) AS c{i}_ok, coalesce(try_cast(nullif(trim(c{i}_raw), '') AS BIGINT), 0) AS c{i}");
+            else if (col.IsInteger)
+                parsed.Append(CultureInfo.InvariantCulture, $", (c{i}_raw IS NULL OR (c{i}_raw >= 0 AND c{i}_raw <= 999999999999999999)) AS c{i}_ok, coalesce(c{i}_raw, 0)::BIGINT AS c{i}");
+            else
+                parsed.Append(CultureInfo.InvariantCulture, $", (c{i}_raw IS NULL OR (isfinite(c{i}_raw::DOUBLE) AND c{i}_raw >= 0 AND c{i}_raw = floor(c{i}_raw) AND c{i}_raw < 1e18)) AS c{i}_ok, coalesce(try_cast(c{i}_raw AS BIGINT), 0) AS c{i}");
+        }
         parsed.Append(" FROM (").Append(raw).Append(')');
 
         var ok = new StringBuilder("day IS NOT NULL AND model_raw IS NOT NULL AND trim(model_raw) <> '' AND tier IS NOT NULL");
@@ -237,13 +262,16 @@ public static class GatewayLog
 
         var reason = new StringBuilder("CASE ");
         if (source.Kind == FileContainer.Json) reason.Append("WHEN NOT json_valid(json_raw) THEN 'not a JSON object: ' || left(json_raw, 40) ");
-        reason.Append("WHEN ts_raw IS NULL OR trim(ts_raw) = '' THEN 'timestamp: empty' ");
-        reason.Append("WHEN day IS NULL THEN 'timestamp: ''' || left(ts_raw, 40) || ''' is not a timestamp (ISO-8601 or Unix seconds/milliseconds)' ");
+        reason.Append("WHEN ts_raw IS NULL OR trim(CAST(ts_raw AS VARCHAR)) = '' THEN 'timestamp: empty' ");
+        reason.Append("WHEN day IS NULL THEN 'timestamp: ''' || left(CAST(ts_raw AS VARCHAR), 40) || ''' is not a timestamp (ISO-8601 or Unix seconds/milliseconds)' ");
         reason.Append("WHEN model_raw IS NULL OR trim(model_raw) = '' THEN 'model: empty' ");
         reason.Append("WHEN tier IS NULL THEN 'tier: ''' || left(tier_raw, 40) || ''' is not standard, batch or priority' ");
         for (var i = 0; i < c.Counts.Count; i++)
-            reason.Append(CultureInfo.InvariantCulture, $"WHEN NOT c{i}_ok THEN '{c.Counts[i].Name}: ''' || left(trim(c{i}_raw), 40) || ''' is ' || " +
-                $"CASE WHEN trim(c{i}_raw) LIKE '-%' THEN 'negative' WHEN regexp_full_match(trim(c{i}_raw), '[0-9]+') THEN 'too large' ELSE 'not a whole number' END ");
+        {
+            var text = $"trim(CAST(c{i}_raw AS VARCHAR))";
+            reason.Append(CultureInfo.InvariantCulture, $"WHEN NOT c{i}_ok THEN '{c.Counts[i].Name}: ''' || left({text}, 40) || ''' is ' || " +
+                $"CASE WHEN {text} LIKE '-%' THEN 'negative' WHEN regexp_full_match({text}, '[0-9]+(\\.0+)?') THEN 'too large' ELSE 'not a whole number' END ");
+        }
         reason.Append("END");
         return $"SELECT rn, reason FROM (SELECT rn, {reason} AS reason FROM ({parsed})) WHERE reason IS NOT NULL ORDER BY rn LIMIT {ImportDiagnostics.MaxKeptRejections}";
     }
@@ -257,44 +285,45 @@ public static class GatewayLog
 
     private static string RejectionsSql(Source source, Columns c) => RowsSql(source, c, withReason: true);
 
-    /// <summary>Where the rows come from: the DuckDB relation, the file's column names, and how to read one column as text.</summary>
-    private sealed record Source(FileContainer Kind, string Relation, IReadOnlySet<string> Columns)
+    /// <summary>Where the rows come from: the DuckDB relation, the file's columns with their DuckDB types, and how to read one.</summary>
+    private sealed record Source(FileContainer Kind, string Relation, IReadOnlySet<string> Columns, IReadOnlyDictionary<string, string> Types)
     {
-        public string Raw(string column)
+        public Col Raw(string column)
         {
-            if (Kind != FileContainer.Json) return $"CAST({DuckDb.Identifier(column)} AS VARCHAR)";
+            if (Kind != FileContainer.Json) return new Col(DuckDb.Identifier(column), Types.GetValueOrDefault(column, "VARCHAR"));
             var path = "$" + string.Concat(column.Split('.').Select(p => ".\"" + p.Replace("\"", "\\\"", StringComparison.Ordinal) + "\""));
-            return $"CASE WHEN json_valid({JsonColumn}) THEN json_extract_string({JsonColumn}, {DuckDb.Literal(path)}) END";
+            return new Col($"CASE WHEN json_valid({JsonColumn}) THEN json_extract_string({JsonColumn}, {DuckDb.Literal(path)}) END", "VARCHAR");
         }
 
         public static Source Of(DuckDBConnection connection, string path, FileSniff sniff)
         {
             var literal = DuckDb.Literal(path);
-            switch (sniff.Container)
+            if (sniff.Container == FileContainer.Json)
             {
-                case FileContainer.Json:
-                    // One JSON object per line, read as one text column (the unit separator never occurs in valid JSON).
-                    return new Source(FileContainer.Json,
-                        $"read_csv({literal}, header = false, columns = {{'{JsonColumn}': 'VARCHAR'}}, delim = chr(31), quote = '', escape = '', auto_detect = false, strict_mode = false)",
-                        sniff.Columns);
-                case FileContainer.Parquet:
-                    return new Source(FileContainer.Parquet, $"read_parquet({literal})", new HashSet<string>(sniff.Columns, StringComparer.OrdinalIgnoreCase));
-                default:
-                    var relation = $"read_csv({literal}, header = true, all_varchar = true, store_rejects = true)";
-                    var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                    try
-                    {
-                        using var command = connection.CreateCommand();
-                        command.CommandText = $"DESCRIBE SELECT * FROM {relation}";
-                        using var reader = command.ExecuteReader();
-                        while (reader.Read()) names.Add(reader.GetString(0));
-                    }
-                    catch (DuckDBException e)
-                    {
-                        throw new ImportException(path, 1, $"cannot read the CSV header: {ParquetTable.FirstLine(e.Message)}");
-                    }
-                    return new Source(FileContainer.Csv, relation, names);
+                // One JSON object per line, read as one text column (the unit separator never occurs in valid JSON).
+                return new Source(FileContainer.Json,
+                    $"read_csv({literal}, header = false, columns = {{'{JsonColumn}': 'VARCHAR'}}, delim = chr(31), quote = '', escape = '', auto_detect = false, strict_mode = false)",
+                    sniff.Columns, new Dictionary<string, string>());
             }
+            // CSV: DuckDB detects the types as it would for a bare query; a value that does not fit its column's type is
+            // logged with its line (store_rejects) and counted as rejected.
+            var relation = sniff.Container == FileContainer.Parquet
+                ? $"read_parquet({literal})"
+                : $"read_csv({literal}, header = true, store_rejects = true)";
+            var types = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            try
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"DESCRIBE SELECT * FROM {relation}";
+                using var reader = command.ExecuteReader();
+                while (reader.Read()) types.TryAdd(reader.GetString(0), reader.GetString(1));
+            }
+            catch (DuckDBException e)
+            {
+                throw new ImportException(path, 1, $"cannot read the header: {ParquetTable.FirstLine(e.Message)}");
+            }
+            return new Source(sniff.Container == FileContainer.Parquet ? FileContainer.Parquet : FileContainer.Csv, relation,
+                new HashSet<string>(types.Keys, StringComparer.OrdinalIgnoreCase), types);
         }
     }
 }
