@@ -23,11 +23,18 @@ public sealed record ImportReport(
     ImmutableArray<RejectedRow> RejectedRows,
     ImmutableArray<string> UnknownModels)
 {
+    /// <summary>
+    /// Rows of the file that are not Claude usage (other cloud services, tax or credit lines) and were passed over on
+    /// purpose; they are outside <see cref="RowsRead"/> and named in the summary so nothing disappears silently.
+    /// </summary>
+    public long Skipped { get; init; }
+
     public bool Reconciles => RowsRead == Accepted + Rejected;
 
     public string Summary =>
         $"{File} ({Format}): {RowsRead:N0} rows read, {Accepted:N0} accepted, {Rejected:N0} rejected" +
         (Duplicates > 0 ? $", {Duplicates:N0} duplicates replaced" : "") +
+        (Skipped > 0 ? $"; {Skipped:N0} rows that are not Claude usage passed over" : "") +
         (UnknownModels.Length > 0 ? $"; models not in the price book: {string.Join(", ", UnknownModels)}" : "");
 }
 
@@ -48,7 +55,9 @@ public sealed class ImportDiagnostics(string file, string format)
 
     public void Read() => RowsRead++;
     public void Accept() => Accepted++;
+    public long Skipped { get; private set; }
     public void Duplicate() => Duplicates++;
+    public void Skip() => Skipped++;
     public void UnknownModel(string model) => _unknownModels.Add(model);
 
     public void Reject(long line, string reason)
@@ -58,5 +67,20 @@ public sealed class ImportDiagnostics(string file, string format)
     }
 
     public ImportReport ToReport() =>
-        new(File, Format, RowsRead, Accepted, Rejected, Duplicates, [.. _rejected], [.. _unknownModels]);
+        new(File, Format, RowsRead, Accepted, Rejected, Duplicates, [.. _rejected], [.. _unknownModels]) { Skipped = Skipped };
+
+    /// <summary>Sets the counts at once (for importers that count in a query engine rather than row by row).</summary>
+    public void SetCounts(long rowsRead, long accepted, long rejectedCount, long duplicates = 0)
+    {
+        RowsRead = rowsRead;
+        Accepted = accepted;
+        Rejected = rejectedCount;
+        Duplicates = duplicates;
+    }
+
+    /// <summary>Keeps a rejection's details without counting it (the count came from <see cref="SetCounts"/>).</summary>
+    public void KeepRejection(long line, string reason)
+    {
+        if (_rejected.Count < MaxKeptRejections) _rejected.Add(new RejectedRow(File, line, reason));
+    }
 }

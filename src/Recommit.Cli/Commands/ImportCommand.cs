@@ -1,18 +1,227 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Recommit.Import;
+using Recommit.Import.Canonical;
+using Recommit.Import.Formats;
+using Recommit.Import.Gateway;
+using Recommit.Pricing;
+using Recommit.Usage;
+using Spectre.Console;
 
 namespace Recommit.Cli.Commands;
 
-/// <summary><c>recommit import</c>: placeholder until its issue lands.</summary>
+/// <summary>
+/// <c>recommit import FILE... [--format F] [--map M] [--out FILE] [--strict] [--json]</c>: reads usage files of any
+/// known format (detected from content when --format is omitted), merges them into one cube and writes the canonical
+/// usage CSV. A summary per file goes to stderr (or into the --json document). <c>import anthropic</c> pulls from the
+/// Admin API.
+/// </summary>
 internal static class ImportCommand
 {
+    private const int RejectionsShown = 10;
+
     public static Command Create()
     {
-        var command = new Command("import", "(not yet available)");
+        var files = new Argument<string[]>("files") { Description = "Usage files (CSV, JSON lines or Parquet)", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string?>("--format") { Description = "Format of every file: " + string.Join("|", UsageFormats.Names) + " (default: detected from content)" };
+        var map = new Option<string?>("--map") { Description = "Gateway logs: logical=column pairs, e.g. timestamp=ts,input=prompt_tokens,output=completion_tokens" };
+        var output = new Option<string?>("--out") { Description = "Write the canonical usage CSV here (default: stdout)" };
+        var strict = new Option<bool>("--strict") { Description = "Fail (exit 2) when any row is rejected" };
+        var json = new Option<bool>("--json") { Description = "Print the import summary as JSON on stdout" };
+        var bedrockUnits = new Option<string>("--bedrock-units") { Description = "Bedrock CUR usage amounts: auto (from pricing_unit), tokens or thousands", DefaultValueFactory = _ => "auto" };
+
+        var command = new Command("import", "Import usage files (Console exports, FOCUS, Bedrock CUR, Vertex billing, gateway logs, saved API JSON) into the canonical usage CSV");
+        command.Arguments.Add(files);
+        command.Options.Add(format);
+        command.Options.Add(map);
+        command.Options.Add(output);
+        command.Options.Add(strict);
+        command.Options.Add(json);
+        command.Options.Add(bedrockUnits);
+        command.Subcommands.Add(ImportAnthropicCommand.Create());
         command.SetAction(parse =>
         {
-            parse.InvocationConfiguration.Error.WriteLine("recommit import: not yet available in this build");
-            return ExitCodes.Failure;
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            return CliContext.Guard(parse, stderr, () => Run(
+                parse.GetValue(files) ?? [], parse.GetValue(format), parse.GetValue(map), parse.GetValue(output),
+                parse.GetValue(strict), parse.GetValue(json), parse.GetValue(bedrockUnits) ?? "auto", stdout, stderr));
         });
         return command;
+    }
+
+    private static int Run(string[] files, string? format, string? map, string? output, bool strict, bool json, string bedrockUnits, TextWriter stdout, TextWriter stderr)
+    {
+        if (format is not null) UsageFormats.Find(format);
+        // --map only means something for gateway logs.
+        if (format is null && !string.IsNullOrWhiteSpace(map)) format = GatewayLog.FormatName;
+        var units = bedrockUnits.Trim().ToLowerInvariant() switch
+        {
+            "auto" => TokenUnitScale.Auto,
+            "tokens" => TokenUnitScale.Tokens,
+            "thousands" or "1k" => TokenUnitScale.Thousands,
+            _ => throw new ImportException($"--bedrock-units: '{bedrockUnits}' is not auto, tokens or thousands"),
+        };
+        var options = new ImportOptions { Resolver = Resolver(stderr), ColumnMap = GatewayLog.ParseMap(map), BedrockUnits = units };
+        var merge = new ImportMerge();
+        var formats = new List<string>();
+        var showProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+        foreach (var file in files)
+        {
+            var (f, import) = showProgress ? WithProgress(file, format, options) : UsageFormats.Read(file, format, options);
+            merge.Add(import, f.Merge);
+            formats.Add(f.Name);
+            if (!json) WriteSummary(import.Report, stderr);
+        }
+
+        var rejected = merge.Reports.Sum(r => r.Rejected);
+        var cube = merge.Cube();
+        var spend = merge.Spend();
+        string? spendPath = null;
+        if (!(strict && rejected > 0))
+        {
+            if (output is not null)
+            {
+                if (merge.HasUsage || !merge.HasSpend) WriteFile(output, w => CanonicalUsageCsv.Write(cube, w));
+                if (merge.HasSpend)
+                {
+                    spendPath = merge.HasUsage ? Path.ChangeExtension(output, null) + ".spend.csv" : output;
+                    WriteFile(spendPath, w => WriteSpend(spend, w));
+                }
+            }
+            else if (!json)
+            {
+                if (merge.HasUsage || !merge.HasSpend) CanonicalUsageCsv.Write(cube, stdout);
+                else WriteSpend(spend, stdout);
+            }
+        }
+
+        if (json) stdout.WriteLine(Json(merge, formats, cube, spend, output, spendPath, strict && rejected > 0));
+        else
+        {
+            if (merge.DuplicateCells > 0) stderr.WriteLine($"{merge.DuplicateCells:N0} cells held by more than one file: the later file's value kept, not added");
+            stderr.WriteLine($"merged: {cube.Count:N0} usage cells" + (merge.HasSpend ? $", {spend.Rows.Length:N0} spend rows (spend only: no tokens)" : "") +
+                (output is not null && !(strict && rejected > 0) ? $" → {output}" + (spendPath is not null && spendPath != output ? $" and {spendPath}" : "") : ""));
+        }
+        if (strict && rejected > 0)
+            throw new ImportException($"--strict: {rejected:N0} rows rejected (first: {merge.Reports.SelectMany(r => r.RejectedRows).FirstOrDefault()}); nothing written");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Model names through the price book's aliases; when this build has no price book, names are kept as written.</summary>
+    private static ModelNameResolver? Resolver(TextWriter stderr)
+    {
+        PriceBook book;
+        try
+        {
+            book = PriceBook.Default;
+        }
+        catch (NotImplementedException)
+        {
+            stderr.WriteLine("note: this build has no price book yet; model names are imported as written and not checked");
+            return null;
+        }
+        return (string name, out string canonical) =>
+        {
+            if (book.TryResolve(name, out var id)) { canonical = id.Value; return true; }
+            canonical = name;
+            return false;
+        };
+    }
+
+    private static (IUsageFileFormat, FileImport) WithProgress(string file, string? format, ImportOptions options)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        (IUsageFileFormat, FileImport) result = default;
+        console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask(Markup.Escape(Path.GetFileName(file)), maxValue: Math.Max(1, new FileInfo(file).Length));
+                var progress = new ProgressSink(p =>
+                {
+                    task.Value = p.Bytes;
+                    task.Description = Markup.Escape($"{Path.GetFileName(p.File)}: {p.Rows:N0} rows, {p.Bytes / 1e6:N0} MB");
+                });
+                result = UsageFormats.Read(file, format, options with { Progress = progress });
+                task.Value = task.MaxValue;
+            });
+        return result;
+    }
+
+    private sealed class ProgressSink(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+
+    private static void WriteSummary(ImportReport report, TextWriter stderr)
+    {
+        stderr.WriteLine(report.Summary);
+        foreach (var row in report.RejectedRows.Take(RejectionsShown)) stderr.WriteLine($"  rejected {row}");
+        if (report.Rejected > RejectionsShown) stderr.WriteLine($"  … and {report.Rejected - RejectionsShown:N0} more rejected rows");
+        if (report.UnknownModels.Length > 0)
+            stderr.WriteLine("  unknown models are imported and flagged; pricing them fails until the price book has them (add an alias or a model to the price book file)");
+    }
+
+    private static void WriteFile(string path, Action<TextWriter> write)
+    {
+        try
+        {
+            using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+            write(writer);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ImportException(path, null, $"cannot write: {e.Message}");
+        }
+    }
+
+    private static void WriteSpend(SpendTable spend, TextWriter writer)
+    {
+        writer.Write("month,model,list_usd\n");
+        foreach (var row in spend.Rows)
+            writer.Write($"{row.Month},{Canonical.Escape(row.ModelOrFamily)},{row.ListUsd.Value.ToString(CultureInfo.InvariantCulture)}\n");
+    }
+
+    private static string Json(ImportMerge merge, List<string> formats, UsageCube cube, SpendTable spend, string? output, string? spendPath, bool failed)
+    {
+        var files = new JsonArray();
+        for (var i = 0; i < merge.Reports.Count; i++)
+        {
+            var r = merge.Reports[i];
+            files.Add(new JsonObject
+            {
+                ["file"] = r.File,
+                ["format"] = formats[i],
+                ["rowsRead"] = r.RowsRead,
+                ["accepted"] = r.Accepted,
+                ["rejected"] = r.Rejected,
+                ["duplicates"] = r.Duplicates,
+                ["skipped"] = r.Skipped,
+                ["reconciles"] = r.Reconciles,
+                ["unknownModels"] = new JsonArray([.. r.UnknownModels.Select(m => (JsonNode?)JsonValue.Create(m))]),
+                ["rejections"] = new JsonArray([.. r.RejectedRows.Select(x => (JsonNode?)new JsonObject { ["line"] = x.Line, ["reason"] = x.Reason })]),
+            });
+        }
+        var doc = new JsonObject
+        {
+            ["files"] = files,
+            ["cells"] = cube.Count,
+            ["spendRows"] = spend.Rows.Length,
+            ["duplicateCellsAcrossFiles"] = merge.DuplicateCells,
+            ["out"] = failed ? null : output,
+            ["spendOut"] = failed ? null : spendPath,
+            ["ok"] = !failed,
+        };
+        return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static class Canonical
+    {
+        public static string Escape(string s) =>
+            s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
     }
 }

@@ -71,7 +71,15 @@ public static class CanonicalUsageCsv
                 diag.UnknownModel(modelName);
                 stored = modelName;
             }
-            builder.Add(new UsageKey(day, c, ws, stored, t, b, g, s, k), n);
+            try
+            {
+                builder.Add(new UsageKey(day, c, ws, stored, t, b, g, s, k), n);
+            }
+            catch (OverflowException)
+            {
+                diag.Reject(line, $"tokens: the cell's total would exceed {long.MaxValue:N0}");
+                continue;
+            }
             diag.Accept();
         }
         return new UsageImport(builder.Build(), diag.ToReport());

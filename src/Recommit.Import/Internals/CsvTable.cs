@@ -6,7 +6,7 @@ namespace Recommit.Import.Internals;
 /// A thin reader over Sylvan's CSV parser that finds columns by header name (case-insensitive), reports the physical
 /// line of each record, and tells ragged rows apart. Missing required columns are an <see cref="ImportException"/>.
 /// </summary>
-internal sealed class CsvTable : IDisposable
+internal sealed class CsvTable : ITableRows
 {
     private readonly CsvDataReader _reader;
     private readonly string _file;
@@ -83,7 +83,7 @@ internal sealed class CsvTable : IDisposable
         }
     }
 
-    public string Get(int ordinal) => ordinal < _reader.RowFieldCount ? _reader.GetString(ordinal) : "";
+    public string Get(int ordinal) => ordinal >= 0 && ordinal < _reader.RowFieldCount ? _reader.GetString(ordinal) : "";
 
     public void Dispose() => _reader.Dispose();
 }

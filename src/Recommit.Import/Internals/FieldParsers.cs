@@ -6,7 +6,7 @@ namespace Recommit.Import.Internals;
 internal static class FieldParsers
 {
     /// <summary>Clips untrusted text for a message.</summary>
-    public static string Clip(string s) => s.Length <= 40 ? s : s[..40] + "…";
+    public static string Clip(string s, int max = 40) => s.Length <= max ? s : s[..max] + "…";
 
     public static string CsvEscape(string s) =>
         s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
@@ -17,12 +17,15 @@ internal static class FieldParsers
         var s = text.Trim();
         error = "";
         if (DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)) return true;
+        if (s.EndsWith(" UTC", StringComparison.OrdinalIgnoreCase)) s = s[..^4] + "Z";
+        // "+00" or "-05" (hours only, as DuckDB and BigQuery print offsets) → "+00:00".
+        if (s.Length > 13 && s[^3] is '+' or '-' && char.IsAsciiDigit(s[^2]) && char.IsAsciiDigit(s[^1]) && s[^6] != '-') s += ":00";
         if (s.Length > 10 && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var ts))
         {
             day = DateOnly.FromDateTime(ts.UtcDateTime);
             return true;
         }
-        error = $"'{Clip(s)}' is not a date (expected yyyy-MM-dd or an ISO-8601 timestamp)";
+        error = $"'{Clip(text.Trim())}' is not a date (expected yyyy-MM-dd or an ISO-8601 timestamp)";
         return false;
     }
 

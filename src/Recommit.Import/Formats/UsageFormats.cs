@@ -1,0 +1,96 @@
+using Recommit.Import.Canonical;
+using Recommit.Import.Cloud;
+using Recommit.Import.ConsoleExport;
+using Recommit.Import.Gateway;
+
+namespace Recommit.Import.Formats;
+
+/// <summary>
+/// The registry of importable file formats: the <c>--format</c> names, detection from content (first match in
+/// registration order, specific formats before the gateway catch-all), and registration of formats that live in other
+/// parts of the tool. <c>usage-report</c>, <c>cost-report</c> and <c>analytics</c> are listed from the start and
+/// refuse to read until their reader is registered under the same name.
+/// </summary>
+public static class UsageFormats
+{
+    /// <summary>Formats whose readers come from the Admin API part; listed so <c>--format</c> knows the names.</summary>
+    public static readonly string[] AdminApiFormatNames = ["usage-report", "cost-report", "analytics"];
+
+    private static readonly Lock Gate = new();
+    private static readonly List<IUsageFileFormat> Formats =
+    [
+        new UsageFileFormat(CanonicalUsageCsv.FormatName, "Recommit's canonical usage CSV (date,model,token_kind,tokens,…)",
+            s => s.Container == FileContainer.Csv && s.Has("date", "model", "token_kind", "tokens"),
+            (path, o) => FileImport.Of(CanonicalUsageCsv.Read(path, o.Resolver))),
+        new UsageFileFormat(SpendCsv.FormatName, "Monthly spend CSV (month,model,list_usd): spend only, no tokens",
+            s => s.Container == FileContainer.Csv && s.Has("month", "model", "list_usd"),
+            (path, _) => FileImport.Of(SpendCsv.Read(path))),
+        new UsageFileFormat(ConsoleUsageCsv.FormatName, "Claude Console usage export (usage_date_utc,model_version,…)",
+            ConsoleUsageCsv.Detect, (path, o) => FileImport.Of(ConsoleUsageCsv.Read(path, o))),
+        new UsageFileFormat(ConsoleCostCsv.FormatName, "Claude Console cost export (…,token_type,cost_usd,list_price_usd,…): spend only",
+            ConsoleCostCsv.Detect, (path, o) => FileImport.Of(ConsoleCostCsv.Read(path, o))),
+        new UsageFileFormat(FocusBilling.FormatName, "FOCUS 1.x cost and usage rows (CSV or Parquet); Claude rows only",
+            FocusBilling.Detect, (path, o) => FileImport.Of(FocusBilling.Read(path, o))),
+        new UsageFileFormat(BedrockCur.FormatName, "AWS CUR 2.0 (CSV or Parquet); Amazon Bedrock Claude lines only",
+            BedrockCur.Detect, (path, o) => FileImport.Of(BedrockCur.Read(path, o))),
+        new UsageFileFormat(VertexBilling.FormatName, "Google Cloud billing export rows (CSV or Parquet); Claude services only",
+            VertexBilling.Detect, (path, o) => FileImport.Of(VertexBilling.Read(path, o))),
+        .. AdminApiFormatNames.Select(n => (IUsageFileFormat)new UsageFileFormat(n, "Anthropic Admin API saved JSON (reader not in this build)",
+            _ => false, (path, _) => throw new ImportException(path, null, $"the '{n}' reader is not available in this build"))),
+        new UsageFileFormat(GatewayLog.FormatName, "Gateway request log, one row per request (CSV, JSON lines or Parquet)",
+            GatewayLog.Detect, (path, o) => FileImport.Of(GatewayLog.Read(path, o)), CrossFileMerge.Add),
+    ];
+
+    /// <summary>Every format, in detection order.</summary>
+    public static IReadOnlyList<IUsageFileFormat> All
+    {
+        get { lock (Gate) return [.. Formats]; }
+    }
+
+    public static IReadOnlyList<string> Names => [.. All.Select(f => f.Name)];
+
+    /// <summary>
+    /// Adds a format, or replaces the one with the same name in place (keeping its detection position). A new name is
+    /// placed before the gateway catch-all.
+    /// </summary>
+    public static void Register(IUsageFileFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        lock (Gate)
+        {
+            var i = Formats.FindIndex(f => f.Name.Equals(format.Name, StringComparison.OrdinalIgnoreCase));
+            if (i >= 0) Formats[i] = format;
+            else Formats.Insert(Formats.FindIndex(f => f.Name == GatewayLog.FormatName), format);
+        }
+    }
+
+    /// <summary>The format with this name; an <see cref="ImportException"/> listing the names when there is none.</summary>
+    public static IUsageFileFormat Find(string name) =>
+        All.FirstOrDefault(f => f.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase))
+        ?? throw new ImportException($"unknown format '{name}'; the formats are {string.Join(", ", Names)}");
+
+    /// <summary>The first format that recognises the file; an <see cref="ImportException"/> naming the file when none does.</summary>
+    public static IUsageFileFormat Detect(string path)
+    {
+        var sniff = FileSniff.Of(path);
+        if (sniff.Container == FileContainer.Empty) throw new ImportException(path, null, "the file is empty");
+        return Detect(sniff);
+    }
+
+    public static IUsageFileFormat Detect(FileSniff sniff)
+    {
+        foreach (var format in All)
+            if (format.Detect(sniff)) return format;
+        var seen = string.Join(", ", sniff.Columns.Take(12));
+        throw new ImportException(sniff.Path, null,
+            $"cannot tell the format from the content ({sniff.Container}; columns: {(seen.Length == 0 ? "none" : seen)}); pass --format with one of {string.Join(", ", Names)}");
+    }
+
+    /// <summary>Reads a file with the named format, or the detected one when <paramref name="format"/> is null.</summary>
+    public static (IUsageFileFormat Format, FileImport Import) Read(string path, string? format, ImportOptions options)
+    {
+        if (!File.Exists(path)) throw new ImportException(path, null, "no such file");
+        var f = format is null ? Detect(path) : Find(format);
+        return (f, f.Read(path, options));
+    }
+}

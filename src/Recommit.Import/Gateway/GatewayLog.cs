@@ -1,0 +1,329 @@
+using System.Globalization;
+using System.Text;
+using DuckDB.NET.Data;
+using Recommit.Import.Formats;
+using Recommit.Import.Internals;
+using Recommit.Usage;
+
+namespace Recommit.Import.Gateway;
+
+/// <summary>
+/// Gateway request logs: one row per request (timestamp, model, token counts, optional workspace or key and tier) in
+/// CSV, JSON lines or Parquet, aggregated to the daily cube inside DuckDB so that hundreds of millions of rows stream
+/// through in bounded memory. Every field is read as text and validated in SQL: a timestamp (ISO-8601 with or without
+/// an offset, naive = UTC, or Unix seconds/milliseconds) → UTC day; a model (non-empty); counts empty (= 0) or whole
+/// non-negative numbers up to 18 digits (a Parquet double such as 5.0 is whole); a tier empty/standard/batch/priority. Rows that fail are rejected with their
+/// reason and line (the first <see cref="ImportDiagnostics.MaxKeptRejections"/> listed); CSV lines DuckDB cannot
+/// parse (wrong field count, invalid UTF-8) are rejected with DuckDB's line number. Model names are resolved after
+/// aggregation (a handful of distinct names, not one call per row). Channel anthropic.
+/// </summary>
+public static class GatewayLog
+{
+    public const string FormatName = "gateway";
+
+    private const string JsonColumn = "j";
+
+    public static bool Detect(FileSniff sniff)
+    {
+        if (sniff.Container == FileContainer.Empty) return false;
+        bool Has(string logical) => sniff.HasAny(DefaultsOf(logical));
+        // JSON lines often nest the counts (usage.input_tokens): a timestamp and a model are enough to tell.
+        return Has(GatewayColumns.Timestamp) && Has(GatewayColumns.Model) && (Has("input") || Has("output") || (sniff.Container == FileContainer.Json && sniff.Has("usage")));
+    }
+
+    private static string[] DefaultsOf(string logical) =>
+        GatewayColumns.Others.TryGetValue(logical, out var names) ? names : GatewayColumns.Counts.First(c => c.Name == logical).Defaults;
+
+    /// <summary>Parses <c>timestamp=ts,input=prompt_tokens</c> into logical → file column names.</summary>
+    public static IReadOnlyDictionary<string, string> ParseMap(string? map)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (string.IsNullOrWhiteSpace(map)) return result;
+        var known = GatewayColumns.LogicalNames.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in map.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || eq == pair.Length - 1) throw new ImportException($"--map: '{FieldParsers.Clip(pair)}' is not logical=column");
+            var logical = GatewayColumns.Canonical(pair[..eq]);
+            if (!known.Contains(logical)) throw new ImportException($"--map: '{FieldParsers.Clip(pair[..eq])}' is not one of {string.Join(", ", known)}");
+            result[logical] = pair[(eq + 1)..].Trim();
+        }
+        return result;
+    }
+
+    public static UsageImport Read(string path, ImportOptions? options = null)
+    {
+        options ??= ImportOptions.Default;
+        var sniff = FileSniff.Of(path);
+        if (sniff.Container == FileContainer.Empty) throw new ImportException(path, null, "the file is empty");
+        var size = new FileInfo(path).Length;
+        using var connection = DuckDb.Open();
+        // Small files: one thread starts faster than a pool; large files use every core.
+        if (size < 16 << 20) DuckDb.Execute(connection, "SET threads = 1");
+        var source = Source.Of(connection, path, sniff);
+        var columns = ResolveColumns(path, source, options.ColumnMap);
+        var diag = new ImportDiagnostics(path, FormatName);
+
+        var aggregate = AggregateSql(source, columns);
+        var builder = new UsageCubeBuilder();
+        long read = 0, rejected = 0;
+        var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
+        Run(connection, aggregate, path, size, options, reader =>
+        {
+            var kinds = columns.Counts.Select(c => c.Kind).ToArray();
+            while (reader.Read())
+            {
+                var n = reader.GetInt64(1);
+                read += n;
+                if (!reader.GetBoolean(0)) { rejected += n; continue; }
+                var day = DateOnly.FromDateTime(reader.GetDateTime(2));
+                var model = reader.GetString(3);
+                var ws = reader.IsDBNull(4) ? "" : reader.GetString(4);
+                var tier = (ServiceTier)reader.GetInt32(5);
+                if (!resolved.TryGetValue(model, out var stored)) resolved[model] = stored = ModelNames.Resolve(model, options.Resolver, diag);
+                for (var k = 0; k < kinds.Length; k++)
+                {
+                    var sum = reader.GetDecimal(6 + k);
+                    if (sum > long.MaxValue) throw new ImportException(path, null, $"the {columns.Counts[k].Name} tokens of {model} on {day:yyyy-MM-dd} add up to more than {long.MaxValue:N0}");
+                    var tokens = (long)sum;
+                    if (tokens > 0) builder.Add(new UsageKey(day, Channel.Anthropic, ws, stored, tier, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, kinds[k]), tokens);
+                }
+            }
+        });
+
+        // Lines DuckDB's CSV reader could not parse: counted as read and rejected, with DuckDB's line number.
+        var unparsed = source.Kind == FileContainer.Csv ? CsvRejects(connection) : [];
+        // A file that is not UTF-8 is refused as a whole, as the other CSV readers do, naming the first bad line.
+        if (unparsed.FirstOrDefault(u => u.Reason.Contains("INVALID ENCODING", StringComparison.Ordinal)) is { Reason: not null } encoding)
+            throw new ImportException(path, encoding.Line, "the file is not UTF-8 (invalid byte sequence); convert it to UTF-8");
+        read += unparsed.Count;
+        rejected += unparsed.Count;
+        diag.SetCounts(read, read - rejected, rejected);
+
+        var details = new List<(long Line, string Reason)>(unparsed);
+        if (rejected > unparsed.Count)
+        {
+            var badLines = unparsed.Select(u => u.Line).Order().ToArray();
+            Run(connection, RejectionsSql(source, columns), path, size, options: options with { Progress = null }, reader =>
+            {
+                while (reader.Read())
+                {
+                    var row = reader.GetInt64(0);
+                    var line = LineOf(source.Kind, row, badLines);
+                    details.Add((line, reader.GetString(1)));
+                }
+            });
+        }
+        foreach (var (line, reason) in details.OrderBy(d => d.Line).Take((int)Math.Min(rejected, ImportDiagnostics.MaxKeptRejections))) diag.KeepRejection(line, reason);
+        options.Progress?.Report(new ImportProgress(path, read, size, size));
+        return new UsageImport(builder.Build(), diag.ToReport());
+    }
+
+    /// <summary>
+    /// The file line of the n-th parsed data row: data rows start after the header (CSV) and every line DuckDB could
+    /// not parse before it shifts it by one. Exact unless the file has blank lines or quoted line breaks before it.
+    /// </summary>
+    private static long LineOf(FileContainer kind, long row, long[] unparsedLines)
+    {
+        if (kind != FileContainer.Csv) return row;
+        var line = row + 1;
+        foreach (var bad in unparsedLines)
+            if (bad <= line) line++;
+        return line;
+    }
+
+    private static List<(long Line, string Reason)> CsvRejects(DuckDBConnection connection)
+    {
+        var result = new List<(long, string)>();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT line, any_value(error_type || ': ' || error_message) FROM reject_errors GROUP BY line ORDER BY line";
+        try
+        {
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) result.Add((Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), "unparseable CSV line: " + ParquetTable.FirstLine(reader.GetString(1))));
+        }
+        catch (DuckDBException)
+        {
+            // No reject table: nothing was rejected by the reader.
+        }
+        return result;
+    }
+
+    private static void Run(DuckDBConnection connection, string sql, string path, long size, ImportOptions options, Action<System.Data.Common.DbDataReader> consume)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var registration = options.Cancellation.Register(() => { try { command.Cancel(); } catch (DuckDBException) { } });
+        using var timer = options.Progress is null ? null : new Timer(_ =>
+        {
+            try
+            {
+                var p = connection.GetQueryProgress();
+                if (p.Percentage >= 0) options.Progress.Report(new ImportProgress(path, (long)p.RowsProcessed, (long)(size * Math.Clamp(p.Percentage, 0, 100) / 100), size));
+            }
+            catch (Exception e) when (e is DuckDBException or InvalidOperationException or ObjectDisposedException)
+            {
+                // Progress is best effort.
+            }
+        }, null, 200, 200);
+        try
+        {
+            using var reader = command.ExecuteReader();
+            consume(reader);
+        }
+        catch (DuckDBException e)
+        {
+            options.Cancellation.ThrowIfCancellationRequested();
+            throw new ImportException(path, null, $"cannot read the {FormatName} log: {ParquetTable.FirstLine(e.Message)}");
+        }
+    }
+
+    /// <summary>A column as a SQL expression and its DuckDB type (VARCHAR for JSON fields).</summary>
+    private sealed record Col(string Expr, string Type)
+    {
+        public bool IsText => Type.StartsWith("VARCHAR", StringComparison.OrdinalIgnoreCase);
+        public bool IsTime => Type.StartsWith("TIMESTAMP", StringComparison.OrdinalIgnoreCase) || Type.Equals("DATE", StringComparison.OrdinalIgnoreCase);
+        public bool IsInteger => Type.EndsWith("INT", StringComparison.OrdinalIgnoreCase) || Type.Equals("INTEGER", StringComparison.OrdinalIgnoreCase);
+        public string AsText => IsText ? Expr : $"CAST({Expr} AS VARCHAR)";
+    }
+
+    private sealed record Columns(Col Timestamp, Col Model, Col? Workspace, Col? Tier, List<(string Name, TokenKind Kind, Col Col)> Counts);
+
+    private static Columns ResolveColumns(string path, Source source, IReadOnlyDictionary<string, string> map)
+    {
+        Col? Pick(string logical, string[] defaults)
+        {
+            if (map.TryGetValue(logical, out var named))
+            {
+                if (source.Kind != FileContainer.Json && !source.Columns.Contains(named))
+                    throw new ImportException(path, 1, $"--map {logical}={named}: the file has no column '{named}' (found: {string.Join(", ", source.Columns.Take(20))})");
+                return source.Raw(named);
+            }
+            var found = defaults.FirstOrDefault(source.Columns.Contains);
+            return found is null ? null : source.Raw(source.Columns.First(c => c.Equals(found, StringComparison.OrdinalIgnoreCase)));
+        }
+        Col Need(string logical) =>
+            Pick(logical, GatewayColumns.Others[logical])
+            ?? throw new ImportException(path, 1, $"no {logical} column (looked for {string.Join(", ", GatewayColumns.Others[logical])}; found: {string.Join(", ", source.Columns.Take(20))}); name it with --map {logical}=COLUMN");
+        var counts = GatewayColumns.Counts.Select(c => (c.Name, c.Kind, Col: Pick(c.Name, c.Defaults))).Where(c => c.Col is not null).Select(c => (c.Name, c.Kind, c.Col!)).ToList();
+        if (counts.Count == 0)
+            throw new ImportException(path, 1, $"no token columns (looked for input_tokens, output_tokens, …; found: {string.Join(", ", source.Columns.Take(20))}); name them with --map input=COLUMN,output=COLUMN");
+        return new Columns(Need(GatewayColumns.Timestamp), Need(GatewayColumns.Model),
+            Pick(GatewayColumns.Workspace, GatewayColumns.Others[GatewayColumns.Workspace]), Pick(GatewayColumns.Tier, GatewayColumns.Others[GatewayColumns.Tier]), counts);
+    }
+
+    /// <summary>
+    /// The validated row view: parsed values and a validity flag (and, for rejections, the reason). Columns DuckDB typed
+    /// itself (integers, timestamps) are checked as such; text columns are parsed strictly.
+    /// </summary>
+    private static string RowsSql(Source source, Columns c, bool withReason)
+    {
+        var sb = new StringBuilder();
+        sb.Append("SELECT ");
+        if (withReason) sb.Append("rn, ");
+        sb.Append(CultureInfo.InvariantCulture, $"{c.Timestamp.Expr} AS ts_raw, {c.Model.AsText} AS model_raw, ");
+        sb.Append(c.Workspace is null ? "NULL::VARCHAR AS ws_raw, " : $"{c.Workspace.AsText} AS ws_raw, ");
+        sb.Append(c.Tier is null ? "NULL::VARCHAR AS tier_raw" : $"{c.Tier.AsText} AS tier_raw");
+        for (var i = 0; i < c.Counts.Count; i++) sb.Append(CultureInfo.InvariantCulture, $", {c.Counts[i].Col.Expr} AS c{i}_raw");
+        if (source.Kind == FileContainer.Json) sb.Append(CultureInfo.InvariantCulture, $", {JsonColumn} AS json_raw");
+        // Rows are numbered before blank JSON lines are dropped, so that the number is the file's line.
+        sb.Append(" FROM ").Append(withReason ? $"(SELECT row_number() OVER () AS rn, * FROM {source.Relation})" : source.Relation);
+        if (source.Kind == FileContainer.Json) sb.Append(CultureInfo.InvariantCulture, $" WHERE {JsonColumn} IS NOT NULL AND trim({JsonColumn}) <> ''");
+        var raw = sb.ToString();
+
+        var parsed = new StringBuilder();
+        parsed.Append("SELECT *, ");
+        var ts = c.Timestamp;
+        if (ts.IsTime) parsed.Append("CAST(ts_raw AS DATE) AS day, ");
+        else if (ts.IsText)
+            parsed.Append("CAST(coalesce(try_cast(ts_raw AS TIMESTAMPTZ), CASE WHEN regexp_full_match(trim(ts_raw), '[0-9]{9,10}(\\.[0-9]+)?') THEN to_timestamp(trim(ts_raw)::DOUBLE) " +
+                          "WHEN regexp_full_match(trim(ts_raw), '[0-9]{12,13}') THEN to_timestamp(trim(ts_raw)::DOUBLE / 1000) END) AS DATE) AS day, ");
+        else
+            parsed.Append("CAST(CASE WHEN ts_raw >= 100000000 AND ts_raw < 10000000000 THEN to_timestamp(ts_raw::DOUBLE) WHEN ts_raw >= 100000000000 AND ts_raw < 10000000000000 THEN to_timestamp(ts_raw::DOUBLE / 1000) END AS DATE) AS day, ");
+        parsed.Append("CASE lower(trim(coalesce(tier_raw, ''))) WHEN '' THEN 0 WHEN 'standard' THEN 0 WHEN 'standard_only' THEN 0 WHEN 'auto' THEN 0 WHEN 'default' THEN 0 WHEN 'batch' THEN 1 WHEN 'priority' THEN 2 END AS tier");
+        for (var i = 0; i < c.Counts.Count; i++)
+        {
+            var col = c.Counts[i].Col;
+            if (col.IsText)
+                parsed.Append(CultureInfo.InvariantCulture, $", (c{i}_raw IS NULL OR trim(c{i}_raw) = '' OR regexp_full_match(trim(c{i}_raw), '\\+?[0-9]{{1,18}}(\\.0+)?')) AS c{i}_ok, coalesce(try_cast(nullif(trim(c{i}_raw), '') AS BIGINT), 0) AS c{i}");
+            else if (col.IsInteger)
+                parsed.Append(CultureInfo.InvariantCulture, $", (c{i}_raw IS NULL OR (c{i}_raw >= 0 AND c{i}_raw <= 999999999999999999)) AS c{i}_ok, coalesce(c{i}_raw, 0)::BIGINT AS c{i}");
+            else
+                parsed.Append(CultureInfo.InvariantCulture, $", (c{i}_raw IS NULL OR (isfinite(c{i}_raw::DOUBLE) AND c{i}_raw >= 0 AND c{i}_raw = floor(c{i}_raw) AND c{i}_raw < 1e18)) AS c{i}_ok, coalesce(try_cast(c{i}_raw AS BIGINT), 0) AS c{i}");
+        }
+        parsed.Append(" FROM (").Append(raw).Append(')');
+
+        var ok = new StringBuilder("day IS NOT NULL AND model_raw IS NOT NULL AND trim(model_raw) <> '' AND tier IS NOT NULL");
+        for (var i = 0; i < c.Counts.Count; i++) ok.Append(CultureInfo.InvariantCulture, $" AND c{i}_ok");
+        if (source.Kind == FileContainer.Json) ok.Insert(0, "json_valid(json_raw) AND ");
+
+        if (!withReason)
+            return $"SELECT ({ok}) AS ok, * FROM ({parsed})";
+
+        var reason = new StringBuilder("CASE ");
+        if (source.Kind == FileContainer.Json) reason.Append("WHEN NOT json_valid(json_raw) THEN 'not a JSON object: ' || left(json_raw, 40) ");
+        reason.Append("WHEN ts_raw IS NULL OR trim(CAST(ts_raw AS VARCHAR)) = '' THEN 'timestamp: empty' ");
+        reason.Append("WHEN day IS NULL THEN 'timestamp: ''' || left(CAST(ts_raw AS VARCHAR), 40) || ''' is not a timestamp (ISO-8601 or Unix seconds/milliseconds)' ");
+        reason.Append("WHEN model_raw IS NULL OR trim(model_raw) = '' THEN 'model: empty' ");
+        reason.Append("WHEN tier IS NULL THEN 'tier: ''' || left(tier_raw, 40) || ''' is not standard, batch or priority' ");
+        for (var i = 0; i < c.Counts.Count; i++)
+        {
+            var text = $"trim(CAST(c{i}_raw AS VARCHAR))";
+            reason.Append(CultureInfo.InvariantCulture, $"WHEN NOT c{i}_ok THEN '{c.Counts[i].Name}: ''' || left({text}, 40) || ''' is ' || " +
+                $"CASE WHEN {text} LIKE '-%' THEN 'negative' WHEN regexp_full_match({text}, '[0-9]+(\\.0+)?') THEN 'too large' ELSE 'not a whole number' END ");
+        }
+        reason.Append("END");
+        return $"SELECT rn, reason FROM (SELECT rn, {reason} AS reason FROM ({parsed})) WHERE reason IS NOT NULL ORDER BY rn LIMIT {ImportDiagnostics.MaxKeptRejections}";
+    }
+
+    private static string AggregateSql(Source source, Columns c)
+    {
+        var sums = string.Join(", ", c.Counts.Select((_, i) => $"sum(CASE WHEN ok THEN c{i} ELSE 0 END)::DECIMAL(38,0)"));
+        return $"SELECT ok, count(*) AS n, CASE WHEN ok THEN day END AS d, CASE WHEN ok THEN trim(model_raw) END AS m, CASE WHEN ok THEN trim(coalesce(ws_raw, '')) END AS w, CASE WHEN ok THEN tier ELSE 0 END AS t, {sums} " +
+               $"FROM ({RowsSql(source, c, withReason: false)}) GROUP BY ALL";
+    }
+
+    private static string RejectionsSql(Source source, Columns c) => RowsSql(source, c, withReason: true);
+
+    /// <summary>Where the rows come from: the DuckDB relation, the file's columns with their DuckDB types, and how to read one.</summary>
+    private sealed record Source(FileContainer Kind, string Relation, IReadOnlySet<string> Columns, IReadOnlyDictionary<string, string> Types)
+    {
+        public Col Raw(string column)
+        {
+            if (Kind != FileContainer.Json) return new Col(DuckDb.Identifier(column), Types.GetValueOrDefault(column, "VARCHAR"));
+            var path = "$" + string.Concat(column.Split('.').Select(p => ".\"" + p.Replace("\"", "\\\"", StringComparison.Ordinal) + "\""));
+            return new Col($"CASE WHEN json_valid({JsonColumn}) THEN json_extract_string({JsonColumn}, {DuckDb.Literal(path)}) END", "VARCHAR");
+        }
+
+        public static Source Of(DuckDBConnection connection, string path, FileSniff sniff)
+        {
+            var literal = DuckDb.Literal(path);
+            if (sniff.Container == FileContainer.Json)
+            {
+                // One JSON object per line, read as one text column (the unit separator never occurs in valid JSON).
+                return new Source(FileContainer.Json,
+                    $"read_csv({literal}, header = false, columns = {{'{JsonColumn}': 'VARCHAR'}}, delim = chr(31), quote = '', escape = '', auto_detect = false, strict_mode = false)",
+                    sniff.Columns, new Dictionary<string, string>());
+            }
+            // CSV: DuckDB detects the types as it would for a bare query; a value that does not fit its column's type is
+            // logged with its line (store_rejects) and counted as rejected.
+            var relation = sniff.Container == FileContainer.Parquet
+                ? $"read_parquet({literal})"
+                : $"read_csv({literal}, header = true, store_rejects = true)";
+            var types = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            try
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"DESCRIBE SELECT * FROM {relation}";
+                using var reader = command.ExecuteReader();
+                while (reader.Read()) types.TryAdd(reader.GetString(0), reader.GetString(1));
+            }
+            catch (DuckDBException e)
+            {
+                throw new ImportException(path, 1, $"cannot read the header: {ParquetTable.FirstLine(e.Message)}");
+            }
+            return new Source(sniff.Container == FileContainer.Parquet ? FileContainer.Parquet : FileContainer.Csv, relation,
+                new HashSet<string>(types.Keys, StringComparer.OrdinalIgnoreCase), types);
+        }
+    }
+}

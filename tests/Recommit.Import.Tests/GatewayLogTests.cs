@@ -1,0 +1,128 @@
+using Recommit.Import.Formats;
+using Recommit.Import.Gateway;
+using Recommit.Import.Internals;
+using Recommit.Usage;
+
+namespace Recommit.Import.Tests;
+
+public class GatewayLogTests
+{
+    /// <summary>Writes a CSV file's parseable rows to Parquet with DuckDB's own type detection.</summary>
+    internal static string ToParquet(string csvPath)
+    {
+        var target = Path.ChangeExtension(Fixtures.Temp(""), ".parquet");
+        using var connection = DuckDb.Open();
+        DuckDb.Execute(connection, $"COPY (SELECT * FROM read_csv({DuckDb.Literal(csvPath)}, header = true, ignore_errors = true)) TO {DuckDb.Literal(target)} (FORMAT parquet)");
+        return target;
+    }
+
+    [Fact]
+    public void Gateway_csv_aggregates_requests_to_utc_days_and_rejects_bad_rows_with_lines()
+    {
+        var result = GatewayLog.Read(Fixtures.Path("gateway.csv"), Fixtures.Options);
+        var cube = result.Cube;
+        var aug5 = new DateOnly(2026, 8, 5);
+        var aug6 = new DateOnly(2026, 8, 6);
+        // 10:00Z (100) and 11:00 naive = UTC (1) on the 5th; 23:30 at -05:00 is 04:30Z on the 6th (200).
+        Assert.Equal(101, CubeAssert.Tokens(cube, k => k.Day == aug5 && k.Model == "claude-opus-5" && k.Kind == TokenKind.UncachedInput));
+        Assert.Equal(200, CubeAssert.Tokens(cube, k => k.Day == aug6 && k.Model == "claude-opus-5" && k.Kind == TokenKind.UncachedInput));
+        Assert.Equal(1000, CubeAssert.Tokens(cube, k => k.Day == aug5 && k.Kind == TokenKind.CacheRead));
+        Assert.Equal(50, CubeAssert.Tokens(cube, k => k.Day == aug6 && k.Kind == TokenKind.CacheWrite5m));
+        // Unix seconds 1785974400 = 2026-08-06T00:00:00Z; the dated alias resolves to the canonical id.
+        Assert.Equal(5, CubeAssert.Tokens(cube, k => k.Day == aug6 && k.Model == "claude-sonnet-4-5" && k.Kind == TokenKind.UncachedInput));
+        Assert.Equal("search", cube.Cells().First(c => c.Key.Model == "claude-opus-5").Key.Workspace);
+
+        var report = result.Report;
+        Assert.Equal(11, report.RowsRead);
+        Assert.Equal(5, report.Accepted);
+        Assert.Equal(6, report.Rejected);
+        CubeAssert.Reconciles(report);
+        Assert.Equal([6L, 7, 8, 9, 10, 11], report.RejectedRows.Select(r => r.Line));
+        Assert.Contains("timestamp", report.RejectedRows[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("model: empty", report.RejectedRows[1].Reason, StringComparison.Ordinal);
+        Assert.Contains("negative", report.RejectedRows[2].Reason, StringComparison.Ordinal);
+        Assert.Contains("not a whole number", report.RejectedRows[3].Reason, StringComparison.Ordinal);
+        Assert.Contains("not a whole number", report.RejectedRows[4].Reason, StringComparison.Ordinal);
+        Assert.Contains("CSV", report.RejectedRows[5].Reason, StringComparison.Ordinal);
+        Assert.Equal(["claude-unknown-1"], report.UnknownModels.ToArray());
+    }
+
+    [Fact]
+    public void Gateway_json_lines_with_nested_counts_read_through_a_column_map()
+    {
+        var options = Fixtures.Options with { ColumnMap = GatewayLog.ParseMap("timestamp=ts,input=usage.prompt_tokens,output=usage.completion_tokens,workspace=key") };
+        var result = GatewayLog.Read(Fixtures.Path("gateway.jsonl"), options);
+        Assert.Equal(100, CubeAssert.Tokens(result.Cube, k => k.Day == new DateOnly(2026, 8, 5) && k.Kind == TokenKind.UncachedInput));
+        Assert.Equal(200, CubeAssert.Tokens(result.Cube, k => k.Day == new DateOnly(2026, 8, 6) && k.Kind == TokenKind.UncachedInput));
+        Assert.Equal("k1", result.Cube.Cells().First().Key.Workspace);
+        Assert.Equal(4, result.Report.RowsRead);
+        Assert.Equal([3L, 5], result.Report.RejectedRows.Select(r => r.Line));
+        CubeAssert.Reconciles(result.Report);
+    }
+
+    [Fact]
+    public void Gateway_parquet_gives_the_same_cube_as_the_csv_it_came_from()
+    {
+        var parquet = ToParquet(Fixtures.Path("gateway.csv"));
+        var fromParquet = GatewayLog.Read(parquet, Fixtures.Options);
+        var fromCsv = GatewayLog.Read(Fixtures.Path("gateway.csv"), Fixtures.Options);
+        // Parquet holds only what DuckDB could type from the CSV; every accepted CSV request that survived is there.
+        Assert.Equal(CubeAssert.Tokens(fromCsv.Cube, k => k.Kind == TokenKind.Output && k.Model == "claude-sonnet-4-5"),
+            CubeAssert.Tokens(fromParquet.Cube, k => k.Kind == TokenKind.Output && k.Model == "claude-sonnet-4-5"));
+        CubeAssert.Reconciles(fromParquet.Report);
+        Assert.True(fromParquet.Report.Accepted >= 1);
+    }
+
+    [Fact]
+    public void Other_gateways_column_names_are_mapped_with_the_map_option()
+    {
+        var path = Fixtures.Temp("created,llm,prompt,completion,team\n2026-08-05T01:00:00Z,claude-opus-5,10,20,a\n2026-08-05T02:00:00Z,claude-opus-5,1,2,a\n");
+        var options = Fixtures.Options with { ColumnMap = GatewayLog.ParseMap("timestamp=created,model=llm,input=prompt,output=completion") };
+        var cube = GatewayLog.Read(path, options).Cube;
+        Assert.Equal(11, CubeAssert.Tokens(cube, "claude-opus-5", TokenKind.UncachedInput));
+        Assert.Equal(22, CubeAssert.Tokens(cube, "claude-opus-5", TokenKind.Output));
+    }
+
+    [Fact]
+    public void A_map_naming_a_missing_column_is_refused_with_the_column_name()
+    {
+        var options = Fixtures.Options with { ColumnMap = GatewayLog.ParseMap("timestamp=when") };
+        var e = Assert.Throws<ImportException>(() => GatewayLog.Read(Fixtures.Path("gateway.csv"), options));
+        Assert.Contains("'when'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("timestamp")]
+    [InlineData("bogus=ts")]
+    [InlineData("input=")]
+    public void Malformed_map_options_are_refused(string map) => Assert.Throws<ImportException>(() => GatewayLog.ParseMap(map));
+
+    [Fact]
+    public void Service_tier_column_sets_the_tier_and_unknown_tiers_are_rejected()
+    {
+        var path = Fixtures.Temp("timestamp,model,input_tokens,output_tokens,service_tier\n2026-08-05T01:00:00Z,claude-opus-5,10,20,batch\n2026-08-05T01:00:00Z,claude-opus-5,1,2,platinum\n");
+        var result = GatewayLog.Read(path, Fixtures.Options);
+        Assert.Equal(10, CubeAssert.Tokens(result.Cube, k => k.Tier == ServiceTier.Batch && k.Kind == TokenKind.UncachedInput));
+        Assert.Equal(1, result.Report.Rejected);
+        Assert.Equal(3, result.Report.RejectedRows[0].Line);
+    }
+
+    [Fact]
+    public void Progress_is_reported_for_a_gateway_import()
+    {
+        var seen = new List<ImportProgress>();
+        var options = Fixtures.Options with { Progress = new Sink(seen) };
+        GatewayLog.Read(Fixtures.Path("gateway.csv"), options);
+        Assert.NotEmpty(seen);
+        Assert.Equal(11, seen[^1].Rows);
+        Assert.Equal(new FileInfo(Fixtures.Path("gateway.csv")).Length, seen[^1].Bytes);
+    }
+
+    private sealed class Sink(List<ImportProgress> seen) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value)
+        {
+            lock (seen) seen.Add(value);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System.Text;
+
+namespace Recommit.Import.Tests;
+
+/// <summary>
+/// The QUALITY.md R1 corpus: a deterministic generator of malformed inputs for every file importer. Each case starts
+/// from a valid sample in the format's real column order and applies one to three damages: truncation, wrong
+/// delimiter, invalid UTF-8, BOM, UTF-16, CRLF, quoted commas, stray quotes, huge/negative/NaN numbers, non-UTC
+/// timestamps, shuffled and duplicated rows, unknown models, a second currency, ragged rows, garbage lines, or an
+/// empty / header-only / whitespace-only file.
+/// </summary>
+internal static class MalformedCorpus
+{
+    public sealed record Case(int Id, string Format, string Damage, byte[] Bytes, string Extension, bool Detect);
+
+    private static readonly (string Format, string Extension, string Sample)[] Samples =
+    [
+        ("console-usage", ".csv", File.ReadAllText(Fixtures.Path("console-usage.csv"))),
+        ("console-cost", ".csv", File.ReadAllText(Fixtures.Path("console-cost.csv"))),
+        ("focus", ".csv", File.ReadAllText(Fixtures.Path("focus.csv"))),
+        ("bedrock-cur", ".csv", File.ReadAllText(Fixtures.Path("bedrock-cur.csv"))),
+        ("vertex", ".csv", File.ReadAllText(Fixtures.Path("vertex.csv"))),
+        ("usage", ".csv", "date,model,token_kind,tokens,service_tier,context_band,channel,workspace,inference_geo,speed\n2026-08-05,claude-opus-5,output,100,standard,standard,anthropic,Default,global,standard\n2026-08-05,claude-opus-5,cache_read,7,batch,standard,bedrock,,global,standard\n2026-08-06,claude-sonnet-4-5,uncached_input,9,standard,long,vertex,x,us,fast\n"),
+        ("spend", ".csv", "month,model,list_usd,currency\n2026-07,opus,1000.50,USD\n2026-08,sonnet,20,USD\n2026-08,claude-opus-5,3.25,USD\n"),
+        ("gateway", ".csv", File.ReadAllText(Fixtures.Path("gateway.csv"))),
+        ("gateway", ".jsonl", "{\"timestamp\":\"2026-08-05T10:00:00Z\",\"model\":\"claude-opus-5\",\"input_tokens\":100,\"output_tokens\":10}\n{\"timestamp\":\"2026-08-05T23:30:00-05:00\",\"model\":\"claude-opus-5\",\"input_tokens\":\"200\",\"output_tokens\":20,\"workspace\":\"w\"}\n"),
+    ];
+
+    private static readonly string[] Damages =
+    [
+        "truncate", "semicolons", "tabs", "invalid-utf8", "bom", "utf16", "crlf", "quoted-comma", "stray-quote", "huge", "negative",
+        "nan", "non-utc", "shuffle", "duplicate", "unknown-model", "currency", "ragged-short", "ragged-long", "garbage-line",
+        "empty", "header-only", "whitespace", "long-field", "nul-bytes", "exponent",
+    ];
+
+    public static IEnumerable<Case> Generate(int count, int seed = 20261125)
+    {
+        var random = new Random(seed);
+        for (var id = 0; id < count; id++)
+        {
+            // Gateway samples cost a DuckDB start each: they get a smaller share so the corpus stays quick.
+            var sample = Samples[id % 30 != 0 ? random.Next(7) : 7 + random.Next(2)];
+            var damages = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => Damages[random.Next(Damages.Length)]).Distinct().ToArray();
+            var text = sample.Sample;
+            byte[]? bytes = null;
+            foreach (var damage in damages)
+            {
+                if (bytes is not null && damage is not ("truncate" or "invalid-utf8" or "nul-bytes")) continue;
+                bytes = Apply(damage, text, bytes, random, out text);
+            }
+            yield return new Case(id, sample.Format, string.Join("+", damages), bytes ?? Encoding.UTF8.GetBytes(text), sample.Extension, Detect: random.Next(4) == 0);
+        }
+    }
+
+    /// <summary>Applies a damage to the text (returning null bytes) or, for byte-level damage, to the bytes.</summary>
+    private static byte[]? Apply(string damage, string text, byte[]? bytes, Random random, out string newText)
+    {
+        newText = text;
+        var lines = text.Split('\n').ToList();
+        string Lines() => string.Join('\n', lines);
+        int DataLine() => lines.Count > 1 ? 1 + random.Next(Math.Max(1, lines.Count - 2)) : 0;
+        switch (damage)
+        {
+            case "truncate":
+                var b = bytes ?? Encoding.UTF8.GetBytes(text);
+                return b[..random.Next(b.Length + 1)];
+            case "invalid-utf8":
+                var u = (bytes ?? Encoding.UTF8.GetBytes(text)).ToList();
+                u.InsertRange(random.Next(u.Count + 1), [0xC3, 0x28, 0xFF]);
+                return [.. u];
+            case "nul-bytes":
+                var n = (bytes ?? Encoding.UTF8.GetBytes(text)).ToList();
+                n.Insert(random.Next(n.Count + 1), 0);
+                return [.. n];
+            case "bom":
+                return [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)];
+            case "utf16":
+                return [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)];
+            case "semicolons": newText = text.Replace(',', ';'); break;
+            case "tabs": newText = text.Replace(',', '\t'); break;
+            case "crlf": newText = text.Replace("\n", "\r\n", StringComparison.Ordinal); break;
+            case "quoted-comma": lines[DataLine()] = Field(lines[DataLine()], random, f => $"\"{f}, with a comma\""); newText = Lines(); break;
+            case "stray-quote": lines[DataLine()] = Field(lines[DataLine()], random, f => f + "\""); newText = Lines(); break;
+            case "huge": newText = ReplaceNumbers(text, random, () => random.Next(3) switch { 0 => "99999999999999999999999999", 1 => "9223372036854775807", _ => "1e308" }); break;
+            case "negative": newText = ReplaceNumbers(text, random, () => "-" + random.Next(1, 1000)); break;
+            case "nan": newText = ReplaceNumbers(text, random, () => random.Next(2) == 0 ? "NaN" : "Infinity"); break;
+            case "exponent": newText = ReplaceNumbers(text, random, () => "1.5e3"); break;
+            case "non-utc": newText = text.Replace("T00:00:00Z", "T23:59:59+14:00", StringComparison.Ordinal).Replace("2026-08-05,", "2026-08-05T22:00:00-11:00,", StringComparison.Ordinal); break;
+            case "shuffle":
+                var body = lines.Skip(1).OrderBy(_ => random.Next()).ToList();
+                newText = string.Join('\n', [lines[0], .. body]);
+                break;
+            case "duplicate":
+                var d = DataLine();
+                lines.Insert(d, lines[d]);
+                newText = Lines();
+                break;
+            case "unknown-model": newText = text.Replace("claude-opus-5", "gpt-9-turbo", StringComparison.Ordinal).Replace("Claude Opus 5", "Claude Zeta 99", StringComparison.Ordinal); break;
+            case "currency":
+                var c = DataLine();
+                lines[c] = lines[c].Replace(",USD,", ",EUR,", StringComparison.Ordinal).Replace(",USD", ",JPY", StringComparison.Ordinal);
+                newText = Lines();
+                break;
+            case "ragged-short":
+                var r = DataLine();
+                var cut = lines[r].LastIndexOf(',');
+                if (cut > 0) lines[r] = lines[r][..cut];
+                newText = Lines();
+                break;
+            case "ragged-long": lines[DataLine()] += ",extra,fields"; newText = Lines(); break;
+            case "garbage-line": lines.Insert(DataLine(), new string((char)random.Next(33, 126), random.Next(1, 80))); newText = Lines(); break;
+            case "empty": newText = ""; break;
+            case "header-only": newText = lines[0] + "\n"; break;
+            case "whitespace": newText = "  \n\n \r\n"; break;
+            case "long-field": lines[DataLine()] = Field(lines[DataLine()], random, _ => new string('x', 100_000)); newText = Lines(); break;
+        }
+        return null;
+    }
+
+    private static string Field(string line, Random random, Func<string, string> change)
+    {
+        var fields = line.Split(',');
+        var i = random.Next(fields.Length);
+        fields[i] = change(fields[i]);
+        return string.Join(',', fields);
+    }
+
+    private static string ReplaceNumbers(string text, Random random, Func<string> replacement)
+    {
+        var sb = new StringBuilder();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsAsciiDigit(text[i]) && (i == 0 || text[i - 1] is ',' or ':') && random.Next(3) == 0)
+            {
+                var j = i;
+                while (j < text.Length && (char.IsAsciiDigit(text[j]) || text[j] == '.')) j++;
+                if (j == text.Length || text[j] is ',' or '\n' or '}' or '\r')
+                {
+                    sb.Append(replacement());
+                    i = j;
+                    continue;
+                }
+            }
+            sb.Append(text[i++]);
+        }
+        return sb.ToString();
+    }
+}
