@@ -164,13 +164,18 @@ internal sealed class UsageReportParser(JsonSource[] sources, string reportName)
         if (!_secondPass) _seen[id] = here;
         if (_secondPass && _superseded.Contains(here))
         {
-            foreach (var _ in _bucket) _diag.Duplicate();
+            foreach (var _ in _bucket)
+            {
+                _diag.Accept();
+                _diag.Duplicate();
+            }
             return;
         }
 
         var day = DateOnly.FromDateTime(start.Value.UtcDateTime).DayNumber;
         foreach (var r in _bucket)
         {
+            _diag.Accept();
             var cell = new UsageCell(day, r.Model, r.Workspace, r.Tier, r.Band, r.Geo, r.Speed);
             if (!_cells.TryGetValue(cell, out var index))
             {
@@ -299,7 +304,6 @@ internal sealed class UsageReportParser(JsonSource[] sources, string reportName)
             return;
         }
         if (r.Workspace < 0) r.Workspace = DefaultWorkspace();
-        _diag.Accept();
         _bucket.Add(r);
     }
 
