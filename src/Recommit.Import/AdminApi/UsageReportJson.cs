@@ -23,13 +23,13 @@ public static class UsageReportJson
     {
         ArgumentNullException.ThrowIfNull(paths);
         if (paths.Count == 0) throw new ArgumentException("no files", nameof(paths));
-        var sources = paths.Select(JsonSource.Load).ToArray();
-        return new UsageReportParser(sources, ReportName(paths)).Run(resolver);
+        // Files are loaded one at a time, so a year of pages never sits in memory at once.
+        return new UsageReportParser(paths.Count, i => JsonSource.Load(paths[i]), ReportName(paths)).Run(resolver);
     }
 
     /// <summary>Reads a page held in memory; <paramref name="fileName"/> names it in messages.</summary>
     public static UsageImport Parse(byte[] json, string fileName, ModelNameResolver? resolver = null) =>
-        new UsageReportParser([new JsonSource(fileName, json)], fileName).Run(resolver);
+        new UsageReportParser(1, _ => new JsonSource(fileName, json), fileName).Run(resolver);
 
     /// <summary>
     /// True when the first bytes of a file look like a usage-report page: a <c>data</c> envelope whose results carry

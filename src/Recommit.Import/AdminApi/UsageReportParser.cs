@@ -8,7 +8,7 @@ namespace Recommit.Import.AdminApi;
 /// The Utf8JsonReader-based parser behind <see cref="UsageReportJson"/>: one pass over every file; when a bucket
 /// turns up twice, a second pass skips the replaced copies so the later copy wins exactly.
 /// </summary>
-internal sealed class UsageReportParser(JsonSource[] sources, string reportName)
+internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> load, string reportName)
 {
     private const int Kinds = 6;
 
@@ -36,14 +36,14 @@ internal sealed class UsageReportParser(JsonSource[] sources, string reportName)
 
     public UsageImport Run(ModelNameResolver? resolver)
     {
-        for (var f = 0; f < sources.Length; f++) ParseFile(f);
+        for (var f = 0; f < fileCount; f++) ParseFile(f);
         if (_superseded.Count > 0)
         {
             _secondPass = true;
             _cells.Clear();
             Array.Clear(_counts);
             _diag = new ImportDiagnostics(reportName, UsageReportJson.FormatName);
-            for (var f = 0; f < sources.Length; f++) ParseFile(f);
+            for (var f = 0; f < fileCount; f++) ParseFile(f);
         }
         return new UsageImport(BuildCube(resolver), _diag.ToReport());
     }
@@ -77,7 +77,7 @@ internal sealed class UsageReportParser(JsonSource[] sources, string reportName)
 
     private void ParseFile(int fileIndex)
     {
-        var source = sources[fileIndex];
+        var source = load(fileIndex);
         var reader = new Utf8JsonReader(source.Payload, new JsonReaderOptions { MaxDepth = 64 });
         try
         {
