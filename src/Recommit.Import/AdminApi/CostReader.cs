@@ -27,6 +27,7 @@ internal static class CostReader
             var local = new Dictionary<string, List<Parsed>>(StringComparer.Ordinal);
             foreach (var row in rows)
             {
+                if (!Utf8Valid(row.Element)) throw new ImportException(row.Source.File, row.Source.LineAt(row.Offset), $"{row.Path}: a string is not valid UTF-8 text");
                 diag.Read();
                 var line = row.Source.LineAt(row.Offset);
                 if (!TryParse(row, analytics, out var parsed, out var error))
@@ -70,6 +71,26 @@ internal static class CostReader
         var table = new SpendTable([.. byMonthModel.Select(p => new SpendRow(p.Key.Item1, p.Key.Item2, p.Value))]);
         decimal? discount = anyList && listTotal > 0 ? 1m - billed / listTotal : null;
         return new CostImport(table, diag.ToReport(), new Usd(billed), anyList ? new Usd(listTotal) : null, discount);
+    }
+
+    /// <summary>False when any string in the element (names included) is not valid UTF-8.</summary>
+    private static bool Utf8Valid(JsonElement e)
+    {
+        try
+        {
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.String: _ = e.GetString(); return true;
+                case JsonValueKind.Object:
+                    foreach (var p in e.EnumerateObject()) { _ = p.Name; if (!Utf8Valid(p.Value)) return false; }
+                    return true;
+                case JsonValueKind.Array:
+                    foreach (var x in e.EnumerateArray()) if (!Utf8Valid(x)) return false;
+                    return true;
+                default: return true;
+            }
+        }
+        catch (InvalidOperationException) { return false; }
     }
 
     private static string Resolve(string model, ModelNameResolver? resolver, Dictionary<string, string> cache, ImportDiagnostics diag)

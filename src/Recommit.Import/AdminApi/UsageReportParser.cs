@@ -112,6 +112,10 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
         {
             throw source.Shape(reader.TokenStartIndex, "token counts overflow a 64-bit total");
         }
+        catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
+        {
+            throw source.Shape(reader.TokenStartIndex, "a string is not valid UTF-8 text");
+        }
     }
 
     private void ParseBucket(ref Utf8JsonReader reader, JsonSource source, int fileIndex, int b)
