@@ -39,7 +39,10 @@ public static class AdminPull
                 throw new AdminApiException($"--from {AdminQuery.Rfc3339(request.From)} is not before the end of the range {AdminQuery.Rfc3339(endingAt)}");
             pagesDir = Path.GetFullPath(savePagesDirectory ?? outPath + ".pages");
             Directory.CreateDirectory(pagesDir);
-            foreach (var stale in Directory.EnumerateFiles(pagesDir, "req*-p*.json")) File.Delete(stale);
+            var stale = Directory.EnumerateFiles(pagesDir, "req*-p*.json").ToList();
+            if (savePagesDirectory is not null && stale.Count > 0)
+                throw new AdminApiException($"--save-pages {savePagesDirectory}: the folder already holds {stale.Count} saved page(s) of another pull; choose an empty folder");
+            foreach (var f in stale) File.Delete(f); // leftovers of an abandoned pull in our own temporary folder
         }
         Directory.CreateDirectory(pagesDir);
 

@@ -224,6 +224,24 @@ public sealed class AdminPullTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Saved_pages_reimport_offline_to_the_same_cube_and_are_never_overwritten_by_another_pull()
+    {
+        var pages = Path.Combine(_dir, "pages");
+        PullResult online;
+        using (var client = Client())
+            online = await AdminPull.RunAsync(client, Daily(), Out, pages);
+
+        var offline = UsageReportJson.ReadMany(AdminPull.Pages(pages, AdminEndpoint.UsageMessages));
+        Assert.Equal(online.Usage.Cube.Cells(), offline.Cube.Cells());
+
+        using (var client = Client())
+        {
+            var e = await Assert.ThrowsAsync<AdminApiException>(() => AdminPull.RunAsync(client, Daily(), Path.Combine(_dir, "other.csv"), pages));
+            Assert.Contains("already holds 2 saved page(s)", e.Message, StringComparison.Ordinal);
+        }
+    }
+
     public void Dispose()
     {
         _stub.Dispose();
