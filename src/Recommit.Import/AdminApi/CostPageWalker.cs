@@ -51,6 +51,8 @@ internal static class CostPageWalker
                 }
             }
             if (!sawData) throw source.Shape(0, $"not a {format} page: no data[] array");
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+                throw source.Shape(reader.TokenStartIndex, "the page does not end after its top-level object");
         }
         catch (JsonException e)
         {

@@ -103,6 +103,9 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
                 }
             }
             if (!sawData) throw source.Shape(0, "not a usage report page: no data[] array");
+            // The page must end here: an unclosed object or trailing text is a damaged file, not a shorter page.
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+                throw source.Shape(reader.TokenStartIndex, "the page does not end after its top-level object");
         }
         catch (JsonException e)
         {

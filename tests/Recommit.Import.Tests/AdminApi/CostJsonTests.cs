@@ -25,6 +25,16 @@ public sealed class CostJsonTests
         Assert.Equal(30, import.Report.RejectedRows[0].Line);
     }
 
+    [Theory]
+    [InlineData("{\"data\":[{\"starting_at\":\"2026-01-01T00:00:00Z\",\"results\":[{\"amount\":\"1\"}]}]")]
+    [InlineData("{\"data\":[]}]")]
+    [InlineData("{\"data\":7}")]
+    public void A_damaged_cost_page_is_refused_naming_the_file(string text)
+    {
+        var e = Assert.Throws<ImportException>(() => CostReportJson.Parse(System.Text.Encoding.UTF8.GetBytes(text), "cost.json"));
+        Assert.Contains("cost.json", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_currency_other_than_usd_refuses_the_file()
     {

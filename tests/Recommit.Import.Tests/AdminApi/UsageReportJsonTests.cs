@@ -123,6 +123,8 @@ public sealed class UsageReportJsonTests
     [InlineData("{\"has_more\":false}", "no data[] array")]
     [InlineData("{\"data\":{}}", "data: expected an array")]
     [InlineData("", "malformed JSON")]
+    [InlineData("{\"data\":[],\"has_more\":false", "broken.json")]
+    [InlineData("{\"data\":[]} trailing", "broken.json")]
     public void A_file_that_is_not_a_usage_page_is_refused_naming_the_file(string text, string message)
     {
         var e = Assert.Throws<ImportException>(() => UsageReportJson.Parse(Encoding.UTF8.GetBytes(text), "broken.json"));
