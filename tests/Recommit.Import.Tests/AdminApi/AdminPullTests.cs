@@ -157,6 +157,22 @@ public sealed class AdminPullTests : IDisposable
         Assert.NotNull(result.Cost);
     }
 
+    [Theory]
+    [InlineData(StubFault.TruncatedJson, "not complete JSON")]
+    [InlineData(StubFault.NotJson, "not complete JSON")]
+    [InlineData(StubFault.RateLimited, "HTTP 429")]
+    public async Task A_body_that_stays_bad_fails_clearly_after_the_bounded_retries(StubFault fault, string message)
+    {
+        for (var n = 1; n <= 3; n++) _stub.Faults[n] = fault;
+
+        var e = await Assert.ThrowsAsync<AdminApiException>(() => Pull(Daily(), attempts: 3));
+
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+        Assert.Contains("gave up after 3 attempts", e.Message, StringComparison.Ordinal);
+        Assert.Equal(3, _stub.RequestCount);
+        Assert.True(File.Exists(PullCursor.PathFor(Out)));
+    }
+
     [Fact]
     public async Task A_cursor_from_a_pull_with_other_options_is_not_resumed()
     {
