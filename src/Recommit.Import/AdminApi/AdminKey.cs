@@ -1,0 +1,58 @@
+namespace Recommit.Import.AdminApi;
+
+/// <summary>
+/// An Anthropic Admin API key, read from the <c>ANTHROPIC_ADMIN_KEY</c> environment variable or a key file — never
+/// from a command-line argument. <see cref="ToString"/> never shows it; <see cref="Redact"/> removes it from any text
+/// that could echo a request (error bodies, exception messages) before the text is shown or stored (QUALITY.md R6).
+/// </summary>
+public sealed class AdminKey
+{
+    public const string EnvironmentVariable = "ANTHROPIC_ADMIN_KEY";
+    private const string Hidden = "[redacted]";
+
+    private AdminKey(string value) => Value = value;
+
+    /// <summary>The secret itself: only for the <c>x-api-key</c> header.</summary>
+    internal string Value { get; }
+
+    /// <summary>Wraps a key; blank or multi-line text is refused.</summary>
+    public static AdminKey Of(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var v = value.Trim();
+        if (v.Length == 0) throw new AdminApiException("the Admin API key is empty");
+        if (v.AsSpan().IndexOfAny('\r', '\n') >= 0 || v.Any(char.IsWhiteSpace))
+            throw new AdminApiException("the Admin API key contains whitespace or several lines; put only the key in the file");
+        return new AdminKey(v);
+    }
+
+    /// <summary>Reads the key from a file (its only content; surrounding whitespace ignored).</summary>
+    public static AdminKey FromFile(string path)
+    {
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new AdminApiException($"{path}: cannot read the key file ({e.GetType().Name})");
+        }
+        return Of(text);
+    }
+
+    /// <summary>Reads the key from the environment (through <paramref name="environment"/>, for tests); null when unset.</summary>
+    public static AdminKey? FromEnvironment(Func<string, string?>? environment = null)
+    {
+        var v = (environment ?? Environment.GetEnvironmentVariable)(EnvironmentVariable);
+        return string.IsNullOrWhiteSpace(v) ? null : Of(v);
+    }
+
+    /// <summary>The text with every occurrence of the key (and of its distinctive tail) replaced by <c>[redacted]</c>.</summary>
+    public string Redact(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return text ?? "";
+        var s = text.Replace(Value, Hidden, StringComparison.Ordinal);
+        if (Value.Length >= 16) s = s.Replace(Value[^12..], Hidden, StringComparison.Ordinal);
+        return s;
+    }
+
+    public override string ToString() => Hidden;
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using Recommit.Import.Canonical;
+
+namespace Recommit.Import.AdminApi;
+
+/// <summary>
+/// A resumable pull of the Admin API into the canonical usage CSV. After every page it saves the page
+/// (<c>reqNNN-usage-pNNNNN.json</c> in the pages folder) and then the cursor <c>&lt;out&gt;.cursor.json</c>; running the
+/// same pull again resumes from the cursor. When every request is done it reads all saved pages (repeated buckets
+/// de-duplicated), writes the CSV (and <c>&lt;out&gt;.spend.csv</c> when cost was asked for), deletes the cursor and,
+/// unless the pages were asked to be kept, the pages folder.
+/// </summary>
+public static class AdminPull
+{
+    public static async Task<PullResult> RunAsync(
+        AnthropicAdminClient client, PullRequest request, string outPath, string? savePagesDirectory,
+        ModelNameResolver? resolver = null, Action<PullProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(request);
+        var cursorPath = PullCursor.PathFor(outPath);
+        var cursor = PullCursor.Load(cursorPath);
+        var resumed = cursor is not null;
+        DateTimeOffset endingAt;
+        string pagesDir;
+        if (cursor is not null)
+        {
+            if (cursor.Signature != request.Signature)
+                throw new AdminApiException($"{cursorPath}: an interrupted pull with other options is waiting here ({cursor.Signature}); " +
+                    "rerun that command to resume it, or delete the cursor to start over");
+            endingAt = cursor.EndingAt;
+            pagesDir = cursor.PagesDirectory;
+        }
+        else
+        {
+            var now = DateTimeOffset.UtcNow;
+            endingAt = request.To ?? new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+            if (request.From >= endingAt)
+                throw new AdminApiException($"--from {AdminQuery.Rfc3339(request.From)} is not before the end of the range {AdminQuery.Rfc3339(endingAt)}");
+            pagesDir = Path.GetFullPath(savePagesDirectory ?? outPath + ".pages");
+            Directory.CreateDirectory(pagesDir);
+            var stale = Directory.EnumerateFiles(pagesDir, "req*-p*.json").ToList();
+            if (savePagesDirectory is not null && stale.Count > 0)
+                throw new AdminApiException($"--save-pages {savePagesDirectory}: the folder already holds {stale.Count} saved page(s) of another pull; choose an empty folder");
+            foreach (var f in stale) File.Delete(f); // leftovers of an abandoned pull in our own temporary folder
+        }
+        Directory.CreateDirectory(pagesDir);
+
+        var plan = request.Plan(endingAt);
+        var startRequest = cursor?.Request ?? 0;
+        var token = cursor?.NextPage;
+        var pagesDone = cursor?.PagesDone ?? 0;
+        var fetched = 0;
+        long buckets = 0, results = 0;
+        new PullCursor(PullCursor.CurrentVersion, request.Signature, endingAt, startRequest, Slug(plan, startRequest), Range(plan, startRequest), token, pagesDone, pagesDir).Save(cursorPath);
+
+        for (var i = startRequest; i < plan.Count; i++)
+        {
+            var query = plan[i];
+            if (i != startRequest) token = null;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var page = await client.GetPageAsync(query, token, cancellationToken).ConfigureAwait(false);
+                var file = Path.Combine(pagesDir, string.Create(CultureInfo.InvariantCulture, $"req{i:000}-{Slug(query.Endpoint)}-p{pagesDone + 1:00000}.json"));
+                await File.WriteAllBytesAsync(file + ".tmp", page.Body, cancellationToken).ConfigureAwait(false);
+                File.Move(file + ".tmp", file, overwrite: true);
+                pagesDone++;
+                fetched++;
+                buckets += page.Buckets;
+                results += page.Results;
+                var more = page.HasMore;
+                token = more ? page.NextPage : null;
+                var nextRequest = more ? i : i + 1;
+                new PullCursor(PullCursor.CurrentVersion, request.Signature, endingAt, nextRequest, Slug(plan, nextRequest), Range(plan, nextRequest), token, pagesDone, pagesDir).Save(cursorPath);
+                progress?.Invoke(new PullProgress(i + 1, plan.Count, query.PathName, pagesDone, buckets, results));
+                if (!more) break;
+            }
+        }
+
+        var usage = UsageReportJson.ReadMany(Pages(pagesDir, AdminEndpoint.UsageMessages), resolver);
+        var costFiles = Pages(pagesDir, AdminEndpoint.CostReport);
+        var cost = request.Cost && costFiles.Count > 0 ? CostReportJson.ReadDetailed(costFiles, resolver) : null;
+        var analyticsFiles = Pages(pagesDir, AdminEndpoint.AnalyticsCost);
+        var analytics = request.Analytics && analyticsFiles.Count > 0 ? AnalyticsJson.ReadDetailed(analyticsFiles, resolver) : null;
+
+        WriteAtomically(outPath, w => CanonicalUsageCsv.Write(usage.Cube, w));
+        if ((analytics ?? cost) is { } spend) WriteAtomically(SpendPath(outPath), w => WriteSpend(spend, w));
+
+        File.Delete(cursorPath);
+        if (savePagesDirectory is null && Path.GetFullPath(outPath + ".pages") == pagesDir) Directory.Delete(pagesDir, recursive: true);
+
+        var note = request.Analytics && request.From < PullRequest.AnalyticsEarliest
+            ? "the analytics API starts on 2026-01-01; earlier months have no list/discount figures" : null;
+        return new PullResult(usage, cost, analytics, fetched, pagesDone, resumed, note);
+    }
+
+    /// <summary>Where the spend table of a pull is written: <c>&lt;out&gt;.spend.csv</c>.</summary>
+    public static string SpendPath(string outPath) => outPath + ".spend.csv";
+
+    /// <summary>The saved page files of one endpoint in a pages folder, in fetch order.</summary>
+    public static IReadOnlyList<string> Pages(string pagesDir, AdminEndpoint endpoint) =>
+        [.. Directory.EnumerateFiles(pagesDir, $"req*-{Slug(endpoint)}-p*.json").Order(StringComparer.Ordinal)];
+
+    private static string Slug(AdminEndpoint e) => e switch
+    {
+        AdminEndpoint.UsageMessages => "usage",
+        AdminEndpoint.CostReport => "cost",
+        _ => "analytics",
+    };
+
+    private static string Slug(IReadOnlyList<AdminQuery> plan, int i) => i < plan.Count ? plan[i].PathName : "done";
+    private static string Range(IReadOnlyList<AdminQuery> plan, int i) =>
+        i < plan.Count ? $"{AdminQuery.Rfc3339(plan[i].From)}/{AdminQuery.Rfc3339(plan[i].To)}" : "";
+
+    private static void WriteSpend(CostImport spend, TextWriter w)
+    {
+        w.Write("month,model,list_usd\n");
+        foreach (var row in spend.Spend.Rows)
+        {
+            var name = row.ModelOrFamily.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + row.ModelOrFamily.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : row.ModelOrFamily;
+            w.Write(string.Create(CultureInfo.InvariantCulture, $"{row.Month},{name},{row.ListUsd.RoundedToCents.Value:0.00}\n"));
+        }
+    }
+
+    private static void WriteAtomically(string path, Action<TextWriter> write)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        var tmp = path + ".tmp";
+        using (var w = new StreamWriter(tmp, append: false, new System.Text.UTF8Encoding(false)))
+            write(w);
+        File.Move(tmp, path, overwrite: true);
+    }
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Recommit.Import.AdminApi;
+
+/// <summary>
+/// Fetches pages of the Anthropic Admin API usage and cost endpoints over <see cref="HttpClient"/>, with headers
+/// <c>x-api-key</c>, <c>anthropic-version: 2023-06-01</c> and the beta header where the endpoint needs one. A Polly
+/// pipeline retries 429 (waiting what <c>retry-after</c> asks, capped), 5xx, timeouts, dropped connections and
+/// truncated or non-JSON bodies, with exponential backoff and a bounded number of attempts and total time per page.
+/// Other 4xx answers fail at once. Every message is redacted of the key.
+/// </summary>
+public sealed class AnthropicAdminClient : IDisposable
+{
+    public const string ApiVersion = "2023-06-01";
+
+    private readonly HttpClient _http;
+    private readonly AdminKey _key;
+    private readonly AdminApiOptions _options;
+    private readonly ResiliencePipeline<Attempt> _pipeline;
+
+    /// <summary>The outcome of one HTTP attempt: either a page, or why it failed and whether to try again.</summary>
+    private sealed record Attempt(AdminPage? Page, bool Retry, string Failure, TimeSpan? RetryAfter);
+
+    public AnthropicAdminClient(AdminKey key, AdminApiOptions? options = null, HttpMessageHandler? handler = null)
+    {
+        _key = key ?? throw new ArgumentNullException(nameof(key));
+        _options = options ?? new AdminApiOptions();
+        _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        _http.Timeout = Timeout.InfiniteTimeSpan;
+        _http.BaseAddress = _options.BaseUrl;
+
+        _pipeline = new ResiliencePipelineBuilder<Attempt>()
+            .AddTimeout(_options.PageTimeout)
+            .AddRetry(new RetryStrategyOptions<Attempt>
+            {
+                MaxRetryAttempts = Math.Max(0, _options.MaxAttempts - 1),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = false,
+                Delay = _options.BaseDelay,
+                MaxDelay = _options.MaxDelay,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                {
+                    { Exception: TimeoutRejectedException or HttpRequestException or IOException } => true,
+                    { Exception: OperationCanceledException } => !args.Context.CancellationToken.IsCancellationRequested,
+                    { Result.Retry: true } => true,
+                    _ => false,
+                }),
+                DelayGenerator = args =>
+                {
+                    var wait = args.Outcome.Result?.RetryAfter;
+                    return ValueTask.FromResult<TimeSpan?>(wait is { } w ? (w < _options.MaxDelay ? w : _options.MaxDelay) : null);
+                },
+                OnRetry = args =>
+                {
+                    var why = args.Outcome.Exception is { } e ? Describe(e) : args.Outcome.Result?.Failure ?? "failed";
+                    Log($"attempt {args.AttemptNumber + 1} failed ({why}); retrying in {args.RetryDelay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s");
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .AddTimeout(_options.AttemptTimeout)
+            .Build();
+    }
+
+    /// <summary>
+    /// Fetches one page of <paramref name="query"/> (<paramref name="page"/> null for the first). Throws
+    /// <see cref="AdminApiException"/> when the key is refused, the request is bad, the retries are spent, or the page
+    /// says there is more but gives no <c>next_page</c>.
+    /// </summary>
+    public async Task<AdminPage> GetPageAsync(AdminQuery query, string? page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var uri = query.RelativeUri(page);
+        Attempt result;
+        try
+        {
+            result = await _pipeline.ExecuteAsync(async ct => await AttemptAsync(query, uri, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TimeoutRejectedException or HttpRequestException or IOException
+                                  || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new AdminApiException(_key.Redact($"{query.PathName}: gave up after retries: {Describe(e)}"));
+        }
+        if (result.Page is null)
+            throw new AdminApiException(_key.Redact($"{query.PathName}: {result.Failure}" + (result.Retry ? $" (gave up after {_options.MaxAttempts} attempts)" : "")));
+        if (result.Page.HasMore && string.IsNullOrEmpty(result.Page.NextPage))
+            throw new AdminApiException($"{query.PathName}: the server said has_more = true but sent no next_page; cannot continue paging");
+        return result.Page;
+    }
+
+    private async Task<Attempt> AttemptAsync(AdminQuery query, string uri, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.TryAddWithoutValidation("x-api-key", _key.Value);
+        request.Headers.TryAddWithoutValidation("anthropic-version", ApiVersion);
+        if (query.BetaHeader is { } beta) request.Headers.TryAddWithoutValidation("anthropic-beta", beta);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        if (status == 429)
+            return new Attempt(null, true, "HTTP 429 rate limited" + RetryAfterNote(response, out var wait), wait);
+        if (status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout)
+            return new Attempt(null, true, $"HTTP {status}: {Snippet(body)}", RetryAfter(response));
+        if (status is 401 or 403)
+            return new Attempt(null, false, $"HTTP {status}: the Admin API key was refused (it must be an Admin key, sk-ant-admin…); server said: {Snippet(body)}", null);
+        if (status >= 400)
+            return new Attempt(null, false, $"HTTP {status}: {Snippet(body)}", null);
+        return TryPage(body, out var pageResult, out var error)
+            ? new Attempt(pageResult, false, "", null)
+            : new Attempt(null, true, error, null);
+    }
+
+    /// <summary>Checks a body is a whole JSON page and reads its paging fields and size.</summary>
+    internal static bool TryPage(byte[] body, out AdminPage? page, out string error)
+    {
+        page = null;
+        error = "";
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
+            {
+                error = "the response is JSON but has no data[] array";
+                return false;
+            }
+            var hasMore = root.TryGetProperty("has_more", out var hm) && hm.ValueKind == JsonValueKind.True;
+            var next = root.TryGetProperty("next_page", out var np) && np.ValueKind == JsonValueKind.String ? np.GetString() : null;
+            int buckets = 0, results = 0;
+            foreach (var b in data.EnumerateArray())
+            {
+                buckets++;
+                if (b.ValueKind == JsonValueKind.Object && b.TryGetProperty("results", out var r) && r.ValueKind == JsonValueKind.Array) results += r.GetArrayLength();
+                else results++;
+            }
+            page = new AdminPage(body, hasMore, next, buckets, results);
+            return true;
+        }
+        catch (JsonException e)
+        {
+            error = $"the response body is not complete JSON ({body.Length} bytes; {e.Message.Split('.')[0]})";
+            return false;
+        }
+    }
+
+    private static string RetryAfterNote(HttpResponseMessage response, out TimeSpan? wait)
+    {
+        wait = RetryAfter(response);
+        return wait is { } w ? $", retry-after {w.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s" : "";
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var ra = response.Headers.RetryAfter;
+        if (ra?.Delta is { } d) return d;
+        if (ra?.Date is { } date) return date - DateTimeOffset.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero;
+        return null;
+    }
+
+    private string Snippet(byte[] body)
+    {
+        var s = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 300)).ReplaceLineEndings(" ");
+        return _key.Redact(s.Length == 0 ? "(empty body)" : s);
+    }
+
+    private string Describe(Exception e) => e switch
+    {
+        TimeoutRejectedException => "no answer within the time limit",
+        OperationCanceledException => "no answer within the time limit",
+        _ => _key.Redact($"{e.GetType().Name}: {e.Message}"),
+    };
+
+    private void Log(string line) => _options.Log?.Invoke(_key.Redact(line));
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+
+namespace Recommit.Import.AdminApi;
+
+/// <summary>
+/// A saved JSON response held in memory, with a line counter that turns a byte offset into a 1-based line number
+/// (offsets are asked for in increasing order, so counting is incremental).
+/// </summary>
+internal sealed class JsonSource(string file, byte[] bytes)
+{
+    private long _countedTo;
+    private long _line = 1;
+
+    public string File { get; } = file;
+    public byte[] Bytes { get; } = bytes;
+
+    public static JsonSource Load(string path)
+    {
+        try
+        {
+            var bytes = System.IO.File.ReadAllBytes(path);
+            return new JsonSource(path, bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutOfMemoryException)
+        {
+            throw new ImportException(path, null, $"cannot read the file: {e.Message}");
+        }
+    }
+
+    /// <summary>The payload without a UTF-8 byte-order mark.</summary>
+    public ReadOnlySpan<byte> Payload => Bytes.AsSpan().StartsWith("\uFEFF"u8) ? Bytes.AsSpan(3) : Bytes;
+
+    public long LineAt(long offset)
+    {
+        var payload = Payload;
+        if (offset < _countedTo) { _countedTo = 0; _line = 1; }
+        offset = Math.Min(offset, payload.Length);
+        _line += payload[(int)_countedTo..(int)offset].Count((byte)'\n');
+        _countedTo = offset;
+        return _line;
+    }
+
+    public ImportException Malformed(JsonException e) =>
+        new(File, e.LineNumber is { } l ? l + 1 : null, $"malformed JSON: {Clip(e.Message)}");
+
+    public ImportException Shape(long offset, string message) => new(File, LineAt(offset), message);
+
+    private static string Clip(string s) => s.Length <= 200 ? s : s[..200] + "…";
+}

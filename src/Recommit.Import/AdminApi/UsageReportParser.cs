@@ -1,0 +1,367 @@
+using System.Text;
+using System.Text.Json;
+using Recommit.Usage;
+
+namespace Recommit.Import.AdminApi;
+
+/// <summary>
+/// The Utf8JsonReader-based parser behind <see cref="UsageReportJson"/>: one pass over every file; when a bucket
+/// turns up twice, a second pass skips the replaced copies so the later copy wins exactly.
+/// </summary>
+internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> load, string reportName)
+{
+    private const int Kinds = 6;
+
+    private readonly Dictionary<string, int> _models = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _workspaces = new(StringComparer.Ordinal);
+    private readonly List<string> _modelNames = [];
+    private readonly List<string> _workspaceNames = [];
+    private readonly Dictionary<UsageCell, int> _cells = [];
+    private long[] _counts = new long[Kinds * 1024];
+    private readonly List<PendingResult> _bucket = [];
+    private readonly Dictionary<(long Start, long End), (int File, int Bucket)> _seen = [];
+    private readonly HashSet<(int File, int Bucket)> _superseded = [];
+    private char[] _chars = new char[256];
+    private ImportDiagnostics _diag = new(reportName, UsageReportJson.FormatName);
+    private bool _secondPass;
+
+    private struct PendingResult
+    {
+        public int Model, Workspace;
+        public byte Tier, Band, Geo, Speed;
+        public long C0, C1, C2, C3, C4, C5;
+        public long Offset;
+        public int Index;
+    }
+
+    public UsageImport Run(ModelNameResolver? resolver)
+    {
+        for (var f = 0; f < fileCount; f++) ParseFile(f);
+        if (_superseded.Count > 0)
+        {
+            _secondPass = true;
+            _cells.Clear();
+            Array.Clear(_counts);
+            _diag = new ImportDiagnostics(reportName, UsageReportJson.FormatName);
+            for (var f = 0; f < fileCount; f++) ParseFile(f);
+        }
+        return new UsageImport(BuildCube(resolver), _diag.ToReport());
+    }
+
+    private UsageCube BuildCube(ModelNameResolver? resolver)
+    {
+        var stored = new string[_modelNames.Count];
+        for (var m = 0; m < stored.Length; m++)
+        {
+            var name = _modelNames[m];
+            stored[m] = name;
+            if (resolver is not null && !resolver(name, out stored[m]))
+            {
+                _diag.UnknownModel(name);
+                stored[m] = name;
+            }
+        }
+        var builder = new UsageCubeBuilder();
+        foreach (var (cell, index) in _cells)
+        {
+            for (var k = 0; k < Kinds; k++)
+            {
+                var n = _counts[index * Kinds + k];
+                if (n == 0) continue;
+                builder.Add(new UsageKey(DateOnly.FromDayNumber(cell.Day), Channel.Anthropic, _workspaceNames[cell.Workspace], stored[cell.Model],
+                    (ServiceTier)cell.Tier, (ContextBand)cell.Band, (InferenceGeo)cell.Geo, (Speed)cell.Speed, (TokenKind)k), n);
+            }
+        }
+        return builder.Build();
+    }
+
+    private void ParseFile(int fileIndex)
+    {
+        var source = load(fileIndex);
+        var reader = new Utf8JsonReader(source.Payload, new JsonReaderOptions { MaxDepth = 64 });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                throw source.Shape(reader.TokenStartIndex, "not a usage report page: expected a JSON object with a data[] array");
+            var sawData = false;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("data"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.StartArray)
+                        throw source.Shape(reader.TokenStartIndex, "data: expected an array of buckets");
+                    sawData = true;
+                    var b = 0;
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                        ParseBucket(ref reader, source, fileIndex, b++);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            if (!sawData) throw source.Shape(0, "not a usage report page: no data[] array");
+            // The page must end here: an unclosed object or trailing text is a damaged file, not a shorter page.
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+                throw source.Shape(reader.TokenStartIndex, "the page does not end after its top-level object");
+        }
+        catch (JsonException e)
+        {
+            throw source.Malformed(e);
+        }
+        catch (OverflowException)
+        {
+            throw source.Shape(reader.TokenStartIndex, "token counts overflow a 64-bit total");
+        }
+        catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
+        {
+            throw source.Shape(reader.TokenStartIndex, "a string is not valid UTF-8 text");
+        }
+    }
+
+    private void ParseBucket(ref Utf8JsonReader reader, JsonSource source, int fileIndex, int b)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw source.Shape(reader.TokenStartIndex, $"data[{b}]: expected a bucket object");
+        _bucket.Clear();
+        DateTimeOffset? start = null, end = null;
+        string? bucketError = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("results"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Null) continue;
+                if (reader.TokenType != JsonTokenType.StartArray)
+                    throw source.Shape(reader.TokenStartIndex, $"data[{b}].results: expected an array");
+                var j = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    ParseResult(ref reader, source, b, j++);
+            }
+            else if (reader.ValueTextEquals("starting_at"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var s)) start = s;
+                else bucketError = $"data[{b}].starting_at: not an RFC 3339 timestamp";
+            }
+            else if (reader.ValueTextEquals("ending_at"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var e)) end = e;
+                else if (reader.TokenType != JsonTokenType.Null) bucketError ??= $"data[{b}].ending_at: not an RFC 3339 timestamp";
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        if (bucketError is null && start is null) bucketError = $"data[{b}].starting_at: missing";
+        if (bucketError is not null)
+        {
+            foreach (var r in _bucket) _diag.Reject(source.LineAt(r.Offset), $"data[{b}].results[{r.Index}]: bucket has no usable time ({bucketError})");
+            return;
+        }
+
+        var id = (start!.Value.UtcTicks, end?.UtcTicks ?? 0);
+        var here = (fileIndex, b);
+        if (!_secondPass && _seen.TryGetValue(id, out var earlier)) _superseded.Add(earlier);
+        if (!_secondPass) _seen[id] = here;
+        if (_secondPass && _superseded.Contains(here))
+        {
+            foreach (var _ in _bucket)
+            {
+                _diag.Accept();
+                _diag.Duplicate();
+            }
+            return;
+        }
+
+        var day = DateOnly.FromDateTime(start.Value.UtcDateTime).DayNumber;
+        foreach (var r in _bucket)
+        {
+            _diag.Accept();
+            var cell = new UsageCell(day, r.Model, r.Workspace, r.Tier, r.Band, r.Geo, r.Speed);
+            if (!_cells.TryGetValue(cell, out var index))
+            {
+                index = _cells.Count;
+                _cells.Add(cell, index);
+                if ((index + 1) * Kinds > _counts.Length) Array.Resize(ref _counts, _counts.Length * 2);
+            }
+            var o = index * Kinds;
+            _counts[o] = checked(_counts[o] + r.C0);
+            _counts[o + 1] = checked(_counts[o + 1] + r.C1);
+            _counts[o + 2] = checked(_counts[o + 2] + r.C2);
+            _counts[o + 3] = checked(_counts[o + 3] + r.C3);
+            _counts[o + 4] = checked(_counts[o + 4] + r.C4);
+            _counts[o + 5] = checked(_counts[o + 5] + r.C5);
+        }
+    }
+
+    private void ParseResult(ref Utf8JsonReader reader, JsonSource source, int b, int j)
+    {
+        _diag.Read();
+        var offset = reader.TokenStartIndex;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            _diag.Reject(source.LineAt(offset), $"data[{b}].results[{j}]: expected an object");
+            return;
+        }
+        var r = new PendingResult { Offset = offset, Index = j, Model = -1, Workspace = -1 };
+        string? error = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("uncached_input_tokens"u8)) r.C0 = Count(ref reader, ref error, b, j, "uncached_input_tokens");
+            else if (reader.ValueTextEquals("output_tokens"u8)) r.C4 = Count(ref reader, ref error, b, j, "output_tokens");
+            else if (reader.ValueTextEquals("cache_read_input_tokens"u8)) r.C3 = Count(ref reader, ref error, b, j, "cache_read_input_tokens");
+            else if (reader.ValueTextEquals("cache_creation"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        if (reader.ValueTextEquals("ephemeral_5m_input_tokens"u8)) r.C1 = Count(ref reader, ref error, b, j, "cache_creation.ephemeral_5m_input_tokens");
+                        else if (reader.ValueTextEquals("ephemeral_1h_input_tokens"u8)) r.C2 = Count(ref reader, ref error, b, j, "cache_creation.ephemeral_1h_input_tokens");
+                        else { reader.Read(); reader.Skip(); }
+                    }
+                }
+                else if (reader.TokenType != JsonTokenType.Null) { error ??= $"data[{b}].results[{j}].cache_creation: expected an object"; reader.Skip(); }
+            }
+            else if (reader.ValueTextEquals("server_tool_use"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        if (reader.ValueTextEquals("web_search_requests"u8)) r.C5 = Count(ref reader, ref error, b, j, "server_tool_use.web_search_requests");
+                        else { reader.Read(); reader.Skip(); }
+                    }
+                }
+                else if (reader.TokenType != JsonTokenType.Null) { error ??= $"data[{b}].results[{j}].server_tool_use: expected an object"; reader.Skip(); }
+            }
+            else if (reader.ValueTextEquals("model"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String) r.Model = Intern(ref reader, _models, _modelNames);
+                else if (reader.TokenType == JsonTokenType.Null) r.Model = -1;
+                else { error ??= $"data[{b}].results[{j}].model: expected a string"; reader.Skip(); }
+            }
+            else if (reader.ValueTextEquals("workspace_id"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String) r.Workspace = Intern(ref reader, _workspaces, _workspaceNames);
+                else if (reader.TokenType == JsonTokenType.Null) r.Workspace = DefaultWorkspace();
+                else { error ??= $"data[{b}].results[{j}].workspace_id: expected a string or null"; reader.Skip(); }
+            }
+            else if (reader.ValueTextEquals("service_tier"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    if (AdminApiDimensions.TryServiceTier(Utf8(ref reader), out var t)) r.Tier = (byte)t;
+                    else error ??= $"data[{b}].results[{j}].service_tier: '{Clip(reader.GetString())}' is not one of {AdminApiDimensions.ServiceTiers}";
+                }
+                else if (reader.TokenType != JsonTokenType.Null) { error ??= $"data[{b}].results[{j}].service_tier: expected a string"; reader.Skip(); }
+            }
+            else if (reader.ValueTextEquals("context_window"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    if (AdminApiDimensions.TryContextWindow(Utf8(ref reader), out var c)) r.Band = (byte)c;
+                    else error ??= $"data[{b}].results[{j}].context_window: '{Clip(reader.GetString())}' is not one of {AdminApiDimensions.ContextWindows}";
+                }
+                else if (reader.TokenType != JsonTokenType.Null) { error ??= $"data[{b}].results[{j}].context_window: expected a string"; reader.Skip(); }
+            }
+            else if (reader.ValueTextEquals("inference_geo"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    if (AdminApiDimensions.TryInferenceGeo(Utf8(ref reader), out var g)) r.Geo = (byte)g;
+                    else error ??= $"data[{b}].results[{j}].inference_geo: '{Clip(reader.GetString())}' is not one of {AdminApiDimensions.InferenceGeos}";
+                }
+                else if (reader.TokenType != JsonTokenType.Null) { error ??= $"data[{b}].results[{j}].inference_geo: expected a string"; reader.Skip(); }
+            }
+            else if (reader.ValueTextEquals("speed"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    if (AdminApiDimensions.TrySpeed(Utf8(ref reader), out var s)) r.Speed = (byte)s;
+                    else error ??= $"data[{b}].results[{j}].speed: '{Clip(reader.GetString())}' is not one of {AdminApiDimensions.Speeds}";
+                }
+                else if (reader.TokenType != JsonTokenType.Null) { error ??= $"data[{b}].results[{j}].speed: expected a string"; reader.Skip(); }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        if (error is null && r.Model < 0) error = $"data[{b}].results[{j}].model: null or missing (pull the report with group_by[]=model)";
+        if (error is not null)
+        {
+            _diag.Reject(source.LineAt(offset), error);
+            return;
+        }
+        if (r.Workspace < 0) r.Workspace = DefaultWorkspace();
+        _bucket.Add(r);
+    }
+
+    private int DefaultWorkspace()
+    {
+        if (_workspaces.TryGetValue("", out var i)) return i;
+        i = _workspaceNames.Count;
+        _workspaces.Add("", i);
+        _workspaceNames.Add("");
+        return i;
+    }
+
+    private static long Count(ref Utf8JsonReader reader, ref string? error, int b, int j, string field)
+    {
+        reader.Read();
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                if (reader.TryGetInt64(out var n))
+                {
+                    if (n >= 0) return n;
+                    error ??= $"data[{b}].results[{j}].{field}: {n} is negative";
+                    return 0;
+                }
+                error ??= $"data[{b}].results[{j}].{field}: {Clip(Encoding.UTF8.GetString(reader.ValueSpan))} is not a whole number of tokens";
+                return 0;
+            case JsonTokenType.Null:
+                return 0;
+            default:
+                error ??= $"data[{b}].results[{j}].{field}: expected a number, found {reader.TokenType}";
+                reader.Skip();
+                return 0;
+        }
+    }
+
+    private int Intern(ref Utf8JsonReader reader, Dictionary<string, int> map, List<string> names)
+    {
+        var max = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (_chars.Length < max) _chars = new char[Math.Max(max, _chars.Length * 2)];
+        var n = reader.CopyString(_chars);
+        var lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(_chars.AsSpan(0, n), out var i)) return i;
+        var s = new string(_chars, 0, n);
+        i = names.Count;
+        map.Add(s, i);
+        names.Add(s);
+        return i;
+    }
+
+    private static ReadOnlySpan<byte> Utf8(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped || reader.HasValueSequence ? Encoding.UTF8.GetBytes(reader.GetString() ?? "") : reader.ValueSpan;
+
+    private static string Clip(string? s) => s is null ? "" : s.Length <= 40 ? s : s[..40] + "…";
+}
