@@ -168,7 +168,7 @@ internal static class ForecastCommand
             var frequencyColumn = Column("frequency", false);
             while (csv.Read())
             {
-                var line = csv.RowNumber;
+                var line = csv.RowNumber + 1; // Sylvan counts data rows from 1; the header is line 1
                 string Field(int column, string name) =>
                     column < csv.RowFieldCount ? csv.GetString(column).Trim() : throw new InputException($"{shown}:{line}: missing field '{name}'");
                 var id = Field(idColumn, "series_id");
