@@ -25,12 +25,14 @@ public sealed class M3Check : IQualityCheck
         var series = M3Data.Load(directory);
         if (context.Quick) series = [.. series.Where((_, i) => i % 10 == 0)];
         var workload = $"M3 monthly, {series.Count} series, h = 18";
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var ours = ForecastAll(series, out var seconds);
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var score = M3Score.Of("recommit", series, ours, seconds);
         context.Log.WriteLine(Describe(score));
 
         var r = context.Quick ? null : RComparison.Run(context, directory, series);
-        var scores = r?.Forecasts.Select(p => M3Score.Of(p.Key, series, p.Value, r.Seconds.GetValueOrDefault(p.Key))).ToList() ?? [];
+        var scores = r?.Forecasts.Select(p => M3Score.Of(p.Key, series, p.Value, r.Seconds.GetValueOrDefault(p.Key).Wall)).ToList() ?? [];
         foreach (var s in scores) context.Log.WriteLine(Describe(s));
         var rText = scores.Count == 0 ? "R not available: no comparison" :
             "R" + (r!.Cached ? " (cached results)" : "") + ": " + string.Join("; ", scores.Select(Describe));
@@ -43,13 +45,17 @@ public sealed class M3Check : IQualityCheck
         yield return new QualityFigure("A3", workload, F($"80 % covers {score.Coverage80:P1}, 95 % covers {score.Coverage95:P1}"),
             "80 %: 77–83 %; 95 %: 92–97 %",
             score.Coverage80 is >= 0.77 and <= 0.83 && score.Coverage95 is >= 0.92 and <= 0.97);
-        var etsSeconds = r?.Seconds.GetValueOrDefault("ets") ?? double.NaN;
-        var ratio = etsSeconds / seconds;
+        // The machine is shared, so wall time depends on the load; CPU time (R's including its forked workers) is the
+        // fairer comparison and is the one judged. Both are reported.
+        var hasEts = r is not null && r.Seconds.ContainsKey("ets");
+        var (etsWall, etsCpu) = hasEts ? r!.Seconds["ets"] : (double.NaN, double.NaN);
+        var cpuRatio = etsCpu / cpu;
+        var wallRatio = etsWall / seconds;
         yield return new QualityFigure("S3", workload,
-            F($"{seconds:F2} s, {seconds * 1000 / series.Count:F2} ms/series, {Environment.ProcessorCount} cores"),
+            F($"{seconds:F2} s wall ({cpu:F2} s CPU), {seconds * 1000 / series.Count:F2} ms/series, {Environment.ProcessorCount} cores"),
             "≥ 20× faster than R's forecast::ets",
-            double.IsNaN(ratio) ? null : ratio >= 20,
-            double.IsNaN(ratio) ? "R not available" : F($"R ets {etsSeconds:F1} s on {Environment.ProcessorCount} cores (mclapply){(r!.Cached ? ", cached" : "")}: ratio {ratio:F1}×"));
+            hasEts ? cpuRatio >= 20 : null,
+            hasEts ? F($"R ets {etsWall:F1} s wall / {etsCpu:F1} s CPU on {Environment.ProcessorCount} cores (mclapply){(r!.Cached ? ", cached" : "")}: CPU ratio {cpuRatio:F1}×, wall ratio {wallRatio:F1}×") : "R not available");
     }
 
     /// <summary>Forecasts every series with the default options on all cores; returns mean, lo80, hi80, lo95, hi95 per series.</summary>

@@ -11,7 +11,7 @@ namespace Recommit.Bench.M3;
 /// </summary>
 internal static class RComparison
 {
-    public sealed record Result(Dictionary<string, List<double[][]>> Forecasts, Dictionary<string, double> Seconds, bool Cached);
+    public sealed record Result(Dictionary<string, List<double[][]>> Forecasts, Dictionary<string, (double Wall, double Cpu)> Seconds, bool Cached);
 
     public static Result? Run(BenchContext context, string dataDirectory, IReadOnlyList<M3Series> series)
     {
@@ -70,9 +70,9 @@ internal static class RComparison
         return Convert.ToHexString(sha.GetHashAndReset())[..16].ToLowerInvariant();
     }
 
-    private static Dictionary<string, double> ReadTimes(string path) =>
+    private static Dictionary<string, (double Wall, double Cpu)> ReadTimes(string path) =>
         File.ReadLines(path).Skip(1).Select(l => l.Split(','))
-            .ToDictionary(f => f[0].Trim('"'), f => double.Parse(f[1], CultureInfo.InvariantCulture));
+            .ToDictionary(f => f[0].Trim('"'), f => (double.Parse(f[1], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture)));
 
     private static Dictionary<string, List<double[][]>> ReadForecasts(string path, IReadOnlyList<M3Series> series)
     {

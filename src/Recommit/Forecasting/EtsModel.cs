@@ -126,7 +126,7 @@ internal sealed class EtsModel : IPathModel
         var perturbation = Vector<double>.Build.Dense(dims, 0.5);
         try
         {
-            NelderMeadSimplex.Minimum(ObjectiveFunction.Value(Objective), initial, perturbation, 1e-7, 2000);
+            NelderMeadSimplex.Minimum(ObjectiveFunction.Value(Objective), initial, perturbation, 1e-5, 1000);
         }
         catch (MaximumIterationsException)
         {

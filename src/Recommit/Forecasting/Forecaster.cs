@@ -5,7 +5,7 @@ namespace Recommit.Forecasting;
 /// <summary>
 /// Fits the chosen forecaster to a series and forecasts <c>horizon</c> steps (MATH.md §4). The default is the
 /// combination: the equal-weight mean of automatic ETS (smallest AICc), the Theta method and the best damped-trend
-/// ETS, simulated with shared innovations and calibrated widths (see <see cref="IntervalCalibration"/>).
+/// ETS, its paths simulated from all three members with shared innovations.
 /// </summary>
 public static class Forecaster
 {
@@ -28,21 +28,19 @@ public static class Forecaster
         foreach (var level in levels)
             if (level is <= 0 or >= 100) throw new ArgumentOutOfRangeException(nameof(options), $"interval level {level} is not between 0 and 100");
 
-        var unit = Unit(horizon);
         if (IsConstant(y))
         {
             var constant = new ConstantModel(y[^1]);
-            return new SimulatedForecast([constant], horizon, unit, levels, y[^1] == 0 ? "Zero" : "Constant", warnings.ToImmutable());
+            return new SimulatedForecast([constant], horizon, levels, y[^1] == 0 ? "Zero" : "Constant", warnings.ToImmutable());
         }
         if (y.Length < MinimumPoints && options.Method is ForecastMethod.Combination or ForecastMethod.Ets or ForecastMethod.Theta)
         {
             warnings.Add($"only {y.Length} point(s) of history: damped drift with wide intervals");
-            return new SimulatedForecast([DriftModel.FitDamped(y)], horizon, unit, levels, "DampedDrift", warnings.ToImmutable());
+            return new SimulatedForecast([DriftModel.FitDamped(y)], horizon, levels, "DampedDrift", warnings.ToImmutable());
         }
 
         var (members, name) = Members(y, period, options.Method, warnings);
-        var widening = options.Method == ForecastMethod.Combination ? IntervalCalibration.Combination(horizon) : unit;
-        return new SimulatedForecast(members, horizon, widening, levels, name, warnings.ToImmutable());
+        return new SimulatedForecast(members, horizon, levels, name, warnings.ToImmutable());
     }
 
     private static (IPathModel[] Members, string Name) Members(double[] y, int period, ForecastMethod method, ImmutableArray<string>.Builder warnings)
@@ -92,12 +90,5 @@ public static class Forecaster
         foreach (var v in y)
             if (v != y[0]) return false;
         return true;
-    }
-
-    private static double[] Unit(int horizon)
-    {
-        var ones = new double[horizon];
-        Array.Fill(ones, 1.0);
-        return ones;
     }
 }

@@ -4,21 +4,19 @@ namespace Recommit.Forecasting;
 
 /// <summary>
 /// The forecast of one series as an equal-weight combination of fitted path models driven by the same innovations.
-/// A path is the member paths' average, its spread around the point forecast widened by the calibration factor of
-/// each step; intervals are quantiles of <see cref="InnovationBlock.Paths"/> such paths (MATH.md §4).
+/// A path is the average of the member paths; intervals are quantiles of <see cref="InnovationBlock.Paths"/> such
+/// paths (MATH.md §4).
 /// </summary>
 internal sealed class SimulatedForecast : Forecast
 {
     private readonly IPathModel[] _members;
-    private readonly double[] _widening;
     private readonly double[] _mean;
 
-    public SimulatedForecast(IPathModel[] members, int horizon, ReadOnlySpan<double> widening, ImmutableArray<int> levels,
+    public SimulatedForecast(IPathModel[] members, int horizon, ImmutableArray<int> levels,
         string method, ImmutableArray<string> warnings)
     {
         _members = members;
         Horizon = horizon;
-        _widening = widening.ToArray();
         Method = method;
         Warnings = warnings;
         _mean = new double[horizon];
@@ -41,11 +39,6 @@ internal sealed class SimulatedForecast : Forecast
         if (innovations.Length < Horizon) throw new ArgumentException($"need {Horizon} innovations, got {innovations.Length}", nameof(innovations));
         if (path.Length < Horizon) throw new ArgumentException($"need room for {Horizon} values, got {path.Length}", nameof(path));
         Average(innovations[..Horizon], path[..Horizon]);
-        for (var h = 0; h < Horizon; h++)
-        {
-            var value = _mean[h] + _widening[h] * (path[h] - _mean[h]);
-            path[h] = value > 0 ? value : 0;
-        }
     }
 
     private void Average(ReadOnlySpan<double> innovations, Span<double> path)
