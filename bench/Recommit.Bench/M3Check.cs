@@ -31,7 +31,9 @@ public sealed class M3Check : IQualityCheck
         var score = M3Score.Of("recommit", series, ours, seconds);
         context.Log.WriteLine(Describe(score));
 
-        var r = context.Quick ? null : RComparison.Run(context, directory, series);
+        // RECOMMIT_SKIP_R=1 skips the R comparison (it runs for minutes the first time; results are cached after).
+        var skipR = context.Quick || Environment.GetEnvironmentVariable("RECOMMIT_SKIP_R") == "1";
+        var r = skipR ? null : RComparison.Run(context, directory, series);
         var scores = r?.Forecasts.Select(p => M3Score.Of(p.Key, series, p.Value, r.Seconds.GetValueOrDefault(p.Key).Wall)).ToList() ?? [];
         foreach (var s in scores) context.Log.WriteLine(Describe(s));
         var rText = scores.Count == 0 ? "R not available: no comparison" :

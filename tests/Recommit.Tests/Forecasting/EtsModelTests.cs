@@ -15,7 +15,8 @@ public class EtsModelTests
         var fittedSse = Math.Exp(fit.Likelihood / Series.Length);
 
         Assert.Equal(alpha, fit.Alpha, 0.01);
-        Assert.True(fittedSse <= sse * (1 + 1e-6), $"optimiser SSE {fittedSse} worse than grid SSE {sse}");
+        // The optimiser stops at a relative change of 1e-5 in n·log(SSE), i.e. about 1e-4 in SSE.
+        Assert.True(fittedSse <= sse * (1 + 1e-4), $"optimiser SSE {fittedSse} worse than grid SSE {sse}");
         Assert.True(alpha is > 0.05 and < 0.95, "the grid optimum is interior, so the test discriminates");
     }
 
