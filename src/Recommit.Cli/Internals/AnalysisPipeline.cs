@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Recommit.Analysis;
-using Recommit.Import;
 using Recommit.Import.Canonical;
 using Recommit.Import.Formats;
 using Recommit.Money;

@@ -66,7 +66,7 @@ public sealed class AdminPullTests : IDisposable
         Assert.Contains("group_by[]=workspace_id", Uri.UnescapeDataString(first.Query), StringComparison.Ordinal);
         Assert.Contains("page=page_", _stub.Requests.Last().Query, StringComparison.Ordinal);
         var csv = await File.ReadAllLinesAsync(Out);
-        Assert.Equal(string.Join(',', Canonical.CanonicalUsageCsv.Header), csv[0]);
+        Assert.Equal(string.Join(",", global::Recommit.Import.Canonical.CanonicalUsageCsv.Header), csv[0]);
         Assert.Equal(result.Usage.Cube.Count + 1, csv.Length);
     }
 

@@ -1,0 +1,9 @@
+namespace Recommit.Forecasting;
+
+/// <summary>A series that never changed: every path is that constant (MATH.md §4).</summary>
+internal sealed class ConstantModel(double value) : IPathModel
+{
+    public string Name => "Constant";
+
+    public void Simulate(ReadOnlySpan<double> innovations, Span<double> path) => path.Fill(value > 0 ? value : 0);
+}
