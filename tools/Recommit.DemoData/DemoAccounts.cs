@@ -45,14 +45,10 @@ public static class DemoAccounts
             Seed: 20261101,
             LeversJson: """
             {
-              "routing": [
-                { "from": "claude-opus-4-6", "to": "claude-sonnet-4-6", "share": { "low": 0.2, "high": 0.4 }, "start": "2026-12", "rampMonths": 3 }
-              ],
-              "caching": [
-                { "model": "*", "cacheableShare": { "low": 0.4, "high": 0.6 }, "hitRate": { "low": 0.6, "high": 0.85 }, "write": "5m", "start": "2026-12", "rampMonths": 2 }
-              ],
-              "batch": [
-                { "model": "*", "share": { "low": 0.1, "high": 0.2 }, "start": "2027-01", "rampMonths": 2 }
+              "levers": [
+                { "type": "routing", "name": "Move routine Opus traffic to Sonnet", "from": "claude-opus-4-6", "to": "claude-sonnet-4-6", "share": { "low": 0.2, "high": 0.4 }, "start": "2026-12", "rampMonths": 3 },
+                { "type": "caching", "name": "Cache shared system prompts", "cacheableShare": { "low": 0.4, "high": 0.6 }, "hitRate": { "low": 0.6, "high": 0.85 }, "write": "5m", "start": "2026-12", "rampMonths": 2 },
+                { "type": "batch", "name": "Nightly code review on the Batch API", "share": { "low": 0.1, "high": 0.2 }, "start": "2027-01", "rampMonths": 2 }
               ]
             }
             """),
@@ -69,12 +65,9 @@ public static class DemoAccounts
             Seed: 20261102,
             LeversJson: """
             {
-              "routing": [],
-              "caching": [
-                { "model": "claude-sonnet-4-6", "cacheableShare": { "low": 0.3, "high": 0.5 }, "hitRate": { "low": 0.5, "high": 0.8 }, "write": "5m", "start": "2027-01", "rampMonths": 3 }
-              ],
-              "batch": [
-                { "model": "*", "share": { "low": 0.05, "high": 0.15 }, "start": "2027-02", "rampMonths": 2 }
+              "levers": [
+                { "type": "caching", "name": "Cache claim templates on Sonnet", "model": "claude-sonnet-4-6", "cacheableShare": { "low": 0.3, "high": 0.5 }, "hitRate": { "low": 0.5, "high": 0.8 }, "write": "5m", "start": "2027-01", "rampMonths": 3 },
+                { "type": "batch", "name": "Overnight document indexing", "share": { "low": 0.05, "high": 0.15 }, "start": "2027-02", "rampMonths": 2 }
               ]
             }
             """),
@@ -91,12 +84,9 @@ public static class DemoAccounts
             Seed: 20261103,
             LeversJson: """
             {
-              "routing": [
-                { "from": "claude-sonnet-4-6", "to": "claude-haiku-4-5", "share": { "low": 0.1, "high": 0.2 }, "start": "2027-01", "rampMonths": 2 }
-              ],
-              "caching": [],
-              "batch": [
-                { "model": "*", "share": { "low": 0.2, "high": 0.4 }, "start": "2027-01", "rampMonths": 3 }
+              "levers": [
+                { "type": "routing", "name": "Catalog enrichment to Haiku", "from": "claude-sonnet-4-6", "to": "claude-haiku-4-5", "share": { "low": 0.1, "high": 0.2 }, "start": "2027-01", "rampMonths": 2 },
+                { "type": "batch", "name": "Batch catalog jobs", "share": { "low": 0.2, "high": 0.4 }, "start": "2027-01", "rampMonths": 3 }
               ]
             }
             """),
