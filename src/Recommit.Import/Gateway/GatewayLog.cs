@@ -77,8 +77,9 @@ public static class GatewayLog
                 read += n;
                 if (!reader.GetBoolean(0)) { rejected += n; continue; }
                 var day = DateOnly.FromDateTime(reader.GetDateTime(2));
-                var model = reader.GetString(3);
-                var ws = reader.IsDBNull(4) ? "" : reader.GetString(4);
+                // Names are trimmed here, once per group rather than once per row; equal names after trimming add up.
+                var model = reader.GetString(3).Trim();
+                var ws = reader.IsDBNull(4) ? "" : reader.GetString(4).Trim();
                 var tier = (ServiceTier)reader.GetInt32(5);
                 if (!resolved.TryGetValue(model, out var stored)) resolved[model] = stored = ModelNames.Resolve(model, options.Resolver, diag);
                 for (var k = 0; k < kinds.Length; k++)
@@ -279,7 +280,7 @@ public static class GatewayLog
     private static string AggregateSql(Source source, Columns c)
     {
         var sums = string.Join(", ", c.Counts.Select((_, i) => $"sum(CASE WHEN ok THEN c{i} ELSE 0 END)::DECIMAL(38,0)"));
-        return $"SELECT ok, count(*) AS n, CASE WHEN ok THEN day END AS d, CASE WHEN ok THEN trim(model_raw) END AS m, CASE WHEN ok THEN trim(coalesce(ws_raw, '')) END AS w, CASE WHEN ok THEN tier ELSE 0 END AS t, {sums} " +
+        return $"SELECT ok, count(*) AS n, CASE WHEN ok THEN day END AS d, CASE WHEN ok THEN model_raw END AS m, CASE WHEN ok THEN ws_raw END AS w, CASE WHEN ok THEN tier ELSE 0 END AS t, {sums} " +
                $"FROM ({RowsSql(source, c, withReason: false)}) GROUP BY ALL";
     }
 
