@@ -1,3 +1,5 @@
+using System.Text;
+using Recommit.Import.AdminApi;
 using Recommit.Import.Canonical;
 using Recommit.Import.Cloud;
 using Recommit.Import.ConsoleExport;
@@ -8,8 +10,7 @@ namespace Recommit.Import.Formats;
 /// <summary>
 /// The registry of importable file formats: the <c>--format</c> names, detection from content (first match in
 /// registration order, specific formats before the gateway catch-all), and registration of formats that live in other
-/// parts of the tool. <c>usage-report</c>, <c>cost-report</c> and <c>analytics</c> are listed from the start and
-/// refuse to read until their reader is registered under the same name.
+/// parts of the tool. <c>usage-report</c>, <c>cost-report</c> and <c>analytics</c> are the Admin API's saved pages.
 /// </summary>
 public static class UsageFormats
 {
@@ -35,8 +36,15 @@ public static class UsageFormats
             BedrockCur.Detect, (path, o) => FileImport.Of(BedrockCur.Read(path, o))),
         new UsageFileFormat(VertexBilling.FormatName, "Google Cloud billing export rows (CSV or Parquet); Claude services only",
             VertexBilling.Detect, (path, o) => FileImport.Of(VertexBilling.Read(path, o))),
-        .. AdminApiFormatNames.Select(n => (IUsageFileFormat)new UsageFileFormat(n, "Anthropic Admin API saved JSON (reader not in this build)",
-            _ => false, (path, _) => throw new ImportException(path, null, $"the '{n}' reader is not available in this build"))),
+        new UsageFileFormat("usage-report", "Anthropic Admin API messages usage report pages (saved JSON)",
+            s => s.Container == FileContainer.Json && UsageReportJson.Looks(Encoding.UTF8.GetBytes(s.Text)),
+            (path, o) => FileImport.Of(UsageReportJson.Read(path, o.Resolver))),
+        new UsageFileFormat("cost-report", "Anthropic Admin API cost report pages (saved JSON): spend only",
+            s => s.Container == FileContainer.Json && CostReportJson.Looks(Encoding.UTF8.GetBytes(s.Text)),
+            (path, o) => FileImport.Of(CostReportJson.Read(path, o.Resolver))),
+        new UsageFileFormat("analytics", "Anthropic Usage and Cost Analytics API cost rows (saved JSON): spend only",
+            s => s.Container == FileContainer.Json && AnalyticsJson.Looks(Encoding.UTF8.GetBytes(s.Text)),
+            (path, o) => FileImport.Of(AnalyticsJson.Read(path, o.Resolver))),
         new UsageFileFormat(GatewayLog.FormatName, "Gateway request log, one row per request (CSV, JSON lines or Parquet)",
             GatewayLog.Detect, (path, o) => FileImport.Of(GatewayLog.Read(path, o)), CrossFileMerge.Add),
     ];
