@@ -1,10 +1,20 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 
 namespace Recommit.Cli;
 
 /// <summary>What every command shares: the --verbose switch and the mapping of exceptions to exit codes.</summary>
-internal static class CliContext
+internal static partial class CliContext
 {
+    /// <summary>
+    /// Replaces anything shaped like an Anthropic key (<c>sk-ant-…</c>) with a placeholder: a key typed as a stray argument
+    /// must not be echoed back in a parse error or a failure message (QUALITY.md R6).
+    /// </summary>
+    public static string RedactSecrets(string text) => KeyShape().Replace(text, "sk-ant-[redacted]");
+
+    [GeneratedRegex(@"sk-ant-[A-Za-z0-9_\-]+")]
+    private static partial Regex KeyShape();
+
     public static readonly Option<bool> VerboseOption = new("--verbose") { Description = "Show stack traces for unexpected failures", Recursive = true };
 
     /// <summary>
@@ -19,7 +29,7 @@ internal static class CliContext
         }
         catch (InputException e)
         {
-            stderr.WriteLine($"recommit: {e.Message}");
+            stderr.WriteLine($"recommit: {RedactSecrets(e.Message)}");
             return ExitCodes.BadInput;
         }
         catch (OperationCanceledException)
@@ -29,8 +39,8 @@ internal static class CliContext
         }
         catch (Exception e)
         {
-            stderr.WriteLine($"recommit: unexpected failure: {e.GetType().Name}: {e.Message}");
-            if (parse.GetValue(VerboseOption)) stderr.WriteLine(e.ToString());
+            stderr.WriteLine($"recommit: unexpected failure: {e.GetType().Name}: {RedactSecrets(e.Message)}");
+            if (parse.GetValue(VerboseOption)) stderr.WriteLine(RedactSecrets(e.ToString()));
             else stderr.WriteLine("Run again with --verbose for the stack trace.");
             return ExitCodes.Failure;
         }

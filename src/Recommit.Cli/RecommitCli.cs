@@ -27,7 +27,7 @@ public static class RecommitCli
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) stderr.WriteLine($"recommit: {error.Message}");
+            foreach (var error in parse.Errors) stderr.WriteLine($"recommit: {CliContext.RedactSecrets(error.Message)}");
             stderr.WriteLine("Run 'recommit --help' for usage.");
             return ExitCodes.BadInput;
         }

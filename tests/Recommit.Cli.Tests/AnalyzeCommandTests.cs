@@ -142,3 +142,16 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Contains("northwind", run.Stderr, StringComparison.Ordinal);
     }
 }
+
+public sealed class SecretRedactionTests
+{
+    [Fact]
+    public void A_key_typed_as_a_stray_argument_is_not_echoed()
+    {
+        const string key = "sk-ant-admin01-AbCdEf0123456789_secret";
+        var run = CliRun.Of("price", key);
+        Assert.Equal(2, run.ExitCode);
+        Assert.DoesNotContain(key, run.Stdout + run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("sk-ant-[redacted]", run.Stderr, StringComparison.Ordinal);
+    }
+}

@@ -69,9 +69,8 @@ internal static class ImportCommand
         var merge = new ImportMerge();
         var formats = new List<string>();
         var showProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
-        foreach (var file in files)
+        foreach (var (f, import) in UsageFormats.ReadAll(files, format, options, showProgress ? WithProgress : null))
         {
-            var (f, import) = showProgress ? WithProgress(file, format, options) : UsageFormats.Read(file, format, options);
             merge.Add(import, f.Merge);
             formats.Add(f.Name);
             if (!json) WriteSummary(import.Report, stderr);
@@ -132,10 +131,10 @@ internal static class ImportCommand
         };
     }
 
-    private static (IUsageFileFormat, FileImport) WithProgress(string file, string? format, ImportOptions options)
+    private static FileImport WithProgress(string file, IUsageFileFormat format, ImportOptions options)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        (IUsageFileFormat, FileImport) result = default;
+        FileImport? result = null;
         console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(ctx =>
@@ -146,10 +145,10 @@ internal static class ImportCommand
                     task.Value = p.Bytes;
                     task.Description = Markup.Escape($"{Path.GetFileName(p.File)}: {p.Rows:N0} rows, {p.Bytes / 1e6:N0} MB");
                 });
-                result = UsageFormats.Read(file, format, options with { Progress = progress });
+                result = format.Read(file, options with { Progress = progress });
                 task.Value = task.MaxValue;
             });
-        return result;
+        return result!;
     }
 
     private sealed class ProgressSink(Action<ImportProgress> report) : IProgress<ImportProgress>

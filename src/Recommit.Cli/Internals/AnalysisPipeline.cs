@@ -27,9 +27,8 @@ internal static class AnalysisPipeline
         {
             var merge = new ImportMerge();
             var options = new ImportOptions { Resolver = CliInputs.Resolver(book) };
-            foreach (var path in request.UsagePaths)
+            foreach (var (format, import) in UsageFormats.ReadAll(request.UsagePaths, request.Format, options))
             {
-                var (format, import) = UsageFormats.Read(path, request.Format, options);
                 CliInputs.WriteImportSummary(import.Report, stderr);
                 merge.Add(import, format.Merge);
             }

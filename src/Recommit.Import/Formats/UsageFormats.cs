@@ -94,6 +94,27 @@ public static class UsageFormats
             $"cannot tell the format from the content ({sniff.Container}; columns: {(seen.Length == 0 ? "none" : seen)}); pass --format with one of {string.Join(", ", Names)}");
     }
 
+    /// <summary>
+    /// Reads several files, each with the named or detected format. Saved usage-report pages are read together in one
+    /// pass (<see cref="UsageReportJson.ReadMany"/>), so a bucket that two files hold counts once while different hours of
+    /// one day in different files add up; a per-day merge of separately read pages could not tell those apart.
+    /// <paramref name="readOne"/> reads any other file (the CLI passes one that shows progress).
+    /// </summary>
+    public static IEnumerable<(IUsageFileFormat Format, FileImport Import)> ReadAll(IReadOnlyList<string> paths, string? format, ImportOptions options,
+        Func<string, IUsageFileFormat, ImportOptions, FileImport>? readOne = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var formats = paths.Select(p => File.Exists(p) ? format is null ? Detect(p) : Find(format) : throw new ImportException(p, null, "no such file")).ToList();
+        var pages = paths.Where((_, i) => formats[i].Name == UsageReportJson.FormatName).ToList();
+        if (pages.Count > 0)
+            yield return (formats.First(f => f.Name == UsageReportJson.FormatName), FileImport.Of(UsageReportJson.ReadMany(pages, options.Resolver)));
+        for (var i = 0; i < paths.Count; i++)
+        {
+            if (formats[i].Name == UsageReportJson.FormatName) continue;
+            yield return (formats[i], readOne is null ? formats[i].Read(paths[i], options) : readOne(paths[i], formats[i], options));
+        }
+    }
+
     /// <summary>Reads a file with the named format, or the detected one when <paramref name="format"/> is null.</summary>
     public static (IUsageFileFormat Format, FileImport Import) Read(string path, string? format, ImportOptions options)
     {
