@@ -25,6 +25,7 @@ public sealed class M3Check : IQualityCheck
         var series = M3Data.Load(directory);
         if (context.Quick) series = [.. series.Where((_, i) => i % 10 == 0)];
         var workload = $"M3 monthly, {series.Count} series, h = 18";
+        if (Environment.GetEnvironmentVariable("RECOMMIT_M3_EXPERIMENT") == "1") M3Experiment.Run(series, context.Log);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var ours = ForecastAll(series, out var seconds);
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
