@@ -25,6 +25,7 @@ public sealed class M3Check : IQualityCheck
         var series = M3Data.Load(directory);
         if (context.Quick) series = [.. series.Where((_, i) => i % 10 == 0)];
         var workload = $"M3 monthly, {series.Count} series, h = 18";
+        if (Environment.GetEnvironmentVariable("RECOMMIT_M3_EXPERIMENT") == "1") M3Experiment.Run(series, context.Log);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var ours = ForecastAll(series, out var seconds);
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
@@ -39,11 +40,14 @@ public sealed class M3Check : IQualityCheck
         var rText = scores.Count == 0 ? "R not available: no comparison" :
             "R" + (r!.Cached ? " (cached results)" : "") + ": " + string.Join("; ", scores.Select(Describe));
 
+        string[] rMethods = ["ets", "auto.arima", "thetaf"];
+        var missing = rMethods.Where(m => scores.All(s => s.Method != m)).ToList();
+        if (scores.Count > 0 && missing.Count > 0) rText += $" — not available: {string.Join(", ", missing)}, so the bar is not judged";
         var bestSmape = scores.Count > 0 ? scores.Min(s => s.Smape) : double.NaN;
         var bestMase = scores.Count > 0 ? scores.Min(s => s.Mase) : double.NaN;
         yield return new QualityFigure("A2", workload, F($"sMAPE {score.Smape:F2}, MASE {score.Mase:F3}"),
             F($"sMAPE below best of R's three ({bestSmape:F2}), MASE below best ({bestMase:F3}); aim ≤ 13.4"),
-            scores.Count == 0 ? null : score.Smape < bestSmape && score.Mase < bestMase, rText);
+            missing.Count > 0 ? null : score.Smape < bestSmape && score.Mase < bestMase, rText);
         yield return new QualityFigure("A3", workload, F($"80 % covers {score.Coverage80:P1}, 95 % covers {score.Coverage95:P1}"),
             "80 %: 77–83 %; 95 %: 92–97 %",
             score.Coverage80 is >= 0.77 and <= 0.83 && score.Coverage95 is >= 0.92 and <= 0.97);
@@ -57,7 +61,7 @@ public sealed class M3Check : IQualityCheck
             F($"{seconds:F2} s wall ({cpu:F2} s CPU), {seconds * 1000 / series.Count:F2} ms/series, {Environment.ProcessorCount} cores"),
             "≥ 20× faster than R's forecast::ets",
             hasEts ? cpuRatio >= 20 : null,
-            hasEts ? F($"R ets {etsWall:F1} s wall / {etsCpu:F1} s CPU on {Environment.ProcessorCount} cores (mclapply){(r!.Cached ? ", cached" : "")}: CPU ratio {cpuRatio:F1}×, wall ratio {wallRatio:F1}×") : "R not available");
+            hasEts ? F($"R ets {etsWall:F1} s wall / {etsCpu:F1} s CPU on {Environment.ProcessorCount} cores (mclapply){(r!.Cached ? ", cached" : "")}: CPU ratio {cpuRatio:F1}×, wall ratio {wallRatio:F1}×") : "R's ets results not available");
     }
 
     /// <summary>Forecasts every series with the default options on all cores; returns mean, lo80, hi80, lo95, hi95 per series.</summary>

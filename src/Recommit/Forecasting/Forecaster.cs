@@ -4,8 +4,9 @@ namespace Recommit.Forecasting;
 
 /// <summary>
 /// Fits the chosen forecaster to a series and forecasts <c>horizon</c> steps (MATH.md §4). The default is the
-/// combination: the equal-weight mean of automatic ETS (smallest AICc), the Theta method and the best damped-trend
-/// ETS, its paths simulated from all three members with shared innovations.
+/// combination: Theta with weight ½, automatic ETS (smallest AICc) ¼ and the best damped-trend ETS other than that one
+/// ¼ — the weighting that scored best on M3 among the combinations tried (docs/forecasting.md) — its paths simulated
+/// from all members with shared innovations.
 /// </summary>
 public static class Forecaster
 {
@@ -39,23 +40,23 @@ public static class Forecaster
             return new SimulatedForecast([DriftModel.FitDamped(y)], horizon, levels, "DampedDrift", warnings.ToImmutable());
         }
 
-        var (members, name) = Members(y, period, options.Method, warnings);
-        return new SimulatedForecast(members, horizon, levels, name, warnings.ToImmutable());
+        var (members, weights, name) = Members(y, period, options.Method, warnings);
+        return new SimulatedForecast(members, horizon, levels, name, warnings.ToImmutable(), weights);
     }
 
-    private static (IPathModel[] Members, string Name) Members(double[] y, int period, ForecastMethod method, ImmutableArray<string>.Builder warnings)
+    private static (IPathModel[] Members, double[]? Weights, string Name) Members(double[] y, int period, ForecastMethod method, ImmutableArray<string>.Builder warnings)
     {
         switch (method)
         {
             case ForecastMethod.Drift:
-                return ([DriftModel.Fit(y)], "Drift");
+                return ([DriftModel.Fit(y)], null, "Drift");
             case ForecastMethod.SeasonalNaive:
                 if (period > 1 && y.Length <= period) warnings.Add($"less than one season ({period} points) of history: naive forecast instead of seasonal naive");
-                return ([SeasonalNaiveModel.Fit(y, period)], "SeasonalNaive");
+                return ([SeasonalNaiveModel.Fit(y, period)], null, "SeasonalNaive");
             case ForecastMethod.Theta:
             {
                 IPathModel theta = (IPathModel?)ThetaModel.Fit(y, period) ?? DriftModel.Fit(y);
-                return ([theta], theta.Name);
+                return ([theta], null, theta.Name);
             }
             case ForecastMethod.Ets:
             {
@@ -63,27 +64,34 @@ public static class Forecaster
                 if (fits.Count == 0)
                 {
                     warnings.Add("no ETS model could be fitted: drift instead");
-                    return ([DriftModel.Fit(y)], "Drift");
+                    return ([DriftModel.Fit(y)], null, "Drift");
                 }
-                return ([fits[0]], fits[0].Name);
+                return ([fits[0]], null, fits[0].Name);
             }
             default:
             {
                 var fits = AutoEts.FitAll(y, period);
-                var members = new List<IPathModel>(3);
-                if (fits.Count > 0) members.Add(fits[0]);
-                var damped = fits.Find(f => f.Spec.Trend == EtsTrend.Damped);
-                if (damped is not null) members.Add(damped);
-                if (ThetaModel.Fit(y, period) is { } theta) members.Add(theta);
+                var members = new List<(IPathModel Model, double Weight)>(3);
+                if (fits.Count > 0)
+                {
+                    members.Add((fits[0], 1));
+                    // The best damped-trend model other than the AICc winner: a second, more conservative ETS opinion.
+                    if (fits.Find(f => f.Spec.Trend == EtsTrend.Damped && f != fits[0]) is { } damped) members.Add((damped, 1));
+                }
+                if (ThetaModel.Fit(y, period) is { } theta) members.Add((theta, members.Count > 0 ? members.Count : 1));
                 if (members.Count == 0)
                 {
                     warnings.Add("no model could be fitted: drift instead");
-                    members.Add(DriftModel.Fit(y));
+                    members.Add((DriftModel.Fit(y), 1));
                 }
-                return ([.. members], "Combination(" + string.Join(", ", members.Select(m => m.Name)) + ")");
+                var total = members.Sum(m => m.Weight);
+                return ([.. members.Select(m => m.Model)], [.. members.Select(m => m.Weight / total)],
+                    "Combination(" + string.Join(", ", members.Select(m => F($"{m.Model.Name} {m.Weight / total:0.##}"))) + ")");
             }
         }
     }
+
+    private static string F(FormattableString s) => s.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool IsConstant(ReadOnlySpan<double> y)
     {

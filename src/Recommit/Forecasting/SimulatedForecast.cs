@@ -3,19 +3,21 @@ using System.Collections.Immutable;
 namespace Recommit.Forecasting;
 
 /// <summary>
-/// The forecast of one series as an equal-weight combination of fitted path models driven by the same innovations.
+/// The forecast of one series as a weighted combination of fitted path models driven by the same innovations.
 /// A path is the average of the member paths; intervals are quantiles of <see cref="InnovationBlock.Paths"/> such
 /// paths (MATH.md §4).
 /// </summary>
 internal sealed class SimulatedForecast : Forecast
 {
     private readonly IPathModel[] _members;
+    private readonly double[] _weights;
     private readonly double[] _mean;
 
     public SimulatedForecast(IPathModel[] members, int horizon, ImmutableArray<int> levels,
-        string method, ImmutableArray<string> warnings)
+        string method, ImmutableArray<string> warnings, double[]? weights = null)
     {
         _members = members;
+        _weights = weights ?? [.. members.Select(_ => 1.0 / members.Length)];
         Horizon = horizon;
         Method = method;
         Warnings = warnings;
@@ -50,12 +52,12 @@ internal sealed class SimulatedForecast : Forecast
         }
         path.Clear();
         Span<double> member = path.Length <= 256 ? stackalloc double[path.Length] : new double[path.Length];
-        foreach (var model in _members)
+        for (var k = 0; k < _members.Length; k++)
         {
-            model.Simulate(innovations, member);
-            for (var h = 0; h < path.Length; h++) path[h] += member[h];
+            _members[k].Simulate(innovations, member);
+            var weight = _weights[k];
+            for (var h = 0; h < path.Length; h++) path[h] += weight * member[h];
         }
-        for (var h = 0; h < path.Length; h++) path[h] /= _members.Length;
     }
 
     private ImmutableArray<PredictionInterval> SimulateIntervals(ImmutableArray<int> levels)
