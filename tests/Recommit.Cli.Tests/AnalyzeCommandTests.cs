@@ -155,3 +155,19 @@ public sealed class SecretRedactionTests
         Assert.Contains("sk-ant-[redacted]", run.Stderr, StringComparison.Ordinal);
     }
 }
+
+public sealed class LedgerGapTests
+{
+    [Theory]
+    [InlineData("northwind", "durable-overage")]
+    [InlineData("contoso", "durable-shortfall")]
+    [InlineData("fabrikam", "seasonal")]
+    public void Ledger_shows_the_gap_verdict_of_each_demo_account(string account, string expected)
+    {
+        var run = CliRun.Of("ledger", "--contract", Repository.PathOf("data", "demo", account, "contract.json"),
+            "--usage", Repository.PathOf("data", "demo", account, "usage.csv"), "--through", "2026-10", "--json");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        Assert.Equal(expected, doc.RootElement.GetProperty("gap").GetProperty("class").GetString());
+    }
+}

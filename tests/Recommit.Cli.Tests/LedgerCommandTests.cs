@@ -131,7 +131,7 @@ public class LedgerCommandTests
 
         Assert.Equal(ExitCodes.Success, exit);
         var golden = Fixture("acme.expected.txt");
-        if (Environment.GetEnvironmentVariable("RECOMMIT_REGENERATE_GOLDEN") == "1")
+        if (Environment.GetEnvironmentVariable("RECOMMIT_UPDATE_GOLDEN") == "1")
             File.WriteAllText(Path.Combine(RepositoryRoot(), "tests", "Recommit.Cli.Tests", "fixtures", "ledger", "acme.expected.txt"), output);
         else
             Assert.Equal(File.ReadAllText(golden).ReplaceLineEndings(), output.ReplaceLineEndings());

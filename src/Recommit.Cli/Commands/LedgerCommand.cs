@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Recommit.Contracts;
+using Recommit.Gap;
 using Recommit.Import;
 using Recommit.Import.Canonical;
 using Recommit.Money;
@@ -68,11 +69,23 @@ internal static class LedgerCommand
 
             var result = Ledger.Run(contract, usage, through);
             var asOf = through ?? (usage.Count == 0 ? (YearMonth?)null : usage.Keys.Max());
-            if (parse.GetValue(jsonOption)) WriteJson(stdout, contract, asOf, result);
-            else WriteTables(stdout, contract, asOf, result, Path.GetFileName(spendPath ?? usagePath!));
+            var gap = asOf is { } last ? Gap(contract, usage, result, last) : null;
+            if (parse.GetValue(jsonOption)) WriteJson(stdout, contract, asOf, result, gap);
+            else
+            {
+                WriteTables(stdout, contract, asOf, result, Path.GetFileName(spendPath ?? usagePath!));
+                if (gap is not null) stdout.WriteLine($"Gap: {gap.ClassName} (run of {gap.RunLength} month(s)). {gap.Sentence}");
+            }
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The gap verdict over the months counted (MATH.md §3), with a point projection of the current period.</summary>
+    private static GapAssessment Gap(Contract contract, IReadOnlyDictionary<YearMonth, Usd> usage, LedgerResult result, YearMonth last)
+    {
+        var months = GapClassifier.Months(result.Months.Where(m => m.Month <= last).Select(m => (m.Month, m.ConsumedAtCommittedRates, m.Pace)));
+        return GapClassifier.Classify(months, PointProjection.CurrentPeriod(contract, usage, last));
     }
 
     private static string ReadContract(string path)
@@ -99,7 +112,7 @@ internal static class LedgerCommand
         return (CubePricing.MonthlyListUsd(import.Cube, PriceBook.Default), import.Report);
     }
 
-    private static void WriteJson(TextWriter output, Contract contract, YearMonth? asOf, LedgerResult result)
+    private static void WriteJson(TextWriter output, Contract contract, YearMonth? asOf, LedgerResult result, GapAssessment? gap)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -147,6 +160,30 @@ internal static class LedgerCommand
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            if (gap is not null)
+            {
+                w.WriteStartObject("gap");
+                w.WriteString("class", gap.ClassName);
+                w.WriteNumber("runLength", gap.RunLength);
+                w.WriteNumber("threshold", gap.Threshold);
+                w.WriteStartArray("months");
+                foreach (var m in gap.Months)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("month", m.Month.ToString());
+                    Money(w, "consumed", m.Consumed);
+                    Money(w, "pace", m.Pace);
+                    w.WriteNumber("gapRatio", Math.Round(m.GapRatio, 6));
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                if (gap.MannKendallS is { } s) w.WriteNumber("mannKendallS", s);
+                if (gap.MannKendallPValue is { } pv) w.WriteNumber("mannKendallPValue", Math.Round(pv, 6));
+                if (gap.ProjectedPeriodEndPosition is { } pos) Money(w, "projectedPeriodEndPosition", pos);
+                w.WriteString("confidence", gap.Confidence);
+                w.WriteString("sentence", gap.Sentence);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
