@@ -60,6 +60,7 @@ internal static class ForecastCommand
                 }
                 else
                 {
+                    target.Directory?.Create();
                     using var writer = new StreamWriter(target.FullName);
                     Write(writer, series, forecasts, levelList);
                     stderr.WriteLine($"recommit forecast: {series.Count} series × {h} steps written to {target}");

@@ -169,6 +169,7 @@ internal static class ImportCommand
     {
         try
         {
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } parent) Directory.CreateDirectory(parent);
             using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
             write(writer);
         }
