@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Recommit.Import;
+using Recommit.Cli.Internals;
 using Recommit.Import.Canonical;
 using Recommit.Pricing;
 using Recommit.Usage;
@@ -41,46 +41,15 @@ internal static class PriceCommand
 
     private static int Run(string usagePath, string? pricesPath, bool asJson, TextWriter stdout, TextWriter stderr)
     {
-        var book = PriceBook.Default;
-        if (pricesPath is not null)
-        {
-            string text;
-            try
-            {
-                text = File.ReadAllText(pricesPath);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new InputException($"--prices {pricesPath}: cannot read the file: {e.Message}");
-            }
-            book = book.Overlay(text, pricesPath);
-        }
+        var book = CliInputs.PriceBook(pricesPath);
 
-        var import = CanonicalUsageCsv.Read(usagePath, Resolver(book));
-        WriteImportSummary(import.Report, stderr);
+        var import = CanonicalUsageCsv.Read(usagePath, CliInputs.Resolver(book));
+        CliInputs.WriteImportSummary(import.Report, stderr);
         var priced = CubePricing.Price(import.Cube, book);
 
         if (asJson) WriteJson(priced, usagePath, stdout);
         else WriteTable(priced, stdout);
         return ExitCodes.Success;
-    }
-
-    private static ModelNameResolver Resolver(PriceBook book) => (string name, out string canonical) =>
-    {
-        if (book.TryResolve(name, out var id))
-        {
-            canonical = id.Value;
-            return true;
-        }
-        canonical = name;
-        return false;
-    };
-
-    private static void WriteImportSummary(ImportReport report, TextWriter stderr)
-    {
-        stderr.WriteLine(report.Summary);
-        foreach (var row in report.RejectedRows.Take(20)) stderr.WriteLine($"  rejected {row}");
-        if (report.Rejected > 20) stderr.WriteLine($"  … and {report.Rejected - 20:N0} more rejected rows");
     }
 
     private static void WriteJson(PricedUsage priced, string usagePath, TextWriter stdout)
@@ -98,14 +67,7 @@ internal static class PriceCommand
 
     private static void WriteTable(PricedUsage priced, TextWriter stdout)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(stdout),
-        });
-        console.Profile.Width = 120;
+        var console = CliInputs.PlainConsole(stdout);
 
         var table = new Table { Title = new TableTitle($"Usage at list prices (price book {Markup.Escape(priced.PriceBookVersion)})") };
         table.AddColumn("Month");
