@@ -4,6 +4,14 @@ using BenchmarkDotNet.Running;
 using Recommit.Bench;
 
 // bench/run [--quick] [--only S1,A2] [--bdn ...BenchmarkDotNet args]
+if (args.Length > 0 && args[0] == "--readme")
+{
+    // Copies the committed full-run table into the README between its BENCH markers.
+    var repo = FindRepositoryRoot();
+    ReadmeTable.Update(repo, File.ReadAllText(Path.Combine(repo, "bench", "results", "quality.md")));
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "--bdn")
 {
     BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
@@ -50,6 +58,7 @@ var suffix = quick ? "-quick" : "";
 File.WriteAllText(Path.Combine(resultsDir, $"quality{suffix}.md"), table);
 File.WriteAllText(Path.Combine(resultsDir, $"quality{suffix}.json"),
     JsonSerializer.Serialize(figures, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+if (!quick && only is null) ReadmeTable.Update(root, table);
 return figures.Any(f => f.Holds == false) ? 1 : 0;
 
 static string FindRepositoryRoot()
@@ -73,5 +82,23 @@ internal static class QualityTable
         foreach (var f in figures)
             sb.AppendLine($"| {f.Id} | {f.Workload} | {f.Figure} | {f.Bar} | {(f.Holds is null ? "—" : f.Holds.Value ? "yes" : "**no**")} | {f.Detail} |");
         return sb.ToString();
+    }
+}
+
+/// <summary>Keeps the README's benchmark table generated from the results of the last full run.</summary>
+internal static class ReadmeTable
+{
+    private const string Begin = "<!-- BENCH -->";
+    private const string End = "<!-- /BENCH -->";
+
+    public static void Update(string root, string table)
+    {
+        var path = Path.Combine(root, "README.md");
+        var readme = File.ReadAllText(path);
+        var start = readme.IndexOf(Begin, StringComparison.Ordinal);
+        if (start < 0) return;
+        var end = readme.IndexOf(End, start, StringComparison.Ordinal);
+        var tail = end < 0 ? readme[(start + Begin.Length)..] : readme[(end + End.Length)..];
+        File.WriteAllText(path, readme[..start] + Begin + "\n" + table.TrimEnd() + "\n" + End + tail);
     }
 }

@@ -54,7 +54,7 @@ public sealed class SimulationCheck : IQualityCheck
             string.Create(inv, $"{best:0.000} s, {ns:0} ns per path-month"),
             "under 2 s on 2 cores",
             context.Quick ? null : best < 2.0,
-            string.Create(inv, $"best of 3 runs on {Environment.ProcessorCount} cores ({cpu:0.00} s CPU); synthetic forecast sample paths (log random walk), since the real forecaster is merged separately; mean cost of doing nothing ${codn:N0}{(context.Quick ? "; quick run, not judged" : "")}"));
+            string.Create(inv, $"best of 3 runs on {Environment.ProcessorCount} cores ({cpu:0.00} s CPU); synthetic forecast sample paths (log random walk), so the figure measures levers, simulation and ledger alone; mean cost of doing nothing ${codn:N0}{(context.Quick ? "; quick run, not judged" : "")}"));
         yield return new QualityFigure(Id, "status quo plus 2,000 candidate packages", "not yet measured", "under 2 s on 2 cores", null,
             "packages arrive with the negotiation issue");
     }
