@@ -131,30 +131,30 @@ public sealed partial class UsageReportCheck : IQualityCheck
                 w.WriteString("ending_at", day.AddHours(h + 1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
                 w.WriteStartArray("results");
                 foreach (var workspace in ws)
-                foreach (var model in Models)
-                foreach (var tier in Tiers)
-                {
-                    w.WriteStartObject();
-                    w.WriteNull("account_id");
-                    w.WriteNull("api_key_id");
-                    w.WriteStartObject("cache_creation");
-                    w.WriteNumber("ephemeral_1h_input_tokens", rng.Next(0, 5_000));
-                    w.WriteNumber("ephemeral_5m_input_tokens", rng.Next(0, 20_000));
-                    w.WriteEndObject();
-                    w.WriteNumber("cache_read_input_tokens", rng.Next(0, 200_000));
-                    w.WriteString("context_window", "0-200k");
-                    w.WriteString("inference_geo", "global");
-                    w.WriteString("model", model);
-                    w.WriteNumber("output_tokens", rng.Next(0, 50_000));
-                    w.WriteStartObject("server_tool_use");
-                    w.WriteNumber("web_search_requests", rng.Next(0, 3));
-                    w.WriteEndObject();
-                    w.WriteNull("service_account_id");
-                    w.WriteString("service_tier", tier);
-                    w.WriteNumber("uncached_input_tokens", rng.Next(0, 100_000));
-                    if (workspace is null) w.WriteNull("workspace_id"); else w.WriteString("workspace_id", workspace);
-                    w.WriteEndObject();
-                }
+                    foreach (var model in Models)
+                        foreach (var tier in Tiers)
+                        {
+                            w.WriteStartObject();
+                            w.WriteNull("account_id");
+                            w.WriteNull("api_key_id");
+                            w.WriteStartObject("cache_creation");
+                            w.WriteNumber("ephemeral_1h_input_tokens", rng.Next(0, 5_000));
+                            w.WriteNumber("ephemeral_5m_input_tokens", rng.Next(0, 20_000));
+                            w.WriteEndObject();
+                            w.WriteNumber("cache_read_input_tokens", rng.Next(0, 200_000));
+                            w.WriteString("context_window", "0-200k");
+                            w.WriteString("inference_geo", "global");
+                            w.WriteString("model", model);
+                            w.WriteNumber("output_tokens", rng.Next(0, 50_000));
+                            w.WriteStartObject("server_tool_use");
+                            w.WriteNumber("web_search_requests", rng.Next(0, 3));
+                            w.WriteEndObject();
+                            w.WriteNull("service_account_id");
+                            w.WriteString("service_tier", tier);
+                            w.WriteNumber("uncached_input_tokens", rng.Next(0, 100_000));
+                            if (workspace is null) w.WriteNull("workspace_id"); else w.WriteString("workspace_id", workspace);
+                            w.WriteEndObject();
+                        }
                 w.WriteEndArray();
                 w.WriteEndObject();
             }

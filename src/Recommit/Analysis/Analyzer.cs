@@ -116,7 +116,8 @@ public static partial class Analyzer
         var simSeries = series.Select((s, i) => new SimulationSeries(s.Name, forecasts[i] ?? NoForecast.Instance,
             [.. s.Mix.Select(x => new CellWeight(TokenLayout.Cell(layout.IndexOf(x.Model), x.Tier, s.Kind), x.Weight))])).ToImmutableArray();
         var setup = new SimulationSetup(first, months, fixedPath is null ? simSeries : [], levers, prices, rho,
-            window.Periods, window.Terms, window.CarryIn, input.Paths, input.Seed) { FixedPath = fixedPath };
+            window.Periods, window.Terms, window.CarryIn, input.Paths, input.Seed)
+        { FixedPath = fixedPath };
         var sim = MonteCarlo.Run(setup);
 
         // Gap verdict with the P50 reforecast of the current period's end position.

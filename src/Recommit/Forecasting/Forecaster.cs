@@ -54,40 +54,40 @@ public static class Forecaster
                 if (period > 1 && y.Length <= period) warnings.Add($"less than one season ({period} points) of history: naive forecast instead of seasonal naive");
                 return ([SeasonalNaiveModel.Fit(y, period)], null, "SeasonalNaive");
             case ForecastMethod.Theta:
-            {
-                IPathModel theta = (IPathModel?)ThetaModel.Fit(y, period) ?? DriftModel.Fit(y);
-                return ([theta], null, theta.Name);
-            }
+                {
+                    IPathModel theta = (IPathModel?)ThetaModel.Fit(y, period) ?? DriftModel.Fit(y);
+                    return ([theta], null, theta.Name);
+                }
             case ForecastMethod.Ets:
-            {
-                var fits = AutoEts.FitAll(y, period);
-                if (fits.Count == 0)
                 {
-                    warnings.Add("no ETS model could be fitted: drift instead");
-                    return ([DriftModel.Fit(y)], null, "Drift");
+                    var fits = AutoEts.FitAll(y, period);
+                    if (fits.Count == 0)
+                    {
+                        warnings.Add("no ETS model could be fitted: drift instead");
+                        return ([DriftModel.Fit(y)], null, "Drift");
+                    }
+                    return ([fits[0]], null, fits[0].Name);
                 }
-                return ([fits[0]], null, fits[0].Name);
-            }
             default:
-            {
-                var fits = AutoEts.FitAll(y, period);
-                var members = new List<(IPathModel Model, double Weight)>(3);
-                if (fits.Count > 0)
                 {
-                    members.Add((fits[0], 1));
-                    // The best damped-trend model other than the AICc winner: a second, more conservative ETS opinion.
-                    if (fits.Find(f => f.Spec.Trend == EtsTrend.Damped && f != fits[0]) is { } damped) members.Add((damped, 1));
+                    var fits = AutoEts.FitAll(y, period);
+                    var members = new List<(IPathModel Model, double Weight)>(3);
+                    if (fits.Count > 0)
+                    {
+                        members.Add((fits[0], 1));
+                        // The best damped-trend model other than the AICc winner: a second, more conservative ETS opinion.
+                        if (fits.Find(f => f.Spec.Trend == EtsTrend.Damped && f != fits[0]) is { } damped) members.Add((damped, 1));
+                    }
+                    if (ThetaModel.Fit(y, period) is { } theta) members.Add((theta, members.Count > 0 ? members.Count : 1));
+                    if (members.Count == 0)
+                    {
+                        warnings.Add("no model could be fitted: drift instead");
+                        members.Add((DriftModel.Fit(y), 1));
+                    }
+                    var total = members.Sum(m => m.Weight);
+                    return ([.. members.Select(m => m.Model)], [.. members.Select(m => m.Weight / total)],
+                        "Combination(" + string.Join(", ", members.Select(m => F($"{m.Model.Name} {m.Weight / total:0.##}"))) + ")");
                 }
-                if (ThetaModel.Fit(y, period) is { } theta) members.Add((theta, members.Count > 0 ? members.Count : 1));
-                if (members.Count == 0)
-                {
-                    warnings.Add("no model could be fitted: drift instead");
-                    members.Add((DriftModel.Fit(y), 1));
-                }
-                var total = members.Sum(m => m.Weight);
-                return ([.. members.Select(m => m.Model)], [.. members.Select(m => m.Weight / total)],
-                    "Combination(" + string.Join(", ", members.Select(m => F($"{m.Model.Name} {m.Weight / total:0.##}"))) + ")");
-            }
         }
     }
 

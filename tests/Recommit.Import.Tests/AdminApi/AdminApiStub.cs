@@ -171,7 +171,8 @@ public sealed class AdminApiStub : IDisposable
                 foreach (var m in Models)
                     data.Add(new JsonObject
                     {
-                        ["starting_at"] = Rfc(s), ["ending_at"] = Rfc(s + step),
+                        ["starting_at"] = Rfc(s),
+                        ["ending_at"] = Rfc(s + step),
                         ["group"] = new JsonObject { ["model"] = m, ["workspace_id"] = null },
                         ["cost"] = new JsonObject { ["amount"] = "8000.5", ["list_amount"] = "10000.625", ["currency"] = "USD", ["requests"] = 12 },
                     });
@@ -216,19 +217,27 @@ public sealed class AdminApiStub : IDisposable
     {
         if (Empty(s)) yield break;
         for (var m = 0; m < Models.Length; m++)
-        for (var w = 0; w < Workspaces.Length; w++)
-        for (var t = 0; t < Tiers.Length; t++)
-        {
-            var c = Counts(s, m, w, t);
-            yield return new JsonObject
-            {
-                ["account_id"] = null, ["api_key_id"] = null,
-                ["cache_creation"] = new JsonObject { ["ephemeral_1h_input_tokens"] = c.W1h, ["ephemeral_5m_input_tokens"] = c.W5m },
-                ["cache_read_input_tokens"] = c.Read, ["context_window"] = "0-200k", ["inference_geo"] = "not_available",
-                ["model"] = Models[m], ["output_tokens"] = c.Output, ["server_tool_use"] = new JsonObject { ["web_search_requests"] = c.Web },
-                ["service_account_id"] = null, ["service_tier"] = Tiers[t], ["uncached_input_tokens"] = c.Uncached, ["workspace_id"] = Workspaces[w],
-            };
-        }
+            for (var w = 0; w < Workspaces.Length; w++)
+                for (var t = 0; t < Tiers.Length; t++)
+                {
+                    var c = Counts(s, m, w, t);
+                    yield return new JsonObject
+                    {
+                        ["account_id"] = null,
+                        ["api_key_id"] = null,
+                        ["cache_creation"] = new JsonObject { ["ephemeral_1h_input_tokens"] = c.W1h, ["ephemeral_5m_input_tokens"] = c.W5m },
+                        ["cache_read_input_tokens"] = c.Read,
+                        ["context_window"] = "0-200k",
+                        ["inference_geo"] = "not_available",
+                        ["model"] = Models[m],
+                        ["output_tokens"] = c.Output,
+                        ["server_tool_use"] = new JsonObject { ["web_search_requests"] = c.Web },
+                        ["service_account_id"] = null,
+                        ["service_tier"] = Tiers[t],
+                        ["uncached_input_tokens"] = c.Uncached,
+                        ["workspace_id"] = Workspaces[w],
+                    };
+                }
     }
 
     private static IEnumerable<JsonObject> CostResults(DateTimeOffset s)
@@ -236,9 +245,16 @@ public sealed class AdminApiStub : IDisposable
         foreach (var m in Models)
             yield return new JsonObject
             {
-                ["amount"] = "12345.678", ["context_window"] = "0-200k", ["cost_type"] = "tokens", ["currency"] = "USD",
-                ["description"] = "Usage - Output Tokens", ["inference_geo"] = "global", ["model"] = m,
-                ["service_tier"] = "standard", ["token_type"] = "output_tokens", ["workspace_id"] = null,
+                ["amount"] = "12345.678",
+                ["context_window"] = "0-200k",
+                ["cost_type"] = "tokens",
+                ["currency"] = "USD",
+                ["description"] = "Usage - Output Tokens",
+                ["inference_geo"] = "global",
+                ["model"] = m,
+                ["service_tier"] = "standard",
+                ["token_type"] = "output_tokens",
+                ["workspace_id"] = null,
             };
     }
 
@@ -250,12 +266,12 @@ public sealed class AdminApiStub : IDisposable
         {
             if (Empty(s)) continue;
             for (var m = 0; m < Models.Length; m++)
-            for (var w = 0; w < Workspaces.Length; w++)
-            for (var t = 0; t < Tiers.Length; t++)
-            {
-                var c = Counts(s, m, w, t);
-                sums[0] += c.Uncached; sums[1] += c.W5m; sums[2] += c.W1h; sums[3] += c.Read; sums[4] += c.Output; sums[5] += c.Web;
-            }
+                for (var w = 0; w < Workspaces.Length; w++)
+                    for (var t = 0; t < Tiers.Length; t++)
+                    {
+                        var c = Counts(s, m, w, t);
+                        sums[0] += c.Uncached; sums[1] += c.W5m; sums[2] += c.W1h; sums[3] += c.Read; sums[4] += c.Output; sums[5] += c.Web;
+                    }
         }
         return sums;
     }

@@ -84,7 +84,7 @@ public sealed class UsageReportJsonTests
     public void The_same_bucket_in_two_files_replaces_rather_than_adds_and_counts_duplicates()
     {
         using var dir = new TempDir();
-        var a = dir.Write("a.json", Page("2026-05-01T10:00:00Z", "2026-05-01T11:00:00Z", "\"output_tokens\":5") );
+        var a = dir.Write("a.json", Page("2026-05-01T10:00:00Z", "2026-05-01T11:00:00Z", "\"output_tokens\":5"));
         var b = dir.Write("b.json", PageOf(
             Bucket("2026-05-01T10:00:00Z", "2026-05-01T11:00:00Z", "\"output_tokens\":7"),
             Bucket("2026-05-01T11:00:00Z", "2026-05-01T12:00:00Z", "\"output_tokens\":100")));
