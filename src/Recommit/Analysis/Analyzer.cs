@@ -115,9 +115,13 @@ public static partial class Analyzer
         notes.Add(char.ToUpperInvariant(rhoNote[0]) + rhoNote[1..] + ".");
         var simSeries = series.Select((s, i) => new SimulationSeries(s.Name, forecasts[i] ?? NoForecast.Instance,
             [.. s.Mix.Select(x => new CellWeight(TokenLayout.Cell(layout.IndexOf(x.Model), x.Tier, s.Kind), x.Weight))])).ToImmutableArray();
+        // The account's own rolling-origin backtest, also used to widen intervals that proved too narrow on it.
+        var backtest = RunBacktest(actual, input.ForecastOptions, notes);
+        var innovationScale = fixedPath is null ? IntervalCalibration.Scale(backtest) : 1.0;
+        if (fixedPath is null && IntervalCalibration.Note(backtest, innovationScale) is { } calibration) notes.Add(calibration);
         var setup = new SimulationSetup(first, months, fixedPath is null ? simSeries : [], levers, prices, rho,
             window.Periods, window.Terms, window.CarryIn, input.Paths, input.Seed)
-        { FixedPath = fixedPath };
+        { FixedPath = fixedPath, InnovationScale = innovationScale };
         var sim = MonteCarlo.Run(setup);
 
         // Gap verdict with the P50 reforecast of the current period's end position.
@@ -151,7 +155,6 @@ public static partial class Analyzer
         var simulation = new SimulationSummary(sim.Paths, input.Seed, first, horizon, Summarize(sim.Bill), Summarize(sim.Premium), Summarize(sim.Forfeited),
             sim.ProbabilityAnyShortfall, sim.ProbabilityAnyOverage);
 
-        var backtest = RunBacktest(actual, input.ForecastOptions, notes);
         var breakdown = input.Usage is { Count: > 0 } ? Breakdown(cube, book, first) : SpendBreakdown(input.Spend!, first);
 
         var used = series.SelectMany(s => s.Mix.Select(x => x.Model)).ToHashSet(StringComparer.Ordinal);

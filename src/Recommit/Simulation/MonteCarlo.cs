@@ -32,8 +32,9 @@ public static class MonteCarlo
         var paths = setup.FixedPath is null ? setup.Paths : 1;
         var result = new SimulationResult(setup, paths);
         var rho = Math.Clamp(setup.Correlation, 0, 1);
-        var common = Math.Sqrt(rho);
-        var own = Math.Sqrt(1 - rho);
+        var scale = Math.Max(1.0, setup.InnovationScale);
+        var common = scale * Math.Sqrt(rho);
+        var own = scale * Math.Sqrt(1 - rho);
         var termMonths = setup.TermMonths;
 
         Parallel.For(0, paths, () => new Buffers(setup), (p, _, buf) =>

@@ -28,6 +28,12 @@ public sealed record SimulationSetup(
 
     public double[]? FixedPath { get; init; }
 
+    /// <summary>
+    /// Factor on every series' innovations (≥ 1): widens the simulated spread when the forecaster's intervals proved
+    /// too narrow on the account's own history (see <c>Analysis.IntervalCalibration</c>). 1 leaves the paths as fitted.
+    /// </summary>
+    public double InnovationScale { get; init; } = 1.0;
+
     /// <summary>Months from <see cref="First"/> to the end of the term (the last period's end).</summary>
     public int TermMonths => Periods.IsDefaultOrEmpty ? 0 : Math.Clamp(Periods.Max(p => p.FirstMonthOffset + p.Months), 0, Months);
 }

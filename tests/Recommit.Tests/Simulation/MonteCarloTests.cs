@@ -108,6 +108,18 @@ public class MonteCarloTests
     }
 
     [Fact]
+    public void An_innovation_scale_widens_the_spread_of_the_bill_around_the_same_centre()
+    {
+        var periods = ImmutableArray.Create(new SimulationPeriod(0, 12, 1200, 0));
+        var terms = new LedgerTerms(0.2, 0, 0, 0);
+        var plain = MonteCarlo.Run(Setup([Example2Usage], 0.05, periods, terms, paths: 2000));
+        var wide = MonteCarlo.Run(Setup([Example2Usage], 0.05, periods, terms, paths: 2000) with { InnovationScale = 2.0 });
+        static double Spread(double[] x) { var q = SimulationResult.Quantiles(x, [0.1, 0.9]); return q[1] - q[0]; }
+        Assert.True(Spread(wide.Bill) > 1.6 * Spread(plain.Bill), $"{Spread(wide.Bill)} vs {Spread(plain.Bill)}");
+        Assert.InRange(wide.Bill.Average() / plain.Bill.Average(), 0.97, 1.03);
+    }
+
+    [Fact]
     public void A_given_future_path_replaces_the_forecast()
     {
         var setup = Setup([Example2Usage], 50, [new SimulationPeriod(0, 12, 1200, 0)], new LedgerTerms(0.2, 0, 0, 0)) with { FixedPath = Example2Usage };
