@@ -54,7 +54,8 @@ var table = QualityTable.ToMarkdown(figures, quick);
 Console.WriteLine(table);
 var resultsDir = Path.Combine(root, "bench", "results");
 Directory.CreateDirectory(resultsDir);
-var suffix = quick ? "-quick" : "";
+// Only a full run of every check replaces the committed results; partial or quick runs write beside them.
+var suffix = quick ? "-quick" : only is not null ? "-partial" : "";
 File.WriteAllText(Path.Combine(resultsDir, $"quality{suffix}.md"), table);
 File.WriteAllText(Path.Combine(resultsDir, $"quality{suffix}.json"),
     JsonSerializer.Serialize(figures, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
