@@ -33,6 +33,8 @@ internal static class AnalysisPipeline
                 merge.Add(import, format.Merge);
             }
             if (merge.DuplicateCells > 0) stderr.WriteLine($"{merge.DuplicateCells:N0} cells seen in more than one file were counted once");
+            if (merge.HasUsage && merge.HasSpend)
+                stderr.WriteLine("note: some files hold tokens and some only dollars; the analysis uses the token files and leaves the spend-only files out");
             if (merge.HasUsage) cube = merge.Cube();
             else if (merge.HasSpend) spend = merge.Spend();
         }
