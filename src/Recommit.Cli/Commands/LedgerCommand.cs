@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Recommit.Cli.Internals;
 using Recommit.Contracts;
 using Recommit.Gap;
 using Recommit.Import;
@@ -59,7 +60,7 @@ internal static class LedgerCommand
             }
 
             var contractPath = parse.GetValue(contractOption)!;
-            var contract = ContractJson.Parse(ReadContract(contractPath), contractPath);
+            var contract = CliInputs.Contract(contractPath);
             var (usage, report) = spendPath is not null ? ReadSpend(spendPath) : ReadUsage(usagePath!);
             if (report.Rejected > 0)
             {
@@ -88,18 +89,6 @@ internal static class LedgerCommand
         return GapClassifier.Classify(months, PointProjection.CurrentPeriod(contract, usage, last));
     }
 
-    private static string ReadContract(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ContractException(path, "", $"cannot read the file: {e.Message}");
-        }
-    }
-
     private static (IReadOnlyDictionary<YearMonth, Usd> Usage, ImportReport Report) ReadSpend(string path)
     {
         var import = SpendCsv.Read(path);
@@ -108,8 +97,9 @@ internal static class LedgerCommand
 
     private static (IReadOnlyDictionary<YearMonth, Usd> Usage, ImportReport Report) ReadUsage(string path)
     {
-        var import = CanonicalUsageCsv.Read(path);
-        return (CubePricing.MonthlyListUsd(import.Cube, PriceBook.Default), import.Report);
+        var book = PriceBook.Default;
+        var import = CanonicalUsageCsv.Read(path, CliInputs.Resolver(book));
+        return (CubePricing.MonthlyListUsd(import.Cube, book), import.Report);
     }
 
     private static void WriteJson(TextWriter output, Contract contract, YearMonth? asOf, LedgerResult result, GapAssessment? gap)
