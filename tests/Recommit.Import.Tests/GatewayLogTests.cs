@@ -107,6 +107,36 @@ public class GatewayLogTests
         Assert.Equal(3, result.Report.RejectedRows[0].Line);
     }
 
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("parquet")]
+    public void A_bad_count_rejects_only_its_own_row_among_valid_rows_of_the_same_day_and_model(string container)
+    {
+        // The counts are whole numbers, so DuckDB types them as integers and the -3 is caught as a typed value.
+        var csv = Fixtures.Temp(
+            "timestamp,model,input_tokens,output_tokens,service_tier\n" +
+            "2026-08-05T01:00:00Z,claude-opus-5,10,20,batch\n" +
+            "2026-08-05T02:00:00Z,claude-opus-5,-3,2,batch\n" +
+            "2026-08-05T03:00:00Z, claude-opus-5 ,7,1, Batch\n" +
+            "2026-08-05T04:00:00Z,   ,5,5,\n" +
+            "2026-08-05T05:00:00Z,claude-opus-5,1,1,\n");
+        var path = container == "csv" ? csv : ToParquet(csv);
+        var result = GatewayLog.Read(path, Fixtures.Options);
+
+        Assert.Equal(17, CubeAssert.Tokens(result.Cube, k => k.Tier == ServiceTier.Batch && k.Model == "claude-opus-5" && k.Kind == TokenKind.UncachedInput));
+        Assert.Equal(21, CubeAssert.Tokens(result.Cube, k => k.Tier == ServiceTier.Batch && k.Model == "claude-opus-5" && k.Kind == TokenKind.Output));
+        Assert.Equal(1, CubeAssert.Tokens(result.Cube, k => k.Tier == ServiceTier.Standard && k.Kind == TokenKind.UncachedInput));
+        var report = result.Report;
+        Assert.Equal(5, report.RowsRead);
+        Assert.Equal(3, report.Accepted);
+        CubeAssert.Reconciles(report);
+        // Parquet rows are numbered from 1, CSV data rows from line 2.
+        var first = container == "csv" ? 3L : 2L;
+        Assert.Equal([first, first + 2], report.RejectedRows.Select(r => r.Line));
+        Assert.Contains("negative", report.RejectedRows[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("model: empty", report.RejectedRows[1].Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Progress_is_reported_for_a_gateway_import()
     {

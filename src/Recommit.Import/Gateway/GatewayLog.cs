@@ -10,12 +10,13 @@ namespace Recommit.Import.Gateway;
 /// <summary>
 /// Gateway request logs: one row per request (timestamp, model, token counts, optional workspace or key and tier) in
 /// CSV, JSON lines or Parquet, aggregated to the daily cube inside DuckDB so that hundreds of millions of rows stream
-/// through in bounded memory. Every field is read as text and validated in SQL: a timestamp (ISO-8601 with or without
-/// an offset, naive = UTC, or Unix seconds/milliseconds) → UTC day; a model (non-empty); counts empty (= 0) or whole
-/// non-negative numbers up to 18 digits (a Parquet double such as 5.0 is whole); a tier empty/standard/batch/priority. Rows that fail are rejected with their
-/// reason and line (the first <see cref="ImportDiagnostics.MaxKeptRejections"/> listed); CSV lines DuckDB cannot
-/// parse (wrong field count, invalid UTF-8) are rejected with DuckDB's line number. Model names are resolved after
-/// aggregation (a handful of distinct names, not one call per row). Channel anthropic.
+/// through in bounded memory. Per row, SQL computes the UTC day (ISO-8601 with or without an offset, naive = UTC, or
+/// Unix seconds/milliseconds) and checks the counts (empty = 0, else whole non-negative numbers up to 18 digits; a
+/// Parquet double such as 5.0 is whole); rows are grouped on the raw day, model, workspace and tier, and those keys
+/// are checked once per group (a day, a non-blank model, a tier empty/standard/batch/priority). Rows that fail are
+/// rejected with their reason and line (the first <see cref="ImportDiagnostics.MaxKeptRejections"/> listed, found by a
+/// second pass that runs only when something was rejected); CSV lines DuckDB cannot parse (wrong field count, invalid
+/// UTF-8) are rejected with DuckDB's line number. Model names are resolved once per distinct name. Channel anthropic.
 /// </summary>
 public static class GatewayLog
 {
@@ -64,26 +65,35 @@ public static class GatewayLog
         var columns = ResolveColumns(path, source, options.ColumnMap);
         var diag = new ImportDiagnostics(path, FormatName);
 
-        var aggregate = AggregateSql(source, columns);
         var builder = new UsageCubeBuilder();
         long read = 0, rejected = 0;
         var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
-        Run(connection, aggregate, path, size, options, reader =>
+        var kinds = columns.Counts.Select(c => c.Kind).ToArray();
+        Run(connection, AggregateSql(source, columns), path, size, options, reader =>
         {
-            var kinds = columns.Counts.Select(c => c.Kind).ToArray();
             while (reader.Read())
             {
-                var n = reader.GetInt64(1);
+                // One group of rows with the same raw day, model, workspace and tier. The key is checked here, once per
+                // group; rows whose counts are invalid were left out of the sums in SQL and are counted in "bad".
+                var n = reader.GetInt64(4);
+                var bad = reader.GetInt64(5);
                 read += n;
-                if (!reader.GetBoolean(0)) { rejected += n; continue; }
-                var day = DateOnly.FromDateTime(reader.GetDateTime(2));
+                var rawModel = reader.IsDBNull(1) ? null : reader.GetString(1);
+                if (reader.IsDBNull(0) || string.IsNullOrWhiteSpace(rawModel) || !TryTier(reader.IsDBNull(3) ? null : reader.GetString(3), out var tier))
+                {
+                    rejected += n;
+                    continue;
+                }
+                rejected += bad;
+                if (bad == n) continue;
+                var day = DateOnly.FromDateTime(reader.GetDateTime(0));
                 // Names are trimmed here, once per group rather than once per row; equal names after trimming add up.
-                var model = reader.GetString(3).Trim();
-                var ws = reader.IsDBNull(4) ? "" : reader.GetString(4).Trim();
-                var tier = (ServiceTier)reader.GetInt32(5);
+                var model = rawModel.Trim();
+                var ws = reader.IsDBNull(2) ? "" : reader.GetString(2).Trim();
                 if (!resolved.TryGetValue(model, out var stored)) resolved[model] = stored = ModelNames.Resolve(model, options.Resolver, diag);
                 for (var k = 0; k < kinds.Length; k++)
                 {
+                    if (reader.IsDBNull(6 + k)) continue;
                     var sum = reader.GetDecimal(6 + k);
                     if (sum > long.MaxValue) throw new ImportException(path, null, $"the {columns.Counts[k].Name} tokens of {model} on {day:yyyy-MM-dd} add up to more than {long.MaxValue:N0}");
                     var tokens = (long)sum;
@@ -235,38 +245,39 @@ public static class GatewayLog
         var parsed = new StringBuilder();
         parsed.Append("SELECT *, ");
         var ts = c.Timestamp;
-        if (ts.IsTime) parsed.Append("CAST(ts_raw AS DATE) AS day, ");
+        if (ts.IsTime) parsed.Append("CAST(ts_raw AS DATE) AS day");
         else if (ts.IsText)
             parsed.Append("CAST(coalesce(try_cast(ts_raw AS TIMESTAMPTZ), CASE WHEN regexp_full_match(trim(ts_raw), '[0-9]{9,10}(\\.[0-9]+)?') THEN to_timestamp(trim(ts_raw)::DOUBLE) " +
-                          "WHEN regexp_full_match(trim(ts_raw), '[0-9]{12,13}') THEN to_timestamp(trim(ts_raw)::DOUBLE / 1000) END) AS DATE) AS day, ");
+                          "WHEN regexp_full_match(trim(ts_raw), '[0-9]{12,13}') THEN to_timestamp(trim(ts_raw)::DOUBLE / 1000) END) AS DATE) AS day");
         else
-            parsed.Append("CAST(CASE WHEN ts_raw >= 100000000 AND ts_raw < 10000000000 THEN to_timestamp(ts_raw::DOUBLE) WHEN ts_raw >= 100000000000 AND ts_raw < 10000000000000 THEN to_timestamp(ts_raw::DOUBLE / 1000) END AS DATE) AS day, ");
-        parsed.Append("CASE lower(trim(coalesce(tier_raw, ''))) WHEN '' THEN 0 WHEN 'standard' THEN 0 WHEN 'standard_only' THEN 0 WHEN 'auto' THEN 0 WHEN 'default' THEN 0 WHEN 'batch' THEN 1 WHEN 'priority' THEN 2 END AS tier");
+            parsed.Append("CAST(CASE WHEN ts_raw >= 100000000 AND ts_raw < 10000000000 THEN to_timestamp(ts_raw::DOUBLE) WHEN ts_raw >= 100000000000 AND ts_raw < 10000000000000 THEN to_timestamp(ts_raw::DOUBLE / 1000) END AS DATE) AS day");
         for (var i = 0; i < c.Counts.Count; i++)
         {
+            // An empty count is 0: its value is left NULL, which the sums skip.
             var col = c.Counts[i].Col;
             if (col.IsText)
-                parsed.Append(CultureInfo.InvariantCulture, $", (c{i}_raw IS NULL OR trim(c{i}_raw) = '' OR regexp_full_match(trim(c{i}_raw), '\\+?[0-9]{{1,18}}(\\.0+)?')) AS c{i}_ok, coalesce(try_cast(nullif(trim(c{i}_raw), '') AS BIGINT), 0) AS c{i}");
+                parsed.Append(CultureInfo.InvariantCulture, $", (c{i}_raw IS NULL OR trim(c{i}_raw) = '' OR regexp_full_match(trim(c{i}_raw), '\\+?[0-9]{{1,18}}(\\.0+)?')) AS c{i}_ok, try_cast(nullif(trim(c{i}_raw), '') AS BIGINT) AS c{i}");
             else if (col.IsInteger)
-                parsed.Append(CultureInfo.InvariantCulture, $", (c{i}_raw IS NULL OR (c{i}_raw >= 0 AND c{i}_raw <= 999999999999999999)) AS c{i}_ok, coalesce(c{i}_raw, 0)::BIGINT AS c{i}");
+                parsed.Append(CultureInfo.InvariantCulture, $", (c{i}_raw IS NULL OR (c{i}_raw >= 0 AND c{i}_raw <= 999999999999999999)) AS c{i}_ok, c{i}_raw AS c{i}");
             else
-                parsed.Append(CultureInfo.InvariantCulture, $", (c{i}_raw IS NULL OR (isfinite(c{i}_raw::DOUBLE) AND c{i}_raw >= 0 AND c{i}_raw = floor(c{i}_raw) AND c{i}_raw < 1e18)) AS c{i}_ok, coalesce(try_cast(c{i}_raw AS BIGINT), 0) AS c{i}");
+                parsed.Append(CultureInfo.InvariantCulture, $", (c{i}_raw IS NULL OR (isfinite(c{i}_raw::DOUBLE) AND c{i}_raw >= 0 AND c{i}_raw = floor(c{i}_raw) AND c{i}_raw < 1e18)) AS c{i}_ok, try_cast(c{i}_raw AS BIGINT) AS c{i}");
         }
         parsed.Append(" FROM (").Append(raw).Append(')');
 
-        var ok = new StringBuilder("day IS NOT NULL AND model_raw IS NOT NULL AND trim(model_raw) <> '' AND tier IS NOT NULL");
-        for (var i = 0; i < c.Counts.Count; i++) ok.Append(CultureInfo.InvariantCulture, $" AND c{i}_ok");
-        if (source.Kind == FileContainer.Json) ok.Insert(0, "json_valid(json_raw) AND ");
+        // Whether a row's counts (and, for JSON lines, the line itself) are valid; the key columns are checked per group.
+        var rowOk = string.Join(" AND ", Enumerable.Range(0, c.Counts.Count).Select(i => $"c{i}_ok"));
+        if (source.Kind == FileContainer.Json) rowOk = $"json_valid(json_raw) AND {rowOk}";
 
         if (!withReason)
-            return $"SELECT ({ok}) AS ok, * FROM ({parsed})";
+            return $"SELECT *, ({rowOk}) AS row_ok FROM ({parsed})";
 
         var reason = new StringBuilder("CASE ");
         if (source.Kind == FileContainer.Json) reason.Append("WHEN NOT json_valid(json_raw) THEN 'not a JSON object: ' || left(json_raw, 40) ");
         reason.Append("WHEN ts_raw IS NULL OR trim(CAST(ts_raw AS VARCHAR)) = '' THEN 'timestamp: empty' ");
         reason.Append("WHEN day IS NULL THEN 'timestamp: ''' || left(CAST(ts_raw AS VARCHAR), 40) || ''' is not a timestamp (ISO-8601 or Unix seconds/milliseconds)' ");
-        reason.Append("WHEN model_raw IS NULL OR trim(model_raw) = '' THEN 'model: empty' ");
-        reason.Append("WHEN tier IS NULL THEN 'tier: ''' || left(tier_raw, 40) || ''' is not standard, batch or priority' ");
+        reason.Append("WHEN model_raw IS NULL OR regexp_full_match(model_raw, '\\s*') THEN 'model: empty' ");
+        reason.Append(CultureInfo.InvariantCulture, $"WHEN lower(regexp_replace(coalesce(tier_raw, ''), '^\\s+|\\s+$', '', 'g')) NOT IN ({string.Join(", ", Tiers.Keys.Select(DuckDb.Literal))}) ");
+        reason.Append("THEN 'tier: ''' || left(tier_raw, 40) || ''' is not standard, batch or priority' ");
         for (var i = 0; i < c.Counts.Count; i++)
         {
             var text = $"trim(CAST(c{i}_raw AS VARCHAR))";
@@ -277,12 +288,31 @@ public static class GatewayLog
         return $"SELECT rn, reason FROM (SELECT rn, {reason} AS reason FROM ({parsed})) WHERE reason IS NOT NULL ORDER BY rn LIMIT {ImportDiagnostics.MaxKeptRejections}";
     }
 
+    /// <summary>
+    /// Sums by raw day, model, workspace and tier. Rows with an invalid count are counted (<c>bad</c>) and left out of
+    /// the sums; the keys are validated by the caller once per group, so the work per row is only the day and the
+    /// count checks.
+    /// </summary>
     private static string AggregateSql(Source source, Columns c)
     {
-        var sums = string.Join(", ", c.Counts.Select((_, i) => $"sum(CASE WHEN ok THEN c{i} ELSE 0 END)::DECIMAL(38,0)"));
-        return $"SELECT ok, count(*) AS n, CASE WHEN ok THEN day END AS d, CASE WHEN ok THEN model_raw END AS m, CASE WHEN ok THEN ws_raw END AS w, CASE WHEN ok THEN tier ELSE 0 END AS t, {sums} " +
-               $"FROM ({RowsSql(source, c, withReason: false)}) GROUP BY ALL";
+        var sums = string.Concat(c.Counts.Select((_, i) => $", sum(c{i}) FILTER (WHERE row_ok)::DECIMAL(38,0)"));
+        return $"SELECT day, model_raw, ws_raw, tier_raw, count(*) AS n, count(*) FILTER (WHERE NOT row_ok) AS bad{sums} " +
+               $"FROM ({RowsSql(source, c, withReason: false)}) GROUP BY day, model_raw, ws_raw, tier_raw";
     }
+
+    /// <summary>The tier spellings accepted, trimmed and in lower case; empty is standard.</summary>
+    private static readonly Dictionary<string, ServiceTier> Tiers = new(StringComparer.Ordinal)
+    {
+        [""] = ServiceTier.Standard,
+        ["standard"] = ServiceTier.Standard,
+        ["standard_only"] = ServiceTier.Standard,
+        ["auto"] = ServiceTier.Standard,
+        ["default"] = ServiceTier.Standard,
+        ["batch"] = ServiceTier.Batch,
+        ["priority"] = ServiceTier.Priority,
+    };
+
+    private static bool TryTier(string? raw, out ServiceTier tier) => Tiers.TryGetValue(raw is null ? "" : raw.Trim().ToLowerInvariant(), out tier);
 
     private static string RejectionsSql(Source source, Columns c) => RowsSql(source, c, withReason: true);
 

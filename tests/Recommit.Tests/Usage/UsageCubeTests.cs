@@ -43,6 +43,40 @@ public sealed class UsageCubeTests
         Assert.Equal(7, cube.TotalTokens(TokenKind.CacheRead));
     }
 
+    [Theory]
+    [InlineData(1, 40, 8)]
+    // A day range of 9,999 years with 600 workspaces and 300 models does not fit one 64-bit sort key.
+    [InlineData(2, 600, 300)]
+    public void Cells_come_out_in_natural_key_order_with_their_summed_tokens(int seed, int workspaces, int models)
+    {
+        var random = new Random(seed);
+        var days = new[] { DateOnly.MinValue, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 2), DateOnly.MaxValue };
+        var expected = new Dictionary<UsageKey, long>();
+        var b = new UsageCubeBuilder();
+        for (var i = 0; i < 5_000; i++)
+        {
+            var key = new UsageKey(days[random.Next(days.Length)], (Channel)random.Next(4), $"ws-{random.Next(workspaces)}",
+                // New string instances each time, so the builder cannot rely on reference equality.
+                string.Concat("model-", random.Next(models).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                (ServiceTier)random.Next(3), (ContextBand)random.Next(2), (InferenceGeo)random.Next(2), (Speed)random.Next(2), (TokenKind)random.Next(6));
+            var tokens = random.Next(1_000);
+            b.Add(key, tokens);
+            expected[key] = expected.GetValueOrDefault(key) + tokens;
+        }
+        var cube = b.Build();
+
+        var order = expected.Keys
+            .OrderBy(k => k.Day).ThenBy(k => k.Channel).ThenBy(k => k.Workspace, StringComparer.Ordinal).ThenBy(k => k.Model, StringComparer.Ordinal)
+            .ThenBy(k => k.Tier).ThenBy(k => k.Band).ThenBy(k => k.Geo).ThenBy(k => k.Speed).ThenBy(k => k.Kind).ToList();
+        Assert.Equal(order.Count, cube.Count);
+        for (var i = 0; i < cube.Count; i++)
+        {
+            Assert.Equal(order[i], cube.Key(i));
+            Assert.Equal(expected[order[i]], cube.Tokens(i));
+        }
+        Assert.Equal(cube.Workspaces.Order(StringComparer.Ordinal), cube.Workspaces);
+    }
+
     [Fact]
     public void Negative_tokens_are_a_programmer_error() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new UsageCubeBuilder().Add(UsageKey.Of(Day1, "m", TokenKind.Output), -1));
