@@ -5,7 +5,7 @@ namespace Recommit.Bench;
 
 /// <summary>
 /// The S1 workload: a deterministic gateway request log (one row per request over the year 2026, 8 models,
-/// 50 workspaces, 200 API keys, skewed token counts, ~100 bytes a row, so 20 M rows ≈ 2 GB). The same seed always
+/// 50 workspaces, 200 API keys, a request id, skewed token counts, ~100 bytes a row, so 20 M rows ≈ 2 GB). The same seed always
 /// gives the same bytes.
 /// </summary>
 internal static class GatewayLogGenerator
@@ -13,7 +13,7 @@ internal static class GatewayLogGenerator
     public static readonly string[] Models =
         ["claude-opus-5", "claude-opus-5-5", "claude-sonnet-5", "claude-sonnet-5-5", "claude-sonnet-4-5-20250929", "claude-haiku-5-5", "claude-haiku-4-5-20251001", "claude-fable-5-2"];
 
-    public const string Header = "timestamp,model,workspace,api_key,input_tokens,output_tokens,cache_read_input_tokens,cache_creation_input_tokens";
+    public const string Header = "request_id,timestamp,model,workspace,api_key,input_tokens,output_tokens,cache_read_input_tokens,cache_creation_input_tokens";
 
     public static void WriteCsv(string path, long rows, int seed = 42)
     {
@@ -35,8 +35,14 @@ internal static class GatewayLogGenerator
             var output = (long)Math.Exp(random.NextDouble() * 7);
             var cacheRead = random.Next(3) == 0 ? 0 : (long)Math.Exp(random.NextDouble() * 11);
             var cacheWrite = random.Next(10) == 0 ? (long)Math.Exp(random.NextDouble() * 10) : 0;
-            var written = 0;
-            ts.TryFormat(buffer, out var n, "yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+            "req_".AsSpan().CopyTo(buffer);
+            var written = 4;
+            random.NextInt64().TryFormat(buffer[written..], out var n, "x16", CultureInfo.InvariantCulture);
+            written += n;
+            random.Next().TryFormat(buffer[written..], out n, "x8", CultureInfo.InvariantCulture);
+            written += n;
+            buffer[written++] = ',';
+            ts.TryFormat(buffer[written..], out n, "yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
             written += n;
             buffer[written++] = ',';
             model.AsSpan().CopyTo(buffer[written..]);

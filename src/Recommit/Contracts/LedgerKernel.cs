@@ -4,16 +4,14 @@ namespace Recommit.Contracts;
 /// The contract ledger of MATH.md §2 in <see cref="double"/>, for the Monte Carlo engine (MATH.md §6): many paths of
 /// monthly list usage through one contract's true-up periods without allocating. Build one per contract (it keeps the
 /// period lengths and commitments), then call <see cref="Run"/> per path or <see cref="RunPaths"/> over a path × month
-/// matrix. Every period passed is trued up as closed, and the term's last period carries nothing out; the figures agree with <see cref="Ledger"/> to floating-point
+/// matrix, each period trued up by <see cref="PeriodLedger"/>. Every period passed is trued up as closed, and the term's last period carries nothing out; the figures agree with <see cref="Ledger"/> to floating-point
 /// precision (a property test holds them to 1e-6 relative).
 /// </summary>
 public sealed class LedgerKernel
 {
     private readonly int[] _months;
     private readonly double[] _commitments;
-    private readonly double _keep;      // 1 − d: the share of list a committed dollar buys
-    private readonly double _overageRate; // 1 − d_o
-    private readonly double _premiumRate; // d − d_o
+    private readonly LedgerTerms _terms;
 
     /// <summary>Creates the kernel for <paramref name="contract"/>'s periods and terms.</summary>
     public LedgerKernel(Contract contract)
@@ -39,11 +37,7 @@ public sealed class LedgerKernel
         if (!(carryoverCap is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(carryoverCap), carryoverCap, "must be in [0, 1]");
         _months = periodMonths.ToArray();
         _commitments = commitments.ToArray();
-        _keep = 1 - committedDiscount;
-        _overageRate = 1 - overageDiscount;
-        _premiumRate = committedDiscount - overageDiscount;
-        CarryoverFraction = carryoverFraction;
-        CarryoverCap = carryoverCap;
+        _terms = new LedgerTerms(committedDiscount, overageDiscount, carryoverFraction, carryoverCap);
         var term = 0;
         foreach (var m in _months) term = checked(term + m);
         TermMonths = term;
@@ -51,8 +45,8 @@ public sealed class LedgerKernel
 
     public int PeriodCount => _months.Length;
     public int TermMonths { get; }
-    public double CarryoverFraction { get; }
-    public double CarryoverCap { get; }
+    public double CarryoverFraction => _terms.CarryoverFraction;
+    public double CarryoverCap => _terms.CarryoverCap;
 
     /// <summary>Length in months of period <paramref name="index"/>.</summary>
     public int PeriodMonths(int index) => _months[index];
@@ -75,7 +69,9 @@ public sealed class LedgerKernel
             if (written >= output.Length) throw new ArgumentException("output is shorter than the periods to compute", nameof(output));
             var usage = 0.0;
             foreach (var u in monthlyListUsage.Slice(offset, length)) usage += u;
-            output[written++] = TrueUp(_commitments[p], carryIn, usage, hasNextPeriod: p < _months.Length - 1, out carryIn);
+            var o = PeriodLedger.TrueUp(usage, _commitments[p], carryIn, _terms, hasNextPeriod: p < _months.Length - 1);
+            output[written++] = new KernelPeriod(usage, o.OverageList, o.OverageBilled, o.Premium, o.Shortfall, carryIn, o.CarryOut, o.Forfeited, o.Bill);
+            carryIn = o.CarryOut;
             offset += length;
         }
         return written;
@@ -107,17 +103,5 @@ public sealed class LedgerKernel
             n++;
         }
         return n;
-    }
-
-    /// <summary>MATH.md §2 for one closed period, in list dollars (usage) and dollars at committed rates (commitment).</summary>
-    private KernelPeriod TrueUp(double commitment, double carryIn, double usage, bool hasNextPeriod, out double carryOut)
-    {
-        var available = commitment + carryIn;
-        var overage = Math.Max(0, usage - available / _keep);
-        var shortfall = Math.Max(0, available - usage * _keep);
-        // A carry-out left at the end of the term is forfeited (MATH.md §7).
-        carryOut = hasNextPeriod ? Math.Min(CarryoverFraction * shortfall, CarryoverCap * commitment) : 0;
-        var billed = overage * _overageRate;
-        return new KernelPeriod(usage, overage, billed, overage * _premiumRate, shortfall, carryIn, carryOut, shortfall - carryOut, commitment + billed);
     }
 }

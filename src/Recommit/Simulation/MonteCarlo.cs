@@ -1,3 +1,4 @@
+using Recommit.Contracts;
 using Recommit.Levers;
 using Recommit.Simulation.Internals;
 

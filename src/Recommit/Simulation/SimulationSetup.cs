@@ -1,3 +1,4 @@
+using Recommit.Contracts;
 using System.Collections.Immutable;
 using Recommit.Levers;
 using Recommit.Time;

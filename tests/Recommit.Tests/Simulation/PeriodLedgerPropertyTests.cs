@@ -1,5 +1,5 @@
+using Recommit.Contracts;
 using FsCheck.Xunit;
-using Recommit.Simulation;
 
 namespace Recommit.Tests.Simulation;
 

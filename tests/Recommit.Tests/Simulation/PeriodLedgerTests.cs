@@ -1,4 +1,4 @@
-using Recommit.Simulation;
+using Recommit.Contracts;
 
 namespace Recommit.Tests.Simulation;
 

@@ -1,4 +1,4 @@
-namespace Recommit.Simulation;
+namespace Recommit.Contracts;
 
 /// <summary>
 /// The contract terms the simulation's ledger needs (MATH.md §2) in <see cref="double"/>: committed discount d,

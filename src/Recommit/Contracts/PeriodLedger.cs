@@ -1,4 +1,4 @@
-namespace Recommit.Simulation;
+namespace Recommit.Contracts;
 
 /// <summary>
 /// The true-up of one period (MATH.md §2) in <see cref="double"/>, for the Monte Carlo's inner loop; the decimal
