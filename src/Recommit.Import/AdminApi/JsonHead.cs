@@ -13,4 +13,9 @@ internal static class JsonHead
         }
         return false;
     }
+
+    /// <summary>A <c>data</c> envelope without the cost fields: the shape both usage endpoints answer in.</summary>
+    public static bool IsUsageEnvelope(ReadOnlySpan<byte> head) =>
+        StartsWithObject(head) && head.IndexOf("\"data\""u8) >= 0
+        && head.IndexOf("\"amount\""u8) < 0 && head.IndexOf("\"list_amount\""u8) < 0 && head.IndexOf("\"cost\""u8) < 0;
 }
