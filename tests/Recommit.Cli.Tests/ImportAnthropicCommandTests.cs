@@ -37,6 +37,16 @@ public sealed class ImportAnthropicCommandTests : IDisposable
 
     private static Func<string, string?> Env(string? key) => name => name == "ANTHROPIC_ADMIN_KEY" ? key : null;
 
+    /// <summary>The arguments with <paramref name="option"/> set to <paramref name="value"/> (replaced, or added).</summary>
+    private static string[] With(string[] args, string option, string value)
+    {
+        var list = args.ToList();
+        var i = list.IndexOf(option);
+        if (i >= 0) list[i + 1] = value;
+        else list.AddRange([option, value]);
+        return [.. list];
+    }
+
     private string[] Args(params string[] extra) =>
         ["anthropic", "--from", "2026-03-01", "--to", "2026-04-09", "--base-url", _stub.BaseUrl.ToString(), "--out", Out, "--no-resolve", .. extra];
 
@@ -133,11 +143,7 @@ public sealed class ImportAnthropicCommandTests : IDisposable
     [InlineData("--from", "yesterday", "--from: 'yesterday'")]
     public void Bad_options_exit_2_with_a_message_naming_the_option(string option, string value, string message)
     {
-        var args = Args().ToList();
-        var i = args.IndexOf(option);
-        if (i >= 0) args[i + 1] = value;
-        else args.AddRange([option, value]);
-        var (code, _, stderr) = Run([.. args], Env(Key));
+        var (code, _, stderr) = Run(With(Args(), option, value), Env(Key));
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains(message, stderr, StringComparison.Ordinal);
     }
@@ -186,12 +192,7 @@ public sealed class ImportAnthropicCommandTests : IDisposable
     [InlineData("--bucket", "1w", "'1w'")]
     public void Analytics_source_refuses_what_its_endpoint_cannot_answer_before_asking(string option, string value, string message)
     {
-        var args = Args("--usage-source", "analytics").ToList();
-        var i = args.IndexOf(option);
-        if (i >= 0) args[i + 1] = value;
-        else args.AddRange([option, value]);
-
-        var (code, _, stderr) = Run([.. args], Env(Key));
+        var (code, _, stderr) = Run(With(Args("--usage-source", "analytics"), option, value), Env(Key));
 
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains(message, stderr, StringComparison.Ordinal);

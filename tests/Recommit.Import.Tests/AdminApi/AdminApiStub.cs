@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using Recommit.Import.AdminApi;
 
 namespace Recommit.Import.Tests.AdminApi;
 
@@ -352,6 +353,17 @@ public sealed class AdminApiStub : IDisposable
         }
         return sums;
     }
+
+    /// <summary>A client of this stub with quick retries (1 ms backoff, 20 ms cap) that logs into <paramref name="log"/>.</summary>
+    public AnthropicAdminClient Client(string key, int attempts, TimeSpan attemptTimeout, Action<string> log) => new(AdminKey.Of(key), new AdminApiOptions
+    {
+        BaseUrl = BaseUrl,
+        MaxAttempts = attempts,
+        BaseDelay = TimeSpan.FromMilliseconds(1),
+        MaxDelay = TimeSpan.FromMilliseconds(20),
+        AttemptTimeout = attemptTimeout,
+        Log = log,
+    });
 
     public int RequestCount => Volatile.Read(ref _requests);
 

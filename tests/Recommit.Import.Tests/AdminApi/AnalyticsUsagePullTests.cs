@@ -20,15 +20,7 @@ public sealed class AnalyticsUsagePullTests : IDisposable
 
     private string Out => Path.Combine(_dir, "usage.csv");
 
-    private AnthropicAdminClient Client(string key = Key, int attempts = 5) => new(AdminKey.Of(key), new AdminApiOptions
-    {
-        BaseUrl = _stub.BaseUrl,
-        MaxAttempts = attempts,
-        BaseDelay = TimeSpan.FromMilliseconds(1),
-        MaxDelay = TimeSpan.FromMilliseconds(20),
-        AttemptTimeout = TimeSpan.FromSeconds(5),
-        Log = _log.Enqueue,
-    });
+    private AnthropicAdminClient Client(string key = Key, int attempts = 5) => _stub.Client(key, attempts, TimeSpan.FromSeconds(5), _log.Enqueue);
 
     private static PullRequest Analytics(DateTimeOffset from, DateTimeOffset to, string bucket = "1d") =>
         new(from, to, bucket, AdminQuery.DefaultAnalyticsUsageGroupBy, false, false) { UsageSource = UsageSource.Analytics };
