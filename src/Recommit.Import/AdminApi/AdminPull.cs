@@ -106,7 +106,7 @@ public static class AdminPull
     }
 
     /// <summary>What a user of analytics usage must know: no service tier or workspace, and any bucket at the group cap.</summary>
-    private static string[] AnalyticsUsageNotes(int fullBuckets)
+    internal static string[] AnalyticsUsageNotes(int fullBuckets)
     {
         var notes = new List<string>
         {

@@ -44,7 +44,7 @@ public static class AnalyticsUsageJson
 
     /// <summary>True when the bytes hold a key that analytics usage rows have and messages usage rows do not.</summary>
     internal static bool HasAnalyticsKey(ReadOnlySpan<byte> head) =>
-        head.IndexOf("\"product\""u8) >= 0 || head.IndexOf("\"requests\""u8) >= 0 || head.IndexOf("\"rbac_group_id\""u8) >= 0
-        || head.IndexOf("\"slack_channel_id\""u8) >= 0 || head.IndexOf("\"claude_tag_category\""u8) >= 0
-        || head.IndexOf("\"group\""u8) >= 0 || head.IndexOf("\"usage\""u8) >= 0;
+        JsonHead.HasKey(head, "\"product\""u8) || JsonHead.HasKey(head, "\"requests\""u8) || JsonHead.HasKey(head, "\"rbac_group_id\""u8)
+        || JsonHead.HasKey(head, "\"slack_channel_id\""u8) || JsonHead.HasKey(head, "\"claude_tag_category\""u8)
+        || JsonHead.HasKey(head, "\"group\""u8) || JsonHead.HasKey(head, "\"usage\""u8);
 }

@@ -116,6 +116,30 @@ public sealed class AnalyticsUsageJsonTests
     }
 
     [Fact]
+    public void A_bucket_at_the_endpoints_cap_of_100_groups_is_counted_and_the_pull_notes_say_groups_may_be_missing()
+    {
+        static string Bucket(int day, int groups) =>
+            $"{{\"starting_at\":\"2026-05-{day:00}T00:00:00Z\",\"ending_at\":\"2026-05-{day + 1:00}T00:00:00Z\",\"results\":[" +
+            string.Join(',', Enumerable.Range(0, groups).Select(g => $"{{\"model\":\"m{g}\",\"requests\":1,\"output_tokens\":{g + 1}}}")) + "]}";
+        var page = Fixtures.Temp($"{{\"data\":[{Bucket(1, 100)},{Bucket(2, 99)},{Bucket(3, 100)}],\"has_more\":false}}", ".json");
+        try
+        {
+            var (usage, full) = AnalyticsUsageJson.ReadCounted([page], null);
+
+            Assert.Equal(2, full);
+            Assert.Equal(2 * 5050 + 4950, usage.Cube.TotalTokens(TokenKind.Output));
+            Assert.Equal((299L, 299L), (usage.Report.RowsRead, usage.Report.Accepted));
+            var notes = AdminPull.AnalyticsUsageNotes(full);
+            Assert.Contains(notes, n => n.StartsWith("2 bucket(s) hold 100 groups", StringComparison.Ordinal) && n.Contains("may be missing", StringComparison.Ordinal));
+            Assert.Equal(2, AdminPull.AnalyticsUsageNotes(0).Length);
+        }
+        finally
+        {
+            File.Delete(page);
+        }
+    }
+
+    [Fact]
     public void Buckets_repeated_across_saved_pages_count_once()
     {
         var path = Fixture("analytics-usage-flat.json");
@@ -146,6 +170,23 @@ public sealed class AnalyticsUsageJsonTests
     public void Detection_tells_analytics_usage_pages_from_messages_pages_and_cost_pages(string fixture, string format)
     {
         Assert.Equal(format, UsageFormats.Detect(Fixture(fixture)).Name);
+    }
+
+    [Theory]
+    [InlineData("{\"data\":[{\"starting_at\":\"2026-05-01T00:00:00Z\",\"results\":[{\"model\":\"m\",\"requests\" : 3,\"output_tokens\":1}]}]}", "analytics-usage")]
+    [InlineData("{\"data\":[{\"starting_at\":\"2026-05-01T00:00:00Z\",\"results\":[{\"group\":\n{\"model\":\"m\"},\"usage\":{\"output_tokens\":1}}]}]}", "analytics-usage")]
+    [InlineData("{\"data\":[{\"starting_at\":\"2026-05-01T00:00:00Z\",\"results\":[{\"model\":\"m\",\"workspace_id\":\"usage\",\"account_id\":\"product\",\"output_tokens\":1}]}]}", "usage-report")]
+    public void Analytics_only_names_count_as_keys_not_as_values(string json, string format)
+    {
+        var path = Fixtures.Temp(json, ".json");
+        try
+        {
+            Assert.Equal(format, UsageFormats.Detect(path).Name);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]
