@@ -6,7 +6,8 @@ namespace Recommit.Import.AdminApi;
 
 /// <summary>
 /// A resumable pull of the Admin API into the canonical usage CSV. After every page it saves the page
-/// (<c>reqNNN-usage-pNNNNN.json</c>, <c>-analytics-usage-</c>, <c>-cost-</c> or <c>-analytics-</c> in the pages folder) and then the cursor <c>&lt;out&gt;.cursor.json</c>; running the
+/// (<c>reqNNN-usage-pNNNNN.json</c>; <c>analytics-usage</c>, <c>cost</c> or <c>analytics</c> in place of <c>usage</c>
+/// for the other endpoints) in the pages folder and then the cursor <c>&lt;out&gt;.cursor.json</c>; running the
 /// same pull again resumes from the cursor. When every request is done it reads all saved pages (repeated buckets
 /// de-duplicated), writes the CSV (and <c>&lt;out&gt;.spend.csv</c> when cost was asked for), deletes the cursor and,
 /// unless the pages were asked to be kept, the pages folder.
