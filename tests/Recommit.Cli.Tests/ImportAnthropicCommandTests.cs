@@ -37,6 +37,16 @@ public sealed class ImportAnthropicCommandTests : IDisposable
 
     private static Func<string, string?> Env(string? key) => name => name == "ANTHROPIC_ADMIN_KEY" ? key : null;
 
+    /// <summary>The arguments with <paramref name="option"/> set to <paramref name="value"/> (replaced, or added).</summary>
+    private static string[] With(string[] args, string option, string value)
+    {
+        var list = args.ToList();
+        var i = list.IndexOf(option);
+        if (i >= 0) list[i + 1] = value;
+        else list.AddRange([option, value]);
+        return [.. list];
+    }
+
     private string[] Args(params string[] extra) =>
         ["anthropic", "--from", "2026-03-01", "--to", "2026-04-09", "--base-url", _stub.BaseUrl.ToString(), "--out", Out, "--no-resolve", .. extra];
 
@@ -133,13 +143,89 @@ public sealed class ImportAnthropicCommandTests : IDisposable
     [InlineData("--from", "yesterday", "--from: 'yesterday'")]
     public void Bad_options_exit_2_with_a_message_naming_the_option(string option, string value, string message)
     {
-        var args = Args().ToList();
-        var i = args.IndexOf(option);
-        if (i >= 0) args[i + 1] = value;
-        else args.AddRange([option, value]);
-        var (code, _, stderr) = Run([.. args], Env(Key));
+        var (code, _, stderr) = Run(With(Args(), option, value), Env(Key));
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains(message, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analytics_source_pulls_the_analytics_endpoint_and_says_what_it_cannot_tell()
+    {
+        var (code, stdout, stderr) = Run(Args("--usage-source", "analytics"), Env(Key));
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Usage source: analytics (GET /v1/organizations/analytics/usage, beta)", stdout, StringComparison.Ordinal);
+        // 40 days in two windows (31 + 9); per day one model row and one code-execution row without a model.
+        Assert.Contains("Pulled 2 page(s)", stdout, StringComparison.Ordinal);
+        Assert.Contains("Usage: 80 rows read, 40 accepted, 40 rejected", stdout, StringComparison.Ordinal);
+        Assert.Contains("model: null or missing: code execution", stdout, StringComparison.Ordinal);
+        Assert.Contains("Note: the analytics usage endpoint has no service_tier dimension", stdout, StringComparison.Ordinal);
+        Assert.Contains("Note: the analytics usage endpoint has no workspace_id dimension", stdout, StringComparison.Ordinal);
+        var requests = _stub.Requests.ToList();
+        Assert.Equal(2, requests.Count);
+        Assert.All(requests, r => Assert.Equal(("/v1/organizations/analytics/usage", "analytics-usage-cost-2026-08-24"), (r.Path, r.Beta)));
+        Assert.All(requests, r => Assert.Contains("group_by[]=speed", r.Query, StringComparison.Ordinal));
+        var rows = File.ReadAllLines(Out).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(40 * 10, rows.Where(f => f[2] == "output").Sum(f => long.Parse(f[3], CultureInfo.InvariantCulture)));
+        Assert.All(rows, f => Assert.Equal(("standard", ""), (f[4], f[7])));
+    }
+
+    [Fact]
+    public void The_json_summary_names_the_usage_source_and_its_notes()
+    {
+        var analytics = Run(Args("--usage-source", "analytics", "--json"), Env(Key));
+        Assert.True(analytics.Code == 0, analytics.Stderr);
+        using var doc = JsonDocument.Parse(analytics.Stdout);
+        Assert.Equal("analytics", doc.RootElement.GetProperty("usage_source").GetString());
+        Assert.Equal(2, doc.RootElement.GetProperty("usage_notes").GetArrayLength());
+        Assert.Equal(400, doc.RootElement.GetProperty("tokens").GetProperty("output").GetInt64());
+
+        var messages = Run(["anthropic", "--from", "2026-03-01", "--to", "2026-04-09", "--base-url", _stub.BaseUrl.ToString(), "--out", Path.Combine(_dir, "m.csv"), "--no-resolve"], Env(Key));
+        Assert.True(messages.Code == 0, messages.Stderr);
+        Assert.Contains("Usage source: messages (GET /v1/organizations/usage_report/messages)", messages.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Note:", messages.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--from", "2025-12-01", "2026-01-01")]
+    [InlineData("--group-by", "workspace_id", "--group-by: 'workspace_id' is not one of claude_tag_category")]
+    [InlineData("--bucket", "1w", "'1w'")]
+    public void Analytics_source_refuses_what_its_endpoint_cannot_answer_before_asking(string option, string value, string message)
+    {
+        var (code, _, stderr) = Run(With(Args("--usage-source", "analytics"), option, value), Env(Key));
+
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.Empty(_stub.Requests);
+    }
+
+    [Fact]
+    public void An_unknown_usage_source_is_refused()
+    {
+        var (code, _, stderr) = Run(Args("--usage-source", "console"), Env(Key));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("console", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Saved_pages_of_both_usage_sources_are_refused_together_by_import()
+    {
+        var messagesPages = Path.Combine(_dir, "messages-pages");
+        var analyticsPages = Path.Combine(_dir, "analytics-pages");
+        Assert.Equal(0, Run(Args("--save-pages", messagesPages), Env(Key)).Code);
+        Assert.Equal(0, Run([.. Args("--save-pages", analyticsPages, "--usage-source", "analytics").Select(a => a == Out ? Path.Combine(_dir, "a.csv") : a)], Env(Key)).Code);
+
+        var mixed = CliRun.Of(["import", .. Directory.GetFiles(messagesPages), .. Directory.GetFiles(analyticsPages)]);
+        Assert.Equal(ExitCodes.BadInput, mixed.ExitCode);
+        Assert.Contains("counted twice", mixed.Stderr, StringComparison.Ordinal);
+
+        var alone = CliRun.Of(["import", .. Directory.GetFiles(analyticsPages), "--json", "--out", Path.Combine(_dir, "offline.csv")]);
+        Assert.True(alone.ExitCode == 0, alone.Stderr);
+        using var doc = JsonDocument.Parse(alone.Stdout);
+        var file = Assert.Single(doc.RootElement.GetProperty("files").EnumerateArray());
+        Assert.Equal("analytics-usage", file.GetProperty("format").GetString());
+        Assert.Equal((80, 40, 40), (file.GetProperty("rowsRead").GetInt32(), file.GetProperty("accepted").GetInt32(), file.GetProperty("rejected").GetInt32()));
+        Assert.Equal(File.ReadAllLines(Path.Combine(_dir, "a.csv")), File.ReadAllLines(Path.Combine(_dir, "offline.csv")));
     }
 
     public void Dispose()
@@ -185,6 +271,7 @@ public sealed class ImportAnthropicCommandTests : IDisposable
         public int RateLimitOnRequest { get; set; }
         public int DropNextPageOnRequest { get; set; }
         public System.Collections.Concurrent.ConcurrentBag<string?> Keys { get; } = [];
+        public System.Collections.Concurrent.ConcurrentQueue<(string Path, string? Beta, string Query)> Requests { get; } = new();
 
         private void Handle(HttpListenerContext ctx)
         {
@@ -192,6 +279,8 @@ public sealed class ImportAnthropicCommandTests : IDisposable
             var q = ctx.Request.QueryString;
             var key = ctx.Request.Headers["x-api-key"];
             Keys.Add(key);
+            Requests.Enqueue((ctx.Request.Url!.AbsolutePath, ctx.Request.Headers["anthropic-beta"], Uri.UnescapeDataString(ctx.Request.Url.Query)));
+            var analytics = ctx.Request.Url.AbsolutePath.EndsWith("/analytics/usage", StringComparison.Ordinal);
             string body;
             if (key != _key)
             {
@@ -214,6 +303,10 @@ public sealed class ImportAnthropicCommandTests : IDisposable
                 var buckets = Enumerable.Range(offset, end - offset).Select(i =>
                 {
                     var s = from.AddDays(i);
+                    if (analytics)
+                        return $"{{\"starting_at\":\"{s:yyyy-MM-dd}T00:00:00Z\",\"ending_at\":\"{s.AddDays(1):yyyy-MM-dd}T00:00:00Z\",\"results\":[" +
+                            "{\"model\":\"claude-sonnet-4-5\",\"context_window\":\"0-200k\",\"inference_geo\":\"global\",\"speed\":\"standard\",\"product\":\"chat\",\"requests\":3,\"uncached_input_tokens\":100,\"cache_creation\":{\"ephemeral_5m_input_tokens\":0,\"ephemeral_1h_input_tokens\":0},\"cache_read_input_tokens\":0,\"output_tokens\":10,\"server_tool_use\":{\"web_search_requests\":0}}," +
+                            "{\"model\":null,\"context_window\":null,\"inference_geo\":null,\"speed\":null,\"product\":null,\"requests\":2,\"uncached_input_tokens\":0,\"output_tokens\":0}]}";
                     return $"{{\"starting_at\":\"{s:yyyy-MM-dd}T00:00:00Z\",\"ending_at\":\"{s.AddDays(1):yyyy-MM-dd}T00:00:00Z\",\"results\":[" +
                         "{\"uncached_input_tokens\":100,\"cache_creation\":{\"ephemeral_5m_input_tokens\":0,\"ephemeral_1h_input_tokens\":0},\"cache_read_input_tokens\":0,\"output_tokens\":10,\"server_tool_use\":{\"web_search_requests\":0},\"model\":\"claude-sonnet-4-5\",\"workspace_id\":null,\"service_tier\":\"standard\",\"context_window\":\"0-200k\",\"inference_geo\":\"global\"}," +
                         "{\"uncached_input_tokens\":50,\"cache_creation\":null,\"cache_read_input_tokens\":7,\"output_tokens\":5,\"model\":\"claude-opus-4-1\",\"workspace_id\":\"wrkspc_A\",\"service_tier\":\"batch\",\"context_window\":\"0-200k\",\"inference_geo\":\"global\"}]}";

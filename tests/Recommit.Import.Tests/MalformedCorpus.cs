@@ -22,9 +22,26 @@ internal static class MalformedCorpus
         ("vertex", ".csv", File.ReadAllText(Fixtures.Path("vertex.csv"))),
         ("usage", ".csv", "date,model,token_kind,tokens,service_tier,context_band,channel,workspace,inference_geo,speed\n2026-08-05,claude-opus-5,output,100,standard,standard,anthropic,Default,global,standard\n2026-08-05,claude-opus-5,cache_read,7,batch,standard,bedrock,,global,standard\n2026-08-06,claude-sonnet-4-5,uncached_input,9,standard,long,vertex,x,us,fast\n"),
         ("spend", ".csv", "month,model,list_usd,currency\n2026-07,opus,1000.50,USD\n2026-08,sonnet,20,USD\n2026-08,claude-opus-5,3.25,USD\n"),
+        ("analytics-usage", ".json", AnalyticsUsagePage),
         ("gateway", ".csv", File.ReadAllText(Fixtures.Path("gateway.csv"))),
         ("gateway", ".jsonl", "{\"timestamp\":\"2026-08-05T10:00:00Z\",\"model\":\"claude-opus-5\",\"input_tokens\":100,\"output_tokens\":10}\n{\"timestamp\":\"2026-08-05T23:30:00-05:00\",\"model\":\"claude-opus-5\",\"input_tokens\":\"200\",\"output_tokens\":20,\"workspace\":\"w\"}\n"),
     ];
+
+    /// <summary>
+    /// A saved analytics usage page, one result per line so line damages hit rows: flat and nested (group/usage) rows,
+    /// a code-execution row with no model, and a day bucket repeated at the end.
+    /// </summary>
+    private const string AnalyticsUsagePage =
+        "{\"data\":[\n" +
+        "{\"starting_at\":\"2026-08-05T00:00:00Z\",\"ending_at\":\"2026-08-06T00:00:00Z\",\"results\":[\n" +
+        "{\"model\":\"claude-opus-5\",\"context_window\":\"0-200k\",\"inference_geo\":\"global\",\"speed\":\"standard\",\"product\":\"chat\",\"requests\":12,\"uncached_input_tokens\":1000,\"cache_creation\":{\"ephemeral_5m_input_tokens\":100,\"ephemeral_1h_input_tokens\":50},\"cache_read_input_tokens\":300,\"output_tokens\":200,\"server_tool_use\":{\"web_search_requests\":2}},\n" +
+        "{\"group\":{\"model\":\"claude-sonnet-4-5\",\"product\":\"claude_code\",\"context_window\":\"200k-1M\",\"inference_geo\":\"us\",\"speed\":\"fast\"},\"usage\":{\"uncached_input_tokens\":70,\"output_tokens\":30,\"total_tokens\":100},\"requests\":2},\n" +
+        "{\"model\":null,\"product\":null,\"requests\":4,\"uncached_input_tokens\":0,\"output_tokens\":0}]},\n" +
+        "{\"starting_at\":\"2026-08-06T00:00:00Z\",\"ending_at\":\"2026-08-07T00:00:00Z\",\"results\":[\n" +
+        "{\"group\":{\"model\":\"claude-opus-5\"},\"usage\":{\"uncached_input_tokens\":5,\"cache_read_input_tokens\":7,\"output_tokens\":9},\"requests\":1}]},\n" +
+        "{\"starting_at\":\"2026-08-05T00:00:00Z\",\"ending_at\":\"2026-08-06T00:00:00Z\",\"results\":[\n" +
+        "{\"model\":\"claude-opus-5\",\"requests\":3,\"uncached_input_tokens\":11,\"output_tokens\":13}]}\n" +
+        "],\"has_more\":false,\"next_page\":null}\n";
 
     private static readonly string[] Damages =
     [
@@ -39,7 +56,7 @@ internal static class MalformedCorpus
         for (var id = 0; id < count; id++)
         {
             // Gateway samples cost a DuckDB start each: they get a smaller share so the corpus stays quick.
-            var sample = Samples[id % 30 != 0 ? random.Next(7) : 7 + random.Next(2)];
+            var sample = Samples[id % 30 != 0 ? random.Next(8) : 8 + random.Next(2)];
             var damages = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => Damages[random.Next(Damages.Length)]).Distinct().ToArray();
             var text = sample.Sample;
             byte[]? bytes = null;

@@ -11,6 +11,7 @@ public class MalformedInputTests
     {
         var failures = new List<string>();
         int refused = 0, reconciled = 0, withRejections = 0;
+        int analyticsRefused = 0, analyticsReconciled = 0;
         foreach (var c in MalformedCorpus.Generate(CorpusSize))
         {
             var path = Fixtures.TempBytes(c.Bytes, c.Extension);
@@ -26,10 +27,12 @@ public class MalformedInputTests
                         failures.Add($"case {c.Id} ({c.Format}, {c.Damage}): rejection without file, line or reason: {row}");
                 reconciled++;
                 if (report.Rejected > 0) withRejections++;
+                if (c.Format == "analytics-usage") analyticsReconciled++;
             }
             catch (ImportException e)
             {
                 refused++;
+                if (c.Format == "analytics-usage") analyticsRefused++;
                 if (string.IsNullOrWhiteSpace(e.Message) || !e.Message.Contains(Path.GetFileName(path), StringComparison.Ordinal) && !e.Message.Contains("format", StringComparison.Ordinal))
                     failures.Add($"case {c.Id} ({c.Format}, {c.Damage}): message does not name the file: {e.Message}");
             }
@@ -47,6 +50,7 @@ public class MalformedInputTests
         // The corpus exercises both outcomes in earnest.
         Assert.True(refused > 50, $"only {refused} refused");
         Assert.True(withRejections > 100, $"only {withRejections} with rejected rows");
+        Assert.True(analyticsRefused > 5 && analyticsReconciled > 5, $"analytics usage pages: {analyticsRefused} refused, {analyticsReconciled} reconciled");
     }
 
     [Fact]
@@ -54,7 +58,7 @@ public class MalformedInputTests
     {
         var cases = MalformedCorpus.Generate(CorpusSize).ToList();
         Assert.True(cases.Count >= 1000);
-        Assert.Equal(9, cases.Select(c => c.Format + c.Extension).Distinct().Count());
+        Assert.Equal(10, cases.Select(c => c.Format + c.Extension).Distinct().Count());
         foreach (var damage in new[] { "truncate", "invalid-utf8", "bom", "crlf", "quoted-comma", "huge", "negative", "nan", "non-utc", "shuffle", "duplicate", "unknown-model", "currency", "empty" })
             Assert.Contains(cases, c => c.Damage.Split('+').Contains(damage));
     }

@@ -10,8 +10,9 @@ using Spectre.Console;
 namespace Recommit.Cli.Commands;
 
 /// <summary>
-/// <c>recommit import anthropic</c>: pulls the Admin API messages usage report (and, when asked, the cost report and
-/// the analytics cost for the effective discount) into the canonical usage CSV, resumably. The Admin key comes from
+/// <c>recommit import anthropic</c>: pulls the Admin API messages usage report, or with <c>--usage-source analytics</c>
+/// the beta analytics usage endpoint (and, when asked, the cost report and the analytics cost for the effective
+/// discount) into the canonical usage CSV, resumably. The Admin key comes from
 /// <c>ANTHROPIC_ADMIN_KEY</c> or <c>--key-file</c>, never from the command line, and is never printed.
 /// </summary>
 internal static class ImportAnthropicCommand
@@ -25,12 +26,20 @@ internal static class ImportAnthropicCommand
     {
         var from = new Option<string>("--from") { Description = "First UTC day to pull (yyyy-MM-dd, or an RFC 3339 time)", Required = true };
         var to = new Option<string?>("--to") { Description = "Last UTC day to pull, inclusive (yyyy-MM-dd), or an RFC 3339 end time (exclusive); default: now" };
-        var bucket = new Option<string>("--bucket") { Description = "Bucket width: 1d (31 per page), 1h (168) or 1m (1440); all are summed to UTC days", DefaultValueFactory = _ => "1d" };
+        var bucket = new Option<string>("--bucket") { Description = "Bucket width: 1d (31 per page), 1h (168) or 1m (1440; 256 with --usage-source analytics); all are summed to UTC days", DefaultValueFactory = _ => "1d" };
         bucket.AcceptOnlyFromAmong("1d", "1h", "1m");
+        var usageSource = new Option<string>("--usage-source")
+        {
+            Description = "Where usage comes from: messages (the usage report; every dimension, any start day) or analytics (the beta analytics " +
+                "usage endpoint, for Enterprise organisations or read:analytics keys; from 2026-01-01, no workspace or service tier, so batch is priced as standard)",
+            DefaultValueFactory = _ => "messages",
+        };
+        usageSource.AcceptOnlyFromAmong("messages", "analytics");
         var groupBy = new Option<string[]>("--group-by")
         {
             Description = "Usage dimensions to group by (repeat or comma-separate): " + string.Join(", ", AdminQuery.UsageDimensions) +
-                "; default: " + string.Join(",", AdminQuery.DefaultUsageGroupBy) + " (model is always included)",
+                "; default: " + string.Join(",", AdminQuery.DefaultUsageGroupBy) + " (model is always included). With --usage-source analytics: " +
+                string.Join(", ", AdminQuery.AnalyticsUsageDimensions) + "; default: " + string.Join(",", AdminQuery.DefaultAnalyticsUsageGroupBy),
             AllowMultipleArgumentsPerToken = true,
         };
         var cost = new Option<bool>("--cost") { Description = "Also pull the cost report (amounts in cents) into <out>.spend.csv" };
@@ -45,7 +54,7 @@ internal static class ImportAnthropicCommand
         var noResolve = new Option<bool>("--no-resolve") { Description = "Keep model ids exactly as the API reports them (do not map or flag them through the price book)" };
 
         var command = new Command("anthropic", "Pull usage (and cost) from the Anthropic Admin API into the canonical usage CSV; rerun the same command to resume an interrupted pull");
-        foreach (var o in new Option[] { from, to, bucket, groupBy, cost, analytics, baseUrl, keyFile, output, savePages, json, noResolve, keyOnCommandLine })
+        foreach (var o in new Option[] { from, to, bucket, usageSource, groupBy, cost, analytics, baseUrl, keyFile, output, savePages, json, noResolve, keyOnCommandLine })
             command.Options.Add(o);
 
         command.SetAction(parse =>
@@ -56,13 +65,16 @@ internal static class ImportAnthropicCommand
             {
                 if (parse.GetResult(keyOnCommandLine) is not null)
                     throw new AdminApiException($"the Admin API key is never taken on the command line (it would stay in shell history); set {AdminKey.EnvironmentVariable} or pass --key-file FILE");
+                var source = parse.GetValue(usageSource) == "analytics" ? UsageSource.Analytics : UsageSource.Messages;
                 var request = new PullRequest(
                     ParseStart(parse.GetValue(from)!),
                     parse.GetValue(to) is { } t ? ParseEnd(t) : null,
                     parse.GetValue(bucket) ?? "1d",
-                    GroupBy(parse.GetValue(groupBy)),
+                    GroupBy(parse.GetValue(groupBy), source),
                     parse.GetValue(cost),
-                    parse.GetValue(analytics));
+                    parse.GetValue(analytics))
+                { UsageSource = source };
+                request.Validate(); // before asking for a key, so a bad range is reported first
                 var key = parse.GetValue(keyFile) is { } kf ? AdminKey.FromFile(kf)
                     : AdminKey.FromEnvironment(environment)
                       ?? throw new AdminApiException($"no Admin API key: set {AdminKey.EnvironmentVariable} or pass --key-file FILE (the key is never taken on the command line)");
@@ -136,14 +148,18 @@ internal static class ImportAnthropicCommand
     private static bool TryInstant(string text, out DateTimeOffset t) =>
         DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out t) && text.Trim().Length > 10;
 
-    private static List<string> GroupBy(string[]? values)
+    private static List<string> GroupBy(string[]? values, UsageSource source)
     {
-        if (values is null || values.Length == 0) return [.. AdminQuery.DefaultUsageGroupBy];
+        var (known, defaults) = source == UsageSource.Analytics
+            ? (AdminQuery.AnalyticsUsageDimensions, AdminQuery.DefaultAnalyticsUsageGroupBy)
+            : (AdminQuery.UsageDimensions, AdminQuery.DefaultUsageGroupBy);
+        if (values is null || values.Length == 0) return [.. defaults];
         var dims = new List<string> { "model" };
         foreach (var v in values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
-            if (!AdminQuery.UsageDimensions.Contains(v))
-                throw new AdminApiException($"--group-by: '{Clip(v)}' is not one of {string.Join(", ", AdminQuery.UsageDimensions)}");
+            if (!known.Contains(v))
+                throw new AdminApiException($"--group-by: '{Clip(v)}' is not one of {string.Join(", ", known)}" +
+                    (source == UsageSource.Analytics ? " (the dimensions of --usage-source analytics)" : ""));
             if (!dims.Contains(v)) dims.Add(v);
         }
         return dims;
@@ -165,6 +181,7 @@ internal static class ImportAnthropicCommand
     {
         var rep = r.Usage.Report;
         w.WriteLine($"Pulled {r.PagesFetched} page(s) this run, {r.PagesTotal} in all{(r.Resumed ? " (resumed an interrupted pull)" : "")}.");
+        w.WriteLine($"Usage source: {SourceText(r.UsageSource)}");
         w.WriteLine($"Usage: {rep.RowsRead:N0} rows read, {rep.Accepted:N0} accepted, {rep.Rejected:N0} rejected" +
             (rep.Duplicates > 0 ? $", {rep.Duplicates:N0} duplicates replaced" : "") + $" → {outPath} ({r.Usage.Cube.Count:N0} cells" +
             (r.Usage.Cube.DayRange is { } range ? $", {range.First:yyyy-MM-dd}..{range.Last:yyyy-MM-dd}" : "") + ")");
@@ -180,9 +197,14 @@ internal static class ImportAnthropicCommand
         }
         if (r.Cost is not null || r.Analytics is not null) w.WriteLine($"Spend by month and model → {AdminPull.SpendPath(outPath)}");
         if (r.AnalyticsNote is { } note) w.WriteLine($"Note: {note}");
+        foreach (var n in r.UsageNotes) w.WriteLine($"Note: {n}");
     }
 
     private static long Total(UsageCube cube, TokenKind kind) => cube.TotalTokens(kind);
+
+    private static string SourceText(UsageSource source) => source == UsageSource.Analytics
+        ? "analytics (GET /v1/organizations/analytics/usage, beta)"
+        : "messages (GET /v1/organizations/usage_report/messages)";
 
     private static void WriteJson(TextWriter w, PullResult r, string outPath)
     {
@@ -193,6 +215,8 @@ internal static class ImportAnthropicCommand
             ["pages_fetched"] = r.PagesFetched,
             ["pages_total"] = r.PagesTotal,
             ["resumed"] = r.Resumed,
+            ["usage_source"] = r.UsageSource == UsageSource.Analytics ? "analytics" : "messages",
+            ["usage_notes"] = r.UsageNotes,
             ["usage"] = Report(rep),
             ["cells"] = r.Usage.Cube.Count,
             ["tokens"] = Enum.GetValues<TokenKind>().ToDictionary(k => k.Name(), k => r.Usage.Cube.TotalTokens(k)),

@@ -9,4 +9,9 @@ public enum AdminEndpoint
     CostReport,
     /// <summary><c>GET /v1/organizations/analytics/cost</c> (beta, ≤ 31-day ranges).</summary>
     AnalyticsCost,
+    /// <summary>
+    /// <c>GET /v1/organizations/analytics/usage</c> (beta, ≤ 31-day ranges from 2026-01-01): token counts without a
+    /// workspace or service-tier dimension.
+    /// </summary>
+    AnalyticsUsage,
 }

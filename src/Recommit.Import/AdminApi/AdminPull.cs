@@ -1,11 +1,13 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Recommit.Import.Canonical;
 
 namespace Recommit.Import.AdminApi;
 
 /// <summary>
 /// A resumable pull of the Admin API into the canonical usage CSV. After every page it saves the page
-/// (<c>reqNNN-usage-pNNNNN.json</c> in the pages folder) and then the cursor <c>&lt;out&gt;.cursor.json</c>; running the
+/// (<c>reqNNN-usage-pNNNNN.json</c>; <c>analytics-usage</c>, <c>cost</c> or <c>analytics</c> in place of <c>usage</c>
+/// for the other endpoints) in the pages folder and then the cursor <c>&lt;out&gt;.cursor.json</c>; running the
 /// same pull again resumes from the cursor. When every request is done it reads all saved pages (repeated buckets
 /// de-duplicated), writes the CSV (and <c>&lt;out&gt;.spend.csv</c> when cost was asked for), deletes the cursor and,
 /// unless the pages were asked to be kept, the pages folder.
@@ -18,6 +20,7 @@ public static class AdminPull
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
         var cursorPath = PullCursor.PathFor(outPath);
         var cursor = PullCursor.Load(cursorPath);
         var resumed = cursor is not null;
@@ -78,7 +81,11 @@ public static class AdminPull
             }
         }
 
-        var usage = UsageReportJson.ReadMany(Pages(pagesDir, AdminEndpoint.UsageMessages), resolver);
+        var analyticsSource = request.UsageSource == UsageSource.Analytics;
+        var fullBuckets = 0;
+        UsageImport usage;
+        if (analyticsSource) (usage, fullBuckets) = AnalyticsUsageJson.ReadCounted(Pages(pagesDir, AdminEndpoint.AnalyticsUsage), resolver);
+        else usage = UsageReportJson.ReadMany(Pages(pagesDir, AdminEndpoint.UsageMessages), resolver);
         var costFiles = Pages(pagesDir, AdminEndpoint.CostReport);
         var cost = request.Cost && costFiles.Count > 0 ? CostReportJson.ReadDetailed(costFiles, resolver) : null;
         var analyticsFiles = Pages(pagesDir, AdminEndpoint.AnalyticsCost);
@@ -92,20 +99,44 @@ public static class AdminPull
 
         var note = request.Analytics && request.From < PullRequest.AnalyticsEarliest
             ? "the analytics API starts on 2026-01-01; earlier months have no list/discount figures" : null;
-        return new PullResult(usage, cost, analytics, fetched, pagesDone, resumed, note);
+        return new PullResult(usage, cost, analytics, fetched, pagesDone, resumed, note)
+        {
+            UsageSource = request.UsageSource,
+            UsageNotes = analyticsSource ? AnalyticsUsageNotes(fullBuckets) : [],
+        };
+    }
+
+    /// <summary>What a user of analytics usage must know: no service tier or workspace, and any bucket at the group cap.</summary>
+    internal static string[] AnalyticsUsageNotes(int fullBuckets)
+    {
+        var notes = new List<string>
+        {
+            "the analytics usage endpoint has no service_tier dimension: batch, priority and flex tokens cannot be told apart from standard ones, " +
+            "so all usage is priced at the standard tier (batch usage, billed at half price, is overstated)",
+            "the analytics usage endpoint has no workspace_id dimension: all usage is in one (empty) workspace",
+        };
+        if (fullBuckets > 0)
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{fullBuckets} bucket(s) hold {AdminQuery.AnalyticsTopGroups} groups, the most the analytics endpoint reports per bucket; smaller groups may be missing (pull with a narrower --bucket or fewer --group-by dimensions)"));
+        return [.. notes];
     }
 
     /// <summary>Where the spend table of a pull is written: <c>&lt;out&gt;.spend.csv</c>.</summary>
     public static string SpendPath(string outPath) => outPath + ".spend.csv";
 
     /// <summary>The saved page files of one endpoint in a pages folder, in fetch order.</summary>
-    public static IReadOnlyList<string> Pages(string pagesDir, AdminEndpoint endpoint) =>
-        [.. Directory.EnumerateFiles(pagesDir, $"req*-{Slug(endpoint)}-p*.json").Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> Pages(string pagesDir, AdminEndpoint endpoint)
+    {
+        // The exact shape reqNNN-<slug>-pNNNNN.json, so that "usage" never picks up "analytics-usage" pages.
+        var exact = new Regex($"^req[0-9]{{3,}}-{Regex.Escape(Slug(endpoint))}-p[0-9]{{5,}}\\.json$", RegexOptions.CultureInvariant);
+        return [.. Directory.EnumerateFiles(pagesDir, "req*.json").Where(f => exact.IsMatch(Path.GetFileName(f))).Order(StringComparer.Ordinal)];
+    }
 
     private static string Slug(AdminEndpoint e) => e switch
     {
         AdminEndpoint.UsageMessages => "usage",
         AdminEndpoint.CostReport => "cost",
+        AdminEndpoint.AnalyticsUsage => "analytics-usage",
         _ => "analytics",
     };
 

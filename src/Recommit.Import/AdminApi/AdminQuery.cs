@@ -6,7 +6,7 @@ namespace Recommit.Import.AdminApi;
 /// <summary>
 /// One Admin API request range: endpoint, [<see cref="From"/>, <see cref="To"/>) in UTC, bucket width and
 /// <c>group_by[]</c> dimensions. Builds the relative request URI for a page, with the largest page size the bucket
-/// width allows (1d: 31, 1h: 168, 1m: 1440 buckets).
+/// width allows (messages report 1d: 31, 1h: 168, 1m: 1440 buckets; analytics usage 1d: 31, 1h: 168, 1m: 256).
 /// </summary>
 public sealed record AdminQuery(AdminEndpoint Endpoint, DateTimeOffset From, DateTimeOffset To, string BucketWidth, IReadOnlyList<string> GroupBy)
 {
@@ -17,12 +17,34 @@ public sealed record AdminQuery(AdminEndpoint Endpoint, DateTimeOffset From, Dat
     /// <summary>The dimensions pulled by default: all those the usage cube keeps (speed needs a beta header, so it is opt-in).</summary>
     public static readonly IReadOnlyList<string> DefaultUsageGroupBy = ["model", "workspace_id", "service_tier", "context_window", "inference_geo"];
 
+    /// <summary>
+    /// Every <c>group_by[]</c> dimension of the analytics usage endpoint. There is no <c>workspace_id</c> or
+    /// <c>service_tier</c>: the endpoint cannot tell batch or priority tokens from standard ones.
+    /// </summary>
+    public static readonly IReadOnlyList<string> AnalyticsUsageDimensions =
+        ["claude_tag_category", "claude_tag_user_id", "context_window", "inference_geo", "model", "product", "rbac_group_id", "slack_channel_id", "speed"];
+
+    /// <summary>The analytics usage dimensions pulled by default: those the usage cube keeps.</summary>
+    public static readonly IReadOnlyList<string> DefaultAnalyticsUsageGroupBy = ["model", "context_window", "inference_geo", "speed"];
+
+    /// <summary>The most groups the analytics usage endpoint reports in one bucket (its top groups by usage).</summary>
+    public const int AnalyticsTopGroups = 100;
+
     /// <summary>The bucket widths and the most buckets one page may hold.</summary>
     public static int MaxBuckets(string width) => width switch
     {
         "1d" => 31,
         "1h" => 168,
         "1m" => 1440,
+        _ => throw new AdminApiException($"--bucket: '{width}' is not 1d, 1h or 1m"),
+    };
+
+    /// <summary>The most buckets one page of the analytics usage endpoint may hold.</summary>
+    public static int MaxAnalyticsBuckets(string width) => width switch
+    {
+        "1d" => 31,
+        "1h" => 168,
+        "1m" => 256,
         _ => throw new AdminApiException($"--bucket: '{width}' is not 1d, 1h or 1m"),
     };
 
@@ -33,13 +55,17 @@ public sealed record AdminQuery(AdminEndpoint Endpoint, DateTimeOffset From, Dat
     {
         AdminEndpoint.UsageMessages => "v1/organizations/usage_report/messages",
         AdminEndpoint.CostReport => "v1/organizations/cost_report",
+        AdminEndpoint.AnalyticsUsage => "v1/organizations/analytics/usage",
         _ => "v1/organizations/analytics/cost",
     };
+
+    /// <summary>The <c>anthropic-beta</c> value both analytics endpoints need.</summary>
+    public const string AnalyticsBeta = "analytics-usage-cost-2026-08-24";
 
     /// <summary>Beta header this request needs, if any.</summary>
     public string? BetaHeader => Endpoint switch
     {
-        AdminEndpoint.AnalyticsCost => "analytics-usage-cost-2026-08-24",
+        AdminEndpoint.AnalyticsCost or AdminEndpoint.AnalyticsUsage => AnalyticsBeta,
         AdminEndpoint.UsageMessages when GroupBy.Contains("speed") => "fast-mode-2026-02-01",
         _ => null,
     };
@@ -55,6 +81,10 @@ public sealed record AdminQuery(AdminEndpoint Endpoint, DateTimeOffset From, Dat
             case AdminEndpoint.UsageMessages:
                 sb.Append("&bucket_width=").Append(BucketWidth);
                 sb.Append("&limit=").Append(MaxBuckets(BucketWidth).ToString(CultureInfo.InvariantCulture));
+                break;
+            case AdminEndpoint.AnalyticsUsage:
+                sb.Append("&bucket_width=").Append(BucketWidth);
+                sb.Append("&limit=").Append(MaxAnalyticsBuckets(BucketWidth).ToString(CultureInfo.InvariantCulture));
                 break;
             case AdminEndpoint.CostReport:
                 sb.Append("&bucket_width=1d&limit=31");

@@ -33,12 +33,12 @@ public static class UsageReportJson
 
     /// <summary>
     /// True when the first bytes of a file look like a usage-report page: a <c>data</c> envelope whose results carry
-    /// token counts, or only empty buckets (and no cost or analytics fields).
+    /// token counts, or only empty buckets (and no cost fields, and none of the keys only analytics usage rows have).
     /// </summary>
     public static bool Looks(ReadOnlySpan<byte> head)
     {
-        if (!JsonHead.StartsWithObject(head) || head.IndexOf("\"data\""u8) < 0) return false;
-        if (head.IndexOf("\"amount\""u8) >= 0 || head.IndexOf("\"list_amount\""u8) >= 0 || head.IndexOf("\"cost\""u8) >= 0) return false;
+        if (!JsonHead.IsUsageEnvelope(head)) return false;
+        if (AnalyticsUsageJson.HasAnalyticsKey(head)) return false;
         return head.IndexOf("\"uncached_input_tokens\""u8) >= 0 || head.IndexOf("\"output_tokens\""u8) >= 0
             || head.IndexOf("\"results\""u8) >= 0;
     }

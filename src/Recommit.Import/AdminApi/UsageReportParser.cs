@@ -8,7 +8,7 @@ namespace Recommit.Import.AdminApi;
 /// The Utf8JsonReader-based parser behind <see cref="UsageReportJson"/>: one pass over every file; when a bucket
 /// turns up twice, a second pass skips the replaced copies so the later copy wins exactly.
 /// </summary>
-internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> load, string reportName)
+internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> load, string reportName, string format = UsageReportJson.FormatName)
 {
     private const int Kinds = 6;
 
@@ -22,8 +22,22 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
     private readonly Dictionary<(long Start, long End), (int File, int Bucket)> _seen = [];
     private readonly HashSet<(int File, int Bucket)> _superseded = [];
     private char[] _chars = new char[256];
-    private ImportDiagnostics _diag = new(reportName, UsageReportJson.FormatName);
+    private readonly string _format = format;
+    private ImportDiagnostics _diag = new(reportName, format);
     private bool _secondPass;
+
+    /// <summary>Which result is being read (for its JSON path), the first problem found, and which counts it gave.</summary>
+    private struct Row
+    {
+        public int B, J;
+        public string Prefix;
+        public string? Error;
+        public bool HasKinds, Total;
+        public string? TotalPath;
+
+        /// <summary>Keeps the first problem of the row, prefixed with its JSON path.</summary>
+        public void Fail(string fieldAndReason) => Error ??= $"data[{B}].results[{J}].{Prefix}{fieldAndReason}";
+    }
 
     private struct PendingResult
     {
@@ -34,6 +48,12 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
         public int Index;
     }
 
+    /// <summary>
+    /// Buckets that hold <see cref="AdminQuery.AnalyticsTopGroups"/> results or more: the analytics usage endpoint
+    /// reports only its top 100 groups per bucket, so such a bucket may be missing smaller groups.
+    /// </summary>
+    public int FullBuckets { get; private set; }
+
     public UsageImport Run(ModelNameResolver? resolver)
     {
         for (var f = 0; f < fileCount; f++) ParseFile(f);
@@ -42,7 +62,7 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
             _secondPass = true;
             _cells.Clear();
             Array.Clear(_counts);
-            _diag = new ImportDiagnostics(reportName, UsageReportJson.FormatName);
+            _diag = new ImportDiagnostics(reportName, _format);
             for (var f = 0; f < fileCount; f++) ParseFile(f);
         }
         return new UsageImport(BuildCube(resolver), _diag.ToReport());
@@ -126,12 +146,15 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
         if (reader.TokenType != JsonTokenType.StartObject)
             throw source.Shape(reader.TokenStartIndex, $"data[{b}]: expected a bucket object");
         _bucket.Clear();
+        var bucketOffset = reader.TokenStartIndex;
         DateTimeOffset? start = null, end = null;
         string? bucketError = null;
+        bool sawResults = false, rowFields = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("results"u8))
             {
+                sawResults = true;
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.Null) continue;
                 if (reader.TokenType != JsonTokenType.StartArray)
@@ -139,6 +162,13 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
                 var j = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                     ParseResult(ref reader, source, b, j++);
+                if (j >= AdminQuery.AnalyticsTopGroups && !_secondPass) FullBuckets++;
+            }
+            else if (reader.ValueTextEquals("usage"u8) || reader.ValueTextEquals("group"u8) || reader.ValueTextEquals("uncached_input_tokens"u8))
+            {
+                rowFields = true;
+                reader.Read();
+                reader.Skip();
             }
             else if (reader.ValueTextEquals("starting_at"u8))
             {
@@ -157,6 +187,14 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
                 reader.Read();
                 reader.Skip();
             }
+        }
+        if (rowFields && !sawResults)
+        {
+            // A row put straight in data[] (not inside a bucket's results[]): say so rather than read it as an empty bucket.
+            _diag.Read();
+            _diag.Reject(source.LineAt(bucketOffset), $"data[{b}]: usage counts directly in data[] with no results[]; expected buckets of " +
+                "{starting_at, ending_at, results[]} (pull with bucket_width)");
+            return;
         }
         if (bucketError is null && start is null) bucketError = $"data[{b}].starting_at: missing";
         if (bucketError is not null)
@@ -211,100 +249,27 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
             return;
         }
         var r = new PendingResult { Offset = offset, Index = j, Model = -1, Workspace = -1 };
-        string? error = null;
+        var row = new Row { B = b, J = j, Prefix = "" };
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("uncached_input_tokens"u8)) r.C0 = Count(ref reader, ref error, b, j, "uncached_input_tokens");
-            else if (reader.ValueTextEquals("output_tokens"u8)) r.C4 = Count(ref reader, ref error, b, j, "output_tokens");
-            else if (reader.ValueTextEquals("cache_read_input_tokens"u8)) r.C3 = Count(ref reader, ref error, b, j, "cache_read_input_tokens");
-            else if (reader.ValueTextEquals("cache_creation"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.StartObject)
-                {
-                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                    {
-                        if (reader.ValueTextEquals("ephemeral_5m_input_tokens"u8)) r.C1 = Count(ref reader, ref error, b, j, "cache_creation.ephemeral_5m_input_tokens");
-                        else if (reader.ValueTextEquals("ephemeral_1h_input_tokens"u8)) r.C2 = Count(ref reader, ref error, b, j, "cache_creation.ephemeral_1h_input_tokens");
-                        else { reader.Read(); reader.Skip(); }
-                    }
-                }
-                else if (reader.TokenType != JsonTokenType.Null) { error ??= $"data[{b}].results[{j}].cache_creation: expected an object"; reader.Skip(); }
-            }
-            else if (reader.ValueTextEquals("server_tool_use"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.StartObject)
-                {
-                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                    {
-                        if (reader.ValueTextEquals("web_search_requests"u8)) r.C5 = Count(ref reader, ref error, b, j, "server_tool_use.web_search_requests");
-                        else { reader.Read(); reader.Skip(); }
-                    }
-                }
-                else if (reader.TokenType != JsonTokenType.Null) { error ??= $"data[{b}].results[{j}].server_tool_use: expected an object"; reader.Skip(); }
-            }
-            else if (reader.ValueTextEquals("model"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.String) r.Model = Intern(ref reader, _models, _modelNames);
-                else if (reader.TokenType == JsonTokenType.Null) r.Model = -1;
-                else { error ??= $"data[{b}].results[{j}].model: expected a string"; reader.Skip(); }
-            }
-            else if (reader.ValueTextEquals("workspace_id"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.String) r.Workspace = Intern(ref reader, _workspaces, _workspaceNames);
-                else if (reader.TokenType == JsonTokenType.Null) r.Workspace = DefaultWorkspace();
-                else { error ??= $"data[{b}].results[{j}].workspace_id: expected a string or null"; reader.Skip(); }
-            }
-            else if (reader.ValueTextEquals("service_tier"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.String)
-                {
-                    if (AdminApiDimensions.TryServiceTier(Utf8(ref reader), out var t)) r.Tier = (byte)t;
-                    else error ??= $"data[{b}].results[{j}].service_tier: '{Clip(reader.GetString())}' is not one of {AdminApiDimensions.ServiceTiers}";
-                }
-                else if (reader.TokenType != JsonTokenType.Null) { error ??= $"data[{b}].results[{j}].service_tier: expected a string"; reader.Skip(); }
-            }
-            else if (reader.ValueTextEquals("context_window"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.String)
-                {
-                    if (AdminApiDimensions.TryContextWindow(Utf8(ref reader), out var c)) r.Band = (byte)c;
-                    else error ??= $"data[{b}].results[{j}].context_window: '{Clip(reader.GetString())}' is not one of {AdminApiDimensions.ContextWindows}";
-                }
-                else if (reader.TokenType != JsonTokenType.Null) { error ??= $"data[{b}].results[{j}].context_window: expected a string"; reader.Skip(); }
-            }
-            else if (reader.ValueTextEquals("inference_geo"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.String)
-                {
-                    if (AdminApiDimensions.TryInferenceGeo(Utf8(ref reader), out var g)) r.Geo = (byte)g;
-                    else error ??= $"data[{b}].results[{j}].inference_geo: '{Clip(reader.GetString())}' is not one of {AdminApiDimensions.InferenceGeos}";
-                }
-                else if (reader.TokenType != JsonTokenType.Null) { error ??= $"data[{b}].results[{j}].inference_geo: expected a string"; reader.Skip(); }
-            }
-            else if (reader.ValueTextEquals("speed"u8))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.String)
-                {
-                    if (AdminApiDimensions.TrySpeed(Utf8(ref reader), out var s)) r.Speed = (byte)s;
-                    else error ??= $"data[{b}].results[{j}].speed: '{Clip(reader.GetString())}' is not one of {AdminApiDimensions.Speeds}";
-                }
-                else if (reader.TokenType != JsonTokenType.Null) { error ??= $"data[{b}].results[{j}].speed: expected a string"; reader.Skip(); }
-            }
+            if (CountField(ref reader, ref r, ref row) || DimensionField(ref reader, ref r, ref row)) continue;
+            if (reader.ValueTextEquals("group"u8)) Nested(ref reader, ref r, ref row, "group.", counts: false);
+            else if (reader.ValueTextEquals("usage"u8)) Nested(ref reader, ref r, ref row, "usage.", counts: true);
             else
             {
                 reader.Read();
                 reader.Skip();
             }
         }
-        if (error is null && r.Model < 0) error = $"data[{b}].results[{j}].model: null or missing (pull the report with group_by[]=model)";
+        var error = row.Error;
+        if (error is null && row.Total && !row.HasKinds)
+            error = $"data[{b}].results[{j}].{row.TotalPath}: only a total is given, with no per-kind counts (uncached_input_tokens, " +
+                "cache_creation, cache_read_input_tokens, output_tokens); a total cannot be priced by token kind";
+        if (error is null && r.Model < 0)
+            error = _format == UsageReportJson.FormatName
+                ? $"data[{b}].results[{j}].model: null or missing (pull the report with group_by[]=model)"
+                : $"data[{b}].results[{j}].model: null or missing: code execution (which the analytics API attributes to no model), " +
+                  "or usage pulled without group_by[]=model; it cannot be priced per token";
         if (error is not null)
         {
             _diag.Reject(source.LineAt(offset), error);
@@ -312,6 +277,123 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
         }
         if (r.Workspace < 0) r.Workspace = DefaultWorkspace();
         _bucket.Add(r);
+    }
+
+    /// <summary>
+    /// The fields of <c>group{}</c> (dimensions) or <c>usage{}</c> (counts), the analytics shape that nests what the
+    /// messages report keeps flat.
+    /// </summary>
+    private void Nested(ref Utf8JsonReader reader, ref PendingResult r, ref Row row, string prefix, bool counts)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            row.Prefix = prefix;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (counts ? CountField(ref reader, ref r, ref row) : DimensionField(ref reader, ref r, ref row)) continue;
+                reader.Read();
+                reader.Skip();
+            }
+            row.Prefix = "";
+        }
+        else if (reader.TokenType != JsonTokenType.Null)
+        {
+            row.Fail($"{prefix.TrimEnd('.')}: expected an object");
+            reader.Skip();
+        }
+    }
+
+    /// <summary>Reads the property at the reader if it is a token count; false (nothing read) otherwise.</summary>
+    private static bool CountField(ref Utf8JsonReader reader, ref PendingResult r, ref Row row)
+    {
+        if (reader.ValueTextEquals("uncached_input_tokens"u8)) r.C0 = Count(ref reader, ref row, "uncached_input_tokens");
+        else if (reader.ValueTextEquals("output_tokens"u8)) r.C4 = Count(ref reader, ref row, "output_tokens");
+        else if (reader.ValueTextEquals("cache_read_input_tokens"u8)) r.C3 = Count(ref reader, ref row, "cache_read_input_tokens");
+        else if (reader.ValueTextEquals("cache_creation"u8))
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("ephemeral_5m_input_tokens"u8)) r.C1 = Count(ref reader, ref row, "cache_creation.ephemeral_5m_input_tokens");
+                    else if (reader.ValueTextEquals("ephemeral_1h_input_tokens"u8)) r.C2 = Count(ref reader, ref row, "cache_creation.ephemeral_1h_input_tokens");
+                    else { reader.Read(); reader.Skip(); }
+                }
+            }
+            else if (reader.TokenType != JsonTokenType.Null) { row.Fail("cache_creation: expected an object"); reader.Skip(); }
+        }
+        else if (reader.ValueTextEquals("server_tool_use"u8))
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (reader.ValueTextEquals("web_search_requests"u8)) r.C5 = Count(ref reader, ref row, "server_tool_use.web_search_requests");
+                    else { reader.Read(); reader.Skip(); }
+                }
+            }
+            else if (reader.TokenType != JsonTokenType.Null) { row.Fail("server_tool_use: expected an object"); reader.Skip(); }
+        }
+        else if (reader.ValueTextEquals("total_tokens"u8))
+        {
+            row.Total = true;
+            row.TotalPath = row.Prefix + "total_tokens";
+            reader.Read();
+            reader.Skip();
+        }
+        else return false;
+        return true;
+    }
+
+    /// <summary>Reads the property at the reader if it is a dimension the cube keeps; false (nothing read) otherwise.</summary>
+    private bool DimensionField(ref Utf8JsonReader reader, ref PendingResult r, ref Row row)
+    {
+        if (reader.ValueTextEquals("model"u8))
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.String) r.Model = Intern(ref reader, _models, _modelNames);
+            else if (reader.TokenType == JsonTokenType.Null) r.Model = -1;
+            else { row.Fail("model: expected a string"); reader.Skip(); }
+        }
+        else if (reader.ValueTextEquals("workspace_id"u8))
+        {
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.String) r.Workspace = Intern(ref reader, _workspaces, _workspaceNames);
+            else if (reader.TokenType == JsonTokenType.Null) r.Workspace = DefaultWorkspace();
+            else { row.Fail("workspace_id: expected a string or null"); reader.Skip(); }
+        }
+        else if (reader.ValueTextEquals("service_tier"u8)) Enumerated(ref reader, ref row, "service_tier", TierMap, AdminApiDimensions.ServiceTiers, ref r.Tier);
+        else if (reader.ValueTextEquals("context_window"u8)) Enumerated(ref reader, ref row, "context_window", BandMap, AdminApiDimensions.ContextWindows, ref r.Band);
+        else if (reader.ValueTextEquals("inference_geo"u8)) Enumerated(ref reader, ref row, "inference_geo", GeoMap, AdminApiDimensions.InferenceGeos, ref r.Geo);
+        else if (reader.ValueTextEquals("speed"u8)) Enumerated(ref reader, ref row, "speed", SpeedMap, AdminApiDimensions.Speeds, ref r.Speed);
+        else return false;
+        return true;
+    }
+
+    private delegate bool ByteMap(ReadOnlySpan<byte> value, out byte mapped);
+
+    private static readonly ByteMap TierMap = (ReadOnlySpan<byte> v, out byte x) => { var ok = AdminApiDimensions.TryServiceTier(v, out var t); x = (byte)t; return ok; };
+    private static readonly ByteMap BandMap = (ReadOnlySpan<byte> v, out byte x) => { var ok = AdminApiDimensions.TryContextWindow(v, out var c); x = (byte)c; return ok; };
+    private static readonly ByteMap GeoMap = (ReadOnlySpan<byte> v, out byte x) => { var ok = AdminApiDimensions.TryInferenceGeo(v, out var g); x = (byte)g; return ok; };
+    private static readonly ByteMap SpeedMap = (ReadOnlySpan<byte> v, out byte x) => { var ok = AdminApiDimensions.TrySpeed(v, out var s); x = (byte)s; return ok; };
+
+    /// <summary>A string dimension with a fixed set of values; null keeps the default.</summary>
+    private static void Enumerated(ref Utf8JsonReader reader, ref Row row, string field, ByteMap map, string allowed, ref byte slot)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            if (map(Utf8(ref reader), out var v)) slot = v;
+            else row.Fail($"{field}: '{Clip(reader.GetString())}' is not one of {allowed}");
+        }
+        else if (reader.TokenType != JsonTokenType.Null)
+        {
+            row.Fail($"{field}: expected a string");
+            reader.Skip();
+        }
     }
 
     private int DefaultWorkspace()
@@ -323,24 +405,25 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
         return i;
     }
 
-    private static long Count(ref Utf8JsonReader reader, ref string? error, int b, int j, string field)
+    private static long Count(ref Utf8JsonReader reader, ref Row row, string field)
     {
         reader.Read();
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
+                row.HasKinds = true;
                 if (reader.TryGetInt64(out var n))
                 {
                     if (n >= 0) return n;
-                    error ??= $"data[{b}].results[{j}].{field}: {n} is negative";
+                    row.Fail($"{field}: {n} is negative");
                     return 0;
                 }
-                error ??= $"data[{b}].results[{j}].{field}: {Clip(Encoding.UTF8.GetString(reader.ValueSpan))} is not a whole number of tokens";
+                row.Fail($"{field}: {Clip(Encoding.UTF8.GetString(reader.ValueSpan))} is not a whole number of tokens");
                 return 0;
             case JsonTokenType.Null:
                 return 0;
             default:
-                error ??= $"data[{b}].results[{j}].{field}: expected a number, found {reader.TokenType}";
+                row.Fail($"{field}: expected a number, found {reader.TokenType}");
                 reader.Skip();
                 return 0;
         }

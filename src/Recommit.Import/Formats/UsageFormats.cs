@@ -10,12 +10,16 @@ namespace Recommit.Import.Formats;
 /// <summary>
 /// The registry of importable file formats: the <c>--format</c> names, detection from content (first match in
 /// registration order, specific formats before the gateway catch-all), and registration of formats that live in other
-/// parts of the tool. <c>usage-report</c>, <c>cost-report</c> and <c>analytics</c> are the Admin API's saved pages.
+/// parts of the tool. <c>usage-report</c>, <c>analytics-usage</c>, <c>cost-report</c> and <c>analytics</c> (alias
+/// <c>analytics-cost</c>) are the Admin API's saved pages.
 /// </summary>
 public static class UsageFormats
 {
     /// <summary>Formats whose readers come from the Admin API part; listed so <c>--format</c> knows the names.</summary>
-    public static readonly string[] AdminApiFormatNames = ["usage-report", "cost-report", "analytics"];
+    public static readonly string[] AdminApiFormatNames = ["usage-report", "analytics-usage", "cost-report", "analytics"];
+
+    /// <summary>Other names <c>--format</c> accepts: <c>analytics-cost</c> is the analytics cost pages (<c>analytics</c>).</summary>
+    private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase) { ["analytics-cost"] = AnalyticsJson.FormatName };
 
     private static readonly Lock Gate = new();
     private static readonly List<IUsageFileFormat> Formats =
@@ -36,13 +40,17 @@ public static class UsageFormats
             BedrockCur.Detect, (path, o) => FileImport.Of(BedrockCur.Read(path, o))),
         new UsageFileFormat(VertexBilling.FormatName, "Google Cloud billing export rows (CSV or Parquet); Claude services only",
             VertexBilling.Detect, (path, o) => FileImport.Of(VertexBilling.Read(path, o))),
+        // Before usage-report: an analytics usage page has the same envelope and tells itself apart by analytics-only keys.
+        new UsageFileFormat(AnalyticsUsageJson.FormatName, "Anthropic Usage and Cost Analytics API usage pages (saved JSON; no workspace or service tier)",
+            s => s.Container == FileContainer.Json && AnalyticsUsageJson.Looks(Encoding.UTF8.GetBytes(s.Text)),
+            (path, o) => FileImport.Of(AnalyticsUsageJson.Read(path, o.Resolver))),
         new UsageFileFormat("usage-report", "Anthropic Admin API messages usage report pages (saved JSON)",
             s => s.Container == FileContainer.Json && UsageReportJson.Looks(Encoding.UTF8.GetBytes(s.Text)),
             (path, o) => FileImport.Of(UsageReportJson.Read(path, o.Resolver))),
         new UsageFileFormat("cost-report", "Anthropic Admin API cost report pages (saved JSON): spend only",
             s => s.Container == FileContainer.Json && CostReportJson.Looks(Encoding.UTF8.GetBytes(s.Text)),
             (path, o) => FileImport.Of(CostReportJson.Read(path, o.Resolver))),
-        new UsageFileFormat("analytics", "Anthropic Usage and Cost Analytics API cost rows (saved JSON): spend only",
+        new UsageFileFormat("analytics", "Anthropic Usage and Cost Analytics API cost rows (saved JSON; alias analytics-cost): spend only",
             s => s.Container == FileContainer.Json && AnalyticsJson.Looks(Encoding.UTF8.GetBytes(s.Text)),
             (path, o) => FileImport.Of(AnalyticsJson.Read(path, o.Resolver))),
         new UsageFileFormat(GatewayLog.FormatName, "Gateway request log, one row per request (CSV, JSON lines or Parquet)",
@@ -73,9 +81,12 @@ public static class UsageFormats
     }
 
     /// <summary>The format with this name; an <see cref="ImportException"/> listing the names when there is none.</summary>
-    public static IUsageFileFormat Find(string name) =>
-        All.FirstOrDefault(f => f.Name.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase))
-        ?? throw new ImportException($"unknown format '{name}'; the formats are {string.Join(", ", Names)}");
+    public static IUsageFileFormat Find(string name)
+    {
+        var wanted = Aliases.GetValueOrDefault(name.Trim(), name.Trim());
+        return All.FirstOrDefault(f => f.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ImportException($"unknown format '{name}'; the formats are {string.Join(", ", Names)} (and analytics-cost, another name for analytics)");
+    }
 
     /// <summary>The first format that recognises the file; an <see cref="ImportException"/> naming the file when none does.</summary>
     public static IUsageFileFormat Detect(string path)
@@ -97,23 +108,38 @@ public static class UsageFormats
     /// <summary>
     /// Reads several files, each with the named or detected format. Saved usage-report pages are read together in one
     /// pass (<see cref="UsageReportJson.ReadMany"/>), so a bucket that two files hold counts once while different hours of
-    /// one day in different files add up; a per-day merge of separately read pages could not tell those apart.
-    /// <paramref name="readOne"/> reads any other file (the CLI passes one that shows progress).
+    /// one day in different files add up; a per-day merge of separately read pages could not tell those apart. Saved
+    /// analytics usage pages are read together likewise (<see cref="AnalyticsUsageJson.ReadMany"/>). Messages usage
+    /// pages and analytics usage pages that both hold usage are refused together: they report the same tokens, so
+    /// merging them would count them twice. <paramref name="readOne"/> reads any other file (the CLI passes one that
+    /// shows progress).
     /// </summary>
     public static IEnumerable<(IUsageFileFormat Format, FileImport Import)> ReadAll(IReadOnlyList<string> paths, string? format, ImportOptions options,
         Func<string, IUsageFileFormat, ImportOptions, FileImport>? readOne = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(options);
         var formats = paths.Select(p => File.Exists(p) ? format is null ? Detect(p) : Find(format) : throw new ImportException(p, null, "no such file")).ToList();
-        var pages = paths.Where((_, i) => formats[i].Name == UsageReportJson.FormatName).ToList();
-        if (pages.Count > 0)
-            yield return (formats.First(f => f.Name == UsageReportJson.FormatName), FileImport.Of(UsageReportJson.ReadMany(pages, options.Resolver)));
+        var pages = PagesOf(paths, formats, UsageReportJson.FormatName);
+        var analyticsPages = PagesOf(paths, formats, AnalyticsUsageJson.FormatName);
+        var messages = pages.Count > 0 ? UsageReportJson.ReadMany(pages, options.Resolver) : null;
+        var analytics = analyticsPages.Count > 0 ? AnalyticsUsageJson.ReadMany(analyticsPages, options.Resolver) : null;
+        // A page of empty buckets carries no analytics-only key and is detected as a messages page: only usage counts.
+        if (messages is { Report.RowsRead: > 0 } && analytics is { Report.RowsRead: > 0 })
+            throw new ImportException(analyticsPages[0], null,
+                $"analytics usage pages cannot be imported together with messages usage report pages such as {pages[0]}: both report the same tokens, " +
+                "so they would be counted twice; import one kind or the other");
+        if (messages is not null) yield return (formats.First(f => f.Name == UsageReportJson.FormatName), FileImport.Of(messages));
+        if (analytics is not null) yield return (formats.First(f => f.Name == AnalyticsUsageJson.FormatName), FileImport.Of(analytics));
         for (var i = 0; i < paths.Count; i++)
         {
-            if (formats[i].Name == UsageReportJson.FormatName) continue;
+            if (formats[i].Name is UsageReportJson.FormatName or AnalyticsUsageJson.FormatName) continue;
             yield return (formats[i], readOne is null ? formats[i].Read(paths[i], options) : readOne(paths[i], formats[i], options));
         }
     }
+
+    private static List<string> PagesOf(IReadOnlyList<string> paths, List<IUsageFileFormat> formats, string name) =>
+        [.. paths.Where((_, i) => formats[i].Name == name)];
 
     /// <summary>Reads a file with the named format, or the detected one when <paramref name="format"/> is null.</summary>
     public static (IUsageFileFormat Format, FileImport Import) Read(string path, string? format, ImportOptions options)

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using Recommit.Import.AdminApi;
 
 namespace Recommit.Import.Tests.AdminApi;
 
@@ -22,8 +23,10 @@ public enum StubFault
 
 /// <summary>
 /// A loopback Admin API on 127.0.0.1 (HttpListener) serving the documented shapes: the messages usage report, the cost
-/// report and the analytics cost rows, paged with has_more/next_page, with empty buckets and the default workspace
-/// (null workspace_id). Faults are injected on chosen request numbers. The data is a pure function of the bucket, so
+/// report, the analytics cost rows and the analytics usage buckets, paged with has_more/next_page, with empty buckets and
+/// the default workspace (null workspace_id). The analytics usage endpoint refuses (HTTP 400) what the real one does: no
+/// beta header, a start before 2026-01-01, a range over 31 days, a page larger than the width allows, or a
+/// workspace_id / service_tier grouping. Faults are injected on chosen request numbers. The data is a pure function of the bucket, so
 /// the expected totals are computed independently of the reader (<see cref="ExpectedUsage"/>).
 /// </summary>
 public sealed class AdminApiStub : IDisposable
@@ -117,6 +120,11 @@ public sealed class AdminApiStub : IDisposable
                         break;
                 }
             }
+            if (req.Url.AbsolutePath.EndsWith("/analytics/usage", StringComparison.Ordinal) && AnalyticsUsageRefusal(req) is { } refusal)
+            {
+                await Write(res, 400, $"{{\"type\":\"error\",\"error\":{{\"type\":\"invalid_request_error\",\"message\":\"{refusal}\"}}}}");
+                return;
+            }
             var body = Answer(req.Url.AbsolutePath, req.QueryString, hasFault && fault == StubFault.MissingNextPage);
             if (body is null) { await Write(res, 404, "{\"type\":\"error\",\"error\":{\"type\":\"not_found_error\"}}"); return; }
             var bytes = Encoding.UTF8.GetBytes(body);
@@ -187,6 +195,7 @@ public sealed class AdminApiStub : IDisposable
                 var results = new JsonArray();
                 if (path.EndsWith("/usage_report/messages", StringComparison.Ordinal)) foreach (var r in UsageResults(s)) results.Add(r);
                 else if (path.EndsWith("/cost_report", StringComparison.Ordinal)) foreach (var r in CostResults(s)) results.Add(r);
+                else if (path.EndsWith("/analytics/usage", StringComparison.Ordinal)) foreach (var r in AnalyticsUsageResults(s)) results.Add(r);
                 else return null;
                 data.Add(new JsonObject { ["ending_at"] = Rfc(s + step), ["results"] = results, ["starting_at"] = Rfc(s) });
             }
@@ -240,6 +249,75 @@ public sealed class AdminApiStub : IDisposable
                 }
     }
 
+    /// <summary>The context windows the analytics usage results are split by (the tier argument of <see cref="Counts"/>).</summary>
+    public static readonly string[] ContextWindows = ["0-200k", "200k-1M"];
+
+    private static string? AnalyticsUsageRefusal(HttpListenerRequest req)
+    {
+        var q = req.QueryString;
+        if (req.Headers["anthropic-beta"] != "analytics-usage-cost-2026-08-24") return "the anthropic-beta header analytics-usage-cost-2026-08-24 is required";
+        var from = DateTimeOffset.Parse(q["starting_at"]!, CultureInfo.InvariantCulture);
+        var to = DateTimeOffset.Parse(q["ending_at"]!, CultureInfo.InvariantCulture);
+        if (from < new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)) return "starting_at must not be before 2026-01-01T00:00:00Z";
+        if (to - from > TimeSpan.FromDays(31)) return "the range may span at most 31 days";
+        var max = q["bucket_width"] switch { "1d" => 31, "1h" => 168, "1m" => 256, _ => 0 };
+        if (max == 0 || !int.TryParse(q["limit"], out var limit) || limit < 1 || limit > max) return "limit is out of range for bucket_width";
+        var groups = q.GetValues("group_by[]") ?? [];
+        if (groups.Any(g => g is "workspace_id" or "service_tier")) return "group_by[] has an unknown dimension";
+        return null;
+    }
+
+    /// <summary>Analytics usage rows of one bucket: model × context window, flat, plus a code-execution row with no model.</summary>
+    private static IEnumerable<JsonObject> AnalyticsUsageResults(DateTimeOffset s)
+    {
+        if (Empty(s)) yield break;
+        for (var m = 0; m < Models.Length; m++)
+            for (var w = 0; w < ContextWindows.Length; w++)
+            {
+                var c = Counts(s, m, 0, w);
+                yield return AnalyticsRow(Models[m], ContextWindows[w], 7, c);
+            }
+        yield return AnalyticsRow(null, null, 3, default);
+    }
+
+    private static JsonObject AnalyticsRow(string? model, string? window, int requests, (long Uncached, long W5m, long W1h, long Read, long Output, long Web) c) => new()
+    {
+        ["cache_creation"] = new JsonObject { ["ephemeral_1h_input_tokens"] = c.W1h, ["ephemeral_5m_input_tokens"] = c.W5m },
+        ["cache_read_input_tokens"] = c.Read,
+        ["claude_tag_category"] = null,
+        ["claude_tag_user_id"] = null,
+        ["context_window"] = window,
+        ["inference_geo"] = model is null ? null : "global",
+        ["model"] = model,
+        ["output_tokens"] = c.Output,
+        ["product"] = null,
+        ["rbac_group_id"] = null,
+        ["requests"] = requests,
+        ["server_tool_use"] = new JsonObject { ["web_search_requests"] = c.Web },
+        ["slack_channel_id"] = null,
+        ["speed"] = model is null ? null : "standard",
+        ["uncached_input_tokens"] = c.Uncached,
+    };
+
+    /// <summary>The totals a correct import of analytics usage over [from, to) must find, per kind, and its bucket count with usage.</summary>
+    public static (long[] Sums, int Buckets) ExpectedAnalyticsUsage(DateTimeOffset from, DateTimeOffset to, TimeSpan step)
+    {
+        var sums = new long[6];
+        var buckets = 0;
+        for (var s = from; s < to; s += step)
+        {
+            if (Empty(s)) continue;
+            buckets++;
+            for (var m = 0; m < Models.Length; m++)
+                for (var w = 0; w < ContextWindows.Length; w++)
+                {
+                    var c = Counts(s, m, 0, w);
+                    sums[0] += c.Uncached; sums[1] += c.W5m; sums[2] += c.W1h; sums[3] += c.Read; sums[4] += c.Output; sums[5] += c.Web;
+                }
+        }
+        return (sums, buckets);
+    }
+
     private static IEnumerable<JsonObject> CostResults(DateTimeOffset s)
     {
         foreach (var m in Models)
@@ -275,6 +353,17 @@ public sealed class AdminApiStub : IDisposable
         }
         return sums;
     }
+
+    /// <summary>A client of this stub with quick retries (1 ms backoff, 20 ms cap) that logs into <paramref name="log"/>.</summary>
+    public AnthropicAdminClient Client(string key, int attempts, TimeSpan attemptTimeout, Action<string> log) => new(AdminKey.Of(key), new AdminApiOptions
+    {
+        BaseUrl = BaseUrl,
+        MaxAttempts = attempts,
+        BaseDelay = TimeSpan.FromMilliseconds(1),
+        MaxDelay = TimeSpan.FromMilliseconds(20),
+        AttemptTimeout = attemptTimeout,
+        Log = log,
+    });
 
     public int RequestCount => Volatile.Read(ref _requests);
 

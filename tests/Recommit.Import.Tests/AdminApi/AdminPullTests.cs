@@ -14,15 +14,7 @@ public sealed class AdminPullTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("recommit-pull-").FullName;
     private readonly ConcurrentQueue<string> _log = new();
 
-    private AnthropicAdminClient Client(string key = Key, int attempts = 5) => new(AdminKey.Of(key), new AdminApiOptions
-    {
-        BaseUrl = _stub.BaseUrl,
-        MaxAttempts = attempts,
-        BaseDelay = TimeSpan.FromMilliseconds(1),
-        MaxDelay = TimeSpan.FromMilliseconds(20),
-        AttemptTimeout = TimeSpan.FromSeconds(2),
-        Log = _log.Enqueue,
-    });
+    private AnthropicAdminClient Client(string key = Key, int attempts = 5) => _stub.Client(key, attempts, TimeSpan.FromSeconds(2), _log.Enqueue);
 
     private string Out => Path.Combine(_dir, "usage.csv");
 

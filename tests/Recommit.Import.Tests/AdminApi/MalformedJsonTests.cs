@@ -8,7 +8,7 @@ namespace Recommit.Import.Tests.AdminApi;
 /// </summary>
 public sealed class MalformedJsonTests
 {
-    private static readonly string[] Fixtures = ["usage-report-official.json", "usage-report-hourly-faults.json", "cost-report-official.json", "analytics-cost.json"];
+    private static readonly string[] Fixtures = ["usage-report-official.json", "usage-report-hourly-faults.json", "cost-report-official.json", "analytics-cost.json", "analytics-usage-flat.json", "analytics-usage-nested.json"];
 
     private static IEnumerable<byte[]> Corpus()
     {
@@ -37,6 +37,7 @@ public sealed class MalformedJsonTests
             Check(() => UsageReportJson.Parse(bytes, "case.json").Report);
             Check(() => CostReportJson.Parse(bytes, "case.json").Report);
             Check(() => AnalyticsJson.Parse(bytes, "case.json").Report);
+            Check(() => AnalyticsUsageJson.Parse(bytes, "case.json").Report);
         }
         Assert.True(cases > 1000, $"{cases} cases");
     }
