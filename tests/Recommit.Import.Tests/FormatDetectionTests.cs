@@ -1,5 +1,4 @@
 using Recommit.Import.Formats;
-using Recommit.Usage;
 
 namespace Recommit.Import.Tests;
 
@@ -39,40 +38,11 @@ public class FormatDetectionTests
     }
 
     [Fact]
-    public void Admin_api_formats_are_listed_and_refuse_until_registered()
+    public void Admin_api_formats_are_listed_and_refuse_a_file_that_is_not_their_page()
     {
-        foreach (var name in UsageFormats.AdminApiFormatNames) Assert.Contains(name, UsageFormats.Names);
+        foreach (var name in new[] { "usage-report", "analytics-usage", "cost-report", "analytics" }) Assert.Contains(name, UsageFormats.Names);
         var e = Assert.Throws<ImportException>(() => UsageFormats.Find("analytics").Read(Fixtures.Temp("{}", ".json"), ImportOptions.Default));
         Assert.Contains("analytics", e.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_registered_format_replaces_the_placeholder_and_is_detected()
-    {
-        var format = new UsageFileFormat("cost-report", "test reader",
-            s => s.Container == FileContainer.Json && s.Has("data", "has_more", "x_test_marker"),
-            (path, _) =>
-            {
-                var builder = new UsageCubeBuilder();
-                builder.Add(UsageKey.Of(new DateOnly(2026, 8, 5), "claude-opus-5", TokenKind.Output), 9);
-                var diag = new ImportDiagnostics(path, "cost-report");
-                diag.Read(); diag.Accept();
-                return FileImport.Of(new UsageImport(builder.Build(), diag.ToReport()));
-            });
-        var original = UsageFormats.Find("cost-report");
-        UsageFormats.Register(format);
-        try
-        {
-            var path = Fixtures.Temp("{\"data\":[],\"has_more\":false,\"x_test_marker\":1}", ".json");
-            var (found, import) = UsageFormats.Read(path, null, ImportOptions.Default);
-            Assert.Equal("cost-report", found.Name);
-            Assert.Equal(9, import.Cube!.TotalTokens(TokenKind.Output));
-            Assert.Equal(1, UsageFormats.Names.Count(n => n == "cost-report"));
-        }
-        finally
-        {
-            UsageFormats.Register(original);
-        }
     }
 
     [Fact]

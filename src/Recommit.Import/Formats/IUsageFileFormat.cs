@@ -2,8 +2,7 @@ namespace Recommit.Import.Formats;
 
 /// <summary>
 /// One importable file format: its name for <c>--format</c>, how to recognise it from a file's first bytes, and how
-/// to read it. Formats are listed in <see cref="UsageFormats"/>; a format from another part of the tool is added with
-/// <see cref="UsageFormats.Register"/>.
+/// to read it. Formats are listed in <see cref="UsageFormats"/>.
 /// </summary>
 public interface IUsageFileFormat
 {

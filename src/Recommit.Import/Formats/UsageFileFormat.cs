@@ -1,8 +1,8 @@
 namespace Recommit.Import.Formats;
 
 /// <summary>
-/// A format made of two functions, so that a reader written elsewhere registers in one statement:
-/// <c>UsageFormats.Register(new UsageFileFormat("usage-report", "…", s =&gt; …, (path, o) =&gt; FileImport.Of(…)))</c>.
+/// A format made of two functions, a detector and a reader, as <see cref="UsageFormats"/> lists them:
+/// <c>new UsageFileFormat("usage-report", "…", s =&gt; …, (path, o) =&gt; FileImport.Of(…))</c>.
 /// </summary>
 public sealed class UsageFileFormat(
     string name,

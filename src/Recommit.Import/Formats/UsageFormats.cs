@@ -9,20 +9,15 @@ namespace Recommit.Import.Formats;
 
 /// <summary>
 /// The registry of importable file formats: the <c>--format</c> names, detection from content (first match in
-/// registration order, specific formats before the gateway catch-all), and registration of formats that live in other
-/// parts of the tool. <c>usage-report</c>, <c>analytics-usage</c>, <c>cost-report</c> and <c>analytics</c> (alias
+/// list order, specific formats before the gateway catch-all). <c>usage-report</c>, <c>analytics-usage</c>, <c>cost-report</c> and <c>analytics</c> (alias
 /// <c>analytics-cost</c>) are the Admin API's saved pages.
 /// </summary>
 public static class UsageFormats
 {
-    /// <summary>Formats whose readers come from the Admin API part; listed so <c>--format</c> knows the names.</summary>
-    public static readonly string[] AdminApiFormatNames = ["usage-report", "analytics-usage", "cost-report", "analytics"];
-
     /// <summary>Other names <c>--format</c> accepts: <c>analytics-cost</c> is the analytics cost pages (<c>analytics</c>).</summary>
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase) { ["analytics-cost"] = AnalyticsJson.FormatName };
 
-    private static readonly Lock Gate = new();
-    private static readonly List<IUsageFileFormat> Formats =
+    private static readonly IUsageFileFormat[] Formats =
     [
         new UsageFileFormat(CanonicalUsageCsv.FormatName, "Recommit's canonical usage CSV (date,model,token_kind,tokens,…)",
             s => s.Container == FileContainer.Csv && s.Has("date", "model", "token_kind", "tokens"),
@@ -58,27 +53,9 @@ public static class UsageFormats
     ];
 
     /// <summary>Every format, in detection order.</summary>
-    public static IReadOnlyList<IUsageFileFormat> All
-    {
-        get { lock (Gate) return [.. Formats]; }
-    }
+    public static IReadOnlyList<IUsageFileFormat> All => Formats.AsReadOnly();
 
     public static IReadOnlyList<string> Names => [.. All.Select(f => f.Name)];
-
-    /// <summary>
-    /// Adds a format, or replaces the one with the same name in place (keeping its detection position). A new name is
-    /// placed before the gateway catch-all.
-    /// </summary>
-    public static void Register(IUsageFileFormat format)
-    {
-        ArgumentNullException.ThrowIfNull(format);
-        lock (Gate)
-        {
-            var i = Formats.FindIndex(f => f.Name.Equals(format.Name, StringComparison.OrdinalIgnoreCase));
-            if (i >= 0) Formats[i] = format;
-            else Formats.Insert(Formats.FindIndex(f => f.Name == GatewayLog.FormatName), format);
-        }
-    }
 
     /// <summary>The format with this name; an <see cref="ImportException"/> listing the names when there is none.</summary>
     public static IUsageFileFormat Find(string name)
