@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Recommit.Cli.Commands;
 
 namespace Recommit.Cli;
@@ -6,10 +7,16 @@ namespace Recommit.Cli;
 /// <summary>Composes the <c>recommit</c> command line. Exit codes: 0 success, 2 bad input or usage, 1 unexpected failure.</summary>
 public static class RecommitCli
 {
-    public static RootCommand BuildRoot()
+    /// <summary>
+    /// The root command. It is a plain command named <c>recommit</c> with the help and version options, rather than a
+    /// <see cref="RootCommand"/>, which would take its name from the assembly (<c>Recommit.Cli</c>) for the help text.
+    /// </summary>
+    public static Command BuildRoot()
     {
-        var root = new RootCommand("recommit: should you reopen your Claude spend commitment before renewal? Imports usage, " +
+        var root = new Command("recommit", "recommit: should you reopen your Claude spend commitment before renewal? Imports usage, " +
             "measures the gap to the commitment, reforecasts with honest uncertainty and prices the cost of doing nothing.");
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
         root.Options.Add(CliContext.VerboseOption);
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
