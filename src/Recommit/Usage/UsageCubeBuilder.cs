@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Recommit.Usage;
 
 /// <summary>
@@ -23,27 +25,19 @@ public sealed class UsageCubeBuilder
     public void Add(in UsageKey key, long tokens)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(tokens);
-        var cell = CellOf(key);
-        if (_index.TryGetValue(cell, out var i))
-        {
-            _tokens[i] = checked(_tokens[i] + tokens);
-            return;
-        }
-        Append(cell, tokens);
+        ref var slot = ref Slot(key, out var exists);
+        if (exists) _tokens[slot] = checked(_tokens[slot] + tokens);
+        else _tokens.Add(tokens);
     }
 
     /// <summary>Sets the cell to <paramref name="tokens"/>; returns true when the cell already existed (a duplicate).</summary>
     public bool Set(in UsageKey key, long tokens)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(tokens);
-        var cell = CellOf(key);
-        if (_index.TryGetValue(cell, out var i))
-        {
-            _tokens[i] = tokens;
-            return true;
-        }
-        Append(cell, tokens);
-        return false;
+        ref var slot = ref Slot(key, out var exists);
+        if (exists) _tokens[slot] = tokens;
+        else _tokens.Add(tokens);
+        return exists;
     }
 
     /// <summary>Adds every cell of a cube.</summary>
@@ -82,11 +76,20 @@ public sealed class UsageCubeBuilder
         new(key.Day.DayNumber, _workspaces.Id(key.Workspace ?? ""), _models.Id(key.Model),
             Cell.Pack((byte)key.Channel, (byte)key.Tier, (byte)key.Band, (byte)key.Geo, (byte)key.Speed, (byte)key.Kind));
 
-    private void Append(Cell cell, long tokens)
+    /// <summary>
+    /// The index of the key's cell in one dictionary lookup; a new cell is appended to the keys (the caller appends its
+    /// tokens).
+    /// </summary>
+    private ref int Slot(in UsageKey key, out bool exists)
     {
-        _index.Add(cell, _cells.Count);
-        _cells.Add(cell);
-        _tokens.Add(tokens);
+        var cell = CellOf(key);
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, cell, out exists);
+        if (!exists)
+        {
+            slot = _cells.Count;
+            _cells.Add(cell);
+        }
+        return ref slot;
     }
 
     /// <summary>
