@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using Recommit.Cli.Commands;
+using Recommit.Cli.Internals;
 
 namespace Recommit.Cli;
 
@@ -15,7 +16,7 @@ public static class RecommitCli
     {
         var root = new Command("recommit", "recommit: should you reopen your Claude spend commitment before renewal? Imports usage, " +
             "measures the gap to the commitment, reforecasts with honest uncertainty and prices the cost of doing nothing.");
-        root.Options.Add(new HelpOption());
+        root.Options.Add(new HelpOption { Action = new SubcommandHelpAction() });
         root.Options.Add(new VersionOption());
         root.Options.Add(CliContext.VerboseOption);
         root.Subcommands.Add(DemoCommand.Create());

@@ -22,6 +22,21 @@ public class HelpTests
     }
 
     [Fact]
+    public void Import_anthropic_help_shows_the_command_as_typed_without_the_file_arguments_of_import()
+    {
+        var run = CliRun.Of("import", "anthropic", "--help");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("recommit import anthropic [options]", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("<files>", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Arguments:", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("--usage-source", run.Stdout, StringComparison.Ordinal);
+
+        var import = CliRun.Of("import", "--help");
+        Assert.Contains("recommit import <files>...", import.Stdout, StringComparison.Ordinal);
+        Assert.Contains("anthropic", import.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Version_prints_the_version()
     {
         var run = CliRun.Of("--version");
