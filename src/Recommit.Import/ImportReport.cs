@@ -60,10 +60,13 @@ public sealed class ImportDiagnostics(string file, string format)
     public void Skip() => Skipped++;
     public void UnknownModel(string model) => _unknownModels.Add(model);
 
-    public void Reject(long line, string reason)
+    public void Reject(long line, string reason) => Reject(File, line, reason);
+
+    /// <summary>Rejects a row of one of several files read as one import (saved API pages): the row names its own file.</summary>
+    public void Reject(string file, long line, string reason)
     {
         Rejected++;
-        if (_rejected.Count < MaxKeptRejections) _rejected.Add(new RejectedRow(File, line, reason));
+        if (_rejected.Count < MaxKeptRejections) _rejected.Add(new RejectedRow(file, line, reason));
     }
 
     public ImportReport ToReport() =>

@@ -44,4 +44,19 @@ public sealed class SavedPagesMergeTests : IDisposable
         var again = Page("b.json", "2026-03-01T09:00:00Z", "2026-03-01T10:00:00Z", 100);
         Assert.Equal(100, MergedOutput([first, again]));
     }
+
+    [Fact]
+    public void A_rejected_row_names_the_page_file_it_is_in_not_the_first_file()
+    {
+        var good = Page("a.json", "2026-03-01T09:00:00Z", "2026-03-01T10:00:00Z", 100);
+        var bad = Page("b.json", "2026-03-01T18:00:00Z", "2026-03-01T19:00:00Z", -5);
+        var (_, import) = UsageFormats.ReadAll([good, bad], null, ImportOptions.Default).Single();
+        var report = import.Report;
+        Assert.Equal(2, report.RowsRead);
+        Assert.Equal(1, report.Rejected);
+        var row = Assert.Single(report.RejectedRows);
+        Assert.Equal(bad, row.File);
+        Assert.Equal(2, row.Line);
+        Assert.Contains("output_tokens: -5 is negative", row.Reason, StringComparison.Ordinal);
+    }
 }

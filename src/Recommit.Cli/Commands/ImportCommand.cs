@@ -203,7 +203,7 @@ internal static class ImportCommand
                 ["skipped"] = r.Skipped,
                 ["reconciles"] = r.Reconciles,
                 ["unknownModels"] = new JsonArray([.. r.UnknownModels.Select(m => (JsonNode?)JsonValue.Create(m))]),
-                ["rejections"] = new JsonArray([.. r.RejectedRows.Select(x => (JsonNode?)new JsonObject { ["line"] = x.Line, ["reason"] = x.Reason })]),
+                ["rejections"] = new JsonArray([.. r.RejectedRows.Select(x => (JsonNode?)new JsonObject { ["file"] = x.File, ["line"] = x.Line, ["reason"] = x.Reason })]),
             });
         }
         var doc = new JsonObject

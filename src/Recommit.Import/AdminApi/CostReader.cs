@@ -32,7 +32,7 @@ internal static class CostReader
                 var line = row.Source.LineAt(row.Offset);
                 if (!TryParse(row, analytics, out var parsed, out var error))
                 {
-                    diag.Reject(line, error);
+                    diag.Reject(row.Source.File, line, error);
                     continue;
                 }
                 parsed = parsed with { Model = Resolve(parsed.Model, resolver, resolved, diag) };

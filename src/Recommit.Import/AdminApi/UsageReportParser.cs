@@ -192,14 +192,14 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
         {
             // A row put straight in data[] (not inside a bucket's results[]): say so rather than read it as an empty bucket.
             _diag.Read();
-            _diag.Reject(source.LineAt(bucketOffset), $"data[{b}]: usage counts directly in data[] with no results[]; expected buckets of " +
+            _diag.Reject(source.File, source.LineAt(bucketOffset), $"data[{b}]: usage counts directly in data[] with no results[]; expected buckets of " +
                 "{starting_at, ending_at, results[]} (pull with bucket_width)");
             return;
         }
         if (bucketError is null && start is null) bucketError = $"data[{b}].starting_at: missing";
         if (bucketError is not null)
         {
-            foreach (var r in _bucket) _diag.Reject(source.LineAt(r.Offset), $"data[{b}].results[{r.Index}]: bucket has no usable time ({bucketError})");
+            foreach (var r in _bucket) _diag.Reject(source.File, source.LineAt(r.Offset), $"data[{b}].results[{r.Index}]: bucket has no usable time ({bucketError})");
             return;
         }
 
@@ -245,7 +245,7 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
         if (reader.TokenType != JsonTokenType.StartObject)
         {
             reader.Skip();
-            _diag.Reject(source.LineAt(offset), $"data[{b}].results[{j}]: expected an object");
+            _diag.Reject(source.File, source.LineAt(offset), $"data[{b}].results[{j}]: expected an object");
             return;
         }
         var r = new PendingResult { Offset = offset, Index = j, Model = -1, Workspace = -1 };
@@ -272,7 +272,7 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
                   "or usage pulled without group_by[]=model; it cannot be priced per token";
         if (error is not null)
         {
-            _diag.Reject(source.LineAt(offset), error);
+            _diag.Reject(source.File, source.LineAt(offset), error);
             return;
         }
         if (r.Workspace < 0) r.Workspace = DefaultWorkspace();
