@@ -65,7 +65,9 @@ public static class GatewayLog
         var columns = ResolveColumns(path, source, options.ColumnMap);
         var diag = new ImportDiagnostics(path, FormatName);
 
-        var builder = new UsageCubeBuilder();
+        // The cells are gathered first and then added to a builder sized for them: growing its index cell by cell would
+        // cost more than the copy.
+        var cells = new List<(UsageKey Key, long Tokens)>();
         long read = 0, rejected = 0;
         var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
         var kinds = columns.Counts.Select(c => c.Kind).ToArray();
@@ -97,10 +99,13 @@ public static class GatewayLog
                     var sum = reader.GetDecimal(6 + k);
                     if (sum > long.MaxValue) throw new ImportException(path, null, $"the {columns.Counts[k].Name} tokens of {model} on {day:yyyy-MM-dd} add up to more than {long.MaxValue:N0}");
                     var tokens = (long)sum;
-                    if (tokens > 0) builder.Add(new UsageKey(day, Channel.Anthropic, ws, stored, tier, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, kinds[k]), tokens);
+                    if (tokens > 0) cells.Add((new UsageKey(day, Channel.Anthropic, ws, stored, tier, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, kinds[k]), tokens));
                 }
             }
         });
+        var builder = new UsageCubeBuilder();
+        builder.EnsureCapacity(cells.Count);
+        foreach (var (key, tokens) in cells) builder.Add(key, tokens);
 
         // Lines DuckDB's CSV reader could not parse: counted as read and rejected, with DuckDB's line number.
         var unparsed = source.Kind == FileContainer.Csv ? CsvRejects(connection) : [];
