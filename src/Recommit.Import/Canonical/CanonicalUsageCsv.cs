@@ -88,17 +88,25 @@ public static class CanonicalUsageCsv
     /// <summary>Writes a cube as canonical usage CSV (all ten columns, sorted by day).</summary>
     public static void Write(UsageCube cube, TextWriter writer)
     {
+        ArgumentNullException.ThrowIfNull(cube);
+        ArgumentNullException.ThrowIfNull(writer);
         writer.Write(string.Join(',', Header));
         writer.Write('\n');
+        // Names are escaped once each, and dates and counts are formatted into one buffer a row, not into new strings.
+        var models = cube.Models.Select(FieldParsers.CsvEscape).ToArray();
+        var workspaces = cube.Workspaces.Select(FieldParsers.CsvEscape).ToArray();
+        Span<char> number = stackalloc char[24];
         for (var i = 0; i < cube.Count; i++)
         {
-            writer.Write(cube.Day(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            cube.Day(i).TryFormat(number, out var n, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            writer.Write(number[..n]);
             writer.Write(',');
-            writer.Write(FieldParsers.CsvEscape(cube.Model(i)));
+            writer.Write(models[cube.ModelIndex(i)]);
             writer.Write(',');
             writer.Write(cube.Kind(i).Name());
             writer.Write(',');
-            writer.Write(cube.Tokens(i).ToString(CultureInfo.InvariantCulture));
+            cube.Tokens(i).TryFormat(number, out n, default, CultureInfo.InvariantCulture);
+            writer.Write(number[..n]);
             writer.Write(',');
             writer.Write(cube.Tier(i).Name());
             writer.Write(',');
@@ -106,7 +114,7 @@ public static class CanonicalUsageCsv
             writer.Write(',');
             writer.Write(cube.Channel(i).Name());
             writer.Write(',');
-            writer.Write(FieldParsers.CsvEscape(cube.Workspaces[cube.WorkspaceIndex(i)]));
+            writer.Write(workspaces[cube.WorkspaceIndex(i)]);
             writer.Write(',');
             writer.Write(cube.Geo(i).Name());
             writer.Write(',');

@@ -71,10 +71,29 @@ public static class GatewayLog
         long read = 0, rejected = 0;
         var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
         var kinds = columns.Counts.Select(c => c.Kind).ToArray();
-        Run(connection, AggregateSql(source, columns), path, size, options, reader =>
+        // Typed columns first go through a query with no per-row checks, whose per-group minimum and maximum count prove
+        // that no row was out of range; if some group's range is not clean, the exact query (checks per row) runs instead.
+        var fast = TypedAggregateSql(source, columns);
+        var complete = fast is not null && Aggregate(fast, rangeChecked: true);
+        if (!complete)
         {
+            cells.Clear();
+            read = rejected = 0;
+            Aggregate(AggregateSql(source, columns), rangeChecked: false);
+        }
+
+        bool Aggregate(string sql, bool rangeChecked)
+        {
+            var clean = true;
+            Run(connection, sql, path, size, options, reader =>
+            {
             while (reader.Read())
             {
+                if (rangeChecked && !InRange(reader, 6 + kinds.Length))
+                {
+                    clean = false;
+                    return;
+                }
                 // One group of rows with the same raw day, model, workspace and tier. The key is checked here, once per
                 // group; rows whose counts are invalid were left out of the sums in SQL and are counted in "bad".
                 var n = reader.GetInt64(4);
@@ -102,7 +121,10 @@ public static class GatewayLog
                     if (tokens > 0) cells.Add((new UsageKey(day, Channel.Anthropic, ws, stored, tier, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, kinds[k]), tokens));
                 }
             }
-        });
+            });
+            return clean;
+        }
+
         var builder = new UsageCubeBuilder();
         builder.EnsureCapacity(cells.Count);
         foreach (var (key, tokens) in cells) builder.Add(key, tokens);
@@ -298,6 +320,27 @@ public static class GatewayLog
     /// the sums; the keys are validated by the caller once per group, so the work per row is only the day and the
     /// count checks.
     /// </summary>
+    /// <summary>
+    /// For a file whose timestamp is typed as a time and whose counts are typed as integers (Parquet, or a CSV DuckDB
+    /// typed so): the sums by raw day, model, workspace and tier with no per-row checks, plus each group's smallest and
+    /// largest count, which <see cref="InRange"/> checks. Null for other files.
+    /// </summary>
+    private static string? TypedAggregateSql(Source source, Columns c)
+    {
+        if (source.Kind == FileContainer.Json || !c.Timestamp.IsTime || c.Counts.Any(k => !k.Col.IsInteger)) return null;
+        var ws = c.Workspace is null ? "NULL::VARCHAR" : c.Workspace.AsText;
+        var tier = c.Tier is null ? "NULL::VARCHAR" : c.Tier.AsText;
+        var sums = string.Concat(c.Counts.Select(k => $", sum({k.Col.Expr})::DECIMAL(38,0)"));
+        var lows = string.Join(", ", c.Counts.Select(k => $"min({k.Col.Expr})"));
+        var highs = string.Join(", ", c.Counts.Select(k => $"max({k.Col.Expr})"));
+        return $"SELECT CAST({c.Timestamp.Expr} AS DATE) AS day, {c.Model.AsText} AS model_raw, {ws} AS ws_raw, {tier} AS tier_raw, count(*) AS n, 0::BIGINT AS bad{sums}, " +
+               $"least({lows})::DECIMAL(38,0) AS lo, greatest({highs})::DECIMAL(38,0) AS hi FROM {source.Relation} GROUP BY ALL";
+    }
+
+    /// <summary>True when the group's counts (columns lo and hi from <paramref name="first"/>) lie in 0..10¹⁸ − 1, or are all empty.</summary>
+    private static bool InRange(System.Data.Common.DbDataReader reader, int first) =>
+        (reader.IsDBNull(first) || reader.GetDecimal(first) >= 0) && (reader.IsDBNull(first + 1) || reader.GetDecimal(first + 1) <= 999_999_999_999_999_999m);
+
     private static string AggregateSql(Source source, Columns c)
     {
         var sums = string.Concat(c.Counts.Select((_, i) => $", sum(c{i}) FILTER (WHERE row_ok)::DECIMAL(38,0)"));
