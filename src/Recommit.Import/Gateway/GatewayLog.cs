@@ -87,40 +87,40 @@ public static class GatewayLog
             var clean = true;
             Run(connection, sql, path, size, options, reader =>
             {
-            while (reader.Read())
-            {
-                if (rangeChecked && !InRange(reader, 6 + kinds.Length))
+                while (reader.Read())
                 {
-                    clean = false;
-                    return;
+                    if (rangeChecked && !InRange(reader, 6 + kinds.Length))
+                    {
+                        clean = false;
+                        return;
+                    }
+                    // One group of rows with the same raw day, model, workspace and tier. The key is checked here, once per
+                    // group; rows whose counts are invalid were left out of the sums in SQL and are counted in "bad".
+                    var n = reader.GetInt64(4);
+                    var bad = reader.GetInt64(5);
+                    read += n;
+                    var rawModel = reader.IsDBNull(1) ? null : reader.GetString(1);
+                    if (reader.IsDBNull(0) || string.IsNullOrWhiteSpace(rawModel) || !TryTier(reader.IsDBNull(3) ? null : reader.GetString(3), out var tier))
+                    {
+                        rejected += n;
+                        continue;
+                    }
+                    rejected += bad;
+                    if (bad == n) continue;
+                    var day = DateOnly.FromDateTime(reader.GetDateTime(0));
+                    // Names are trimmed here, once per group rather than once per row; equal names after trimming add up.
+                    var model = rawModel.Trim();
+                    var ws = reader.IsDBNull(2) ? "" : reader.GetString(2).Trim();
+                    if (!resolved.TryGetValue(model, out var stored)) resolved[model] = stored = ModelNames.Resolve(model, options.Resolver, diag);
+                    for (var k = 0; k < kinds.Length; k++)
+                    {
+                        if (reader.IsDBNull(6 + k)) continue;
+                        var sum = reader.GetDecimal(6 + k);
+                        if (sum > long.MaxValue) throw new ImportException(path, null, $"the {columns.Counts[k].Name} tokens of {model} on {day:yyyy-MM-dd} add up to more than {long.MaxValue:N0}");
+                        var tokens = (long)sum;
+                        if (tokens > 0) cells.Add((new UsageKey(day, Channel.Anthropic, ws, stored, tier, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, kinds[k]), tokens));
+                    }
                 }
-                // One group of rows with the same raw day, model, workspace and tier. The key is checked here, once per
-                // group; rows whose counts are invalid were left out of the sums in SQL and are counted in "bad".
-                var n = reader.GetInt64(4);
-                var bad = reader.GetInt64(5);
-                read += n;
-                var rawModel = reader.IsDBNull(1) ? null : reader.GetString(1);
-                if (reader.IsDBNull(0) || string.IsNullOrWhiteSpace(rawModel) || !TryTier(reader.IsDBNull(3) ? null : reader.GetString(3), out var tier))
-                {
-                    rejected += n;
-                    continue;
-                }
-                rejected += bad;
-                if (bad == n) continue;
-                var day = DateOnly.FromDateTime(reader.GetDateTime(0));
-                // Names are trimmed here, once per group rather than once per row; equal names after trimming add up.
-                var model = rawModel.Trim();
-                var ws = reader.IsDBNull(2) ? "" : reader.GetString(2).Trim();
-                if (!resolved.TryGetValue(model, out var stored)) resolved[model] = stored = ModelNames.Resolve(model, options.Resolver, diag);
-                for (var k = 0; k < kinds.Length; k++)
-                {
-                    if (reader.IsDBNull(6 + k)) continue;
-                    var sum = reader.GetDecimal(6 + k);
-                    if (sum > long.MaxValue) throw new ImportException(path, null, $"the {columns.Counts[k].Name} tokens of {model} on {day:yyyy-MM-dd} add up to more than {long.MaxValue:N0}");
-                    var tokens = (long)sum;
-                    if (tokens > 0) cells.Add((new UsageKey(day, Channel.Anthropic, ws, stored, tier, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, kinds[k]), tokens));
-                }
-            }
             });
             return clean;
         }
