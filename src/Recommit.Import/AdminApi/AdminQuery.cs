@@ -30,21 +30,15 @@ public sealed record AdminQuery(AdminEndpoint Endpoint, DateTimeOffset From, Dat
     /// <summary>The most groups the analytics usage endpoint reports in one bucket (its top groups by usage).</summary>
     public const int AnalyticsTopGroups = 100;
 
-    /// <summary>The bucket widths and the most buckets one page may hold.</summary>
-    public static int MaxBuckets(string width) => width switch
+    /// <summary>
+    /// The bucket widths and the most buckets one page may hold: 1d 31, 1h 168, and 1m 1,440 for the messages usage
+    /// report but 256 for the analytics usage endpoint.
+    /// </summary>
+    public static int MaxBuckets(string width, bool analytics = false) => width switch
     {
         "1d" => 31,
         "1h" => 168,
-        "1m" => 1440,
-        _ => throw new AdminApiException($"--bucket: '{width}' is not 1d, 1h or 1m"),
-    };
-
-    /// <summary>The most buckets one page of the analytics usage endpoint may hold.</summary>
-    public static int MaxAnalyticsBuckets(string width) => width switch
-    {
-        "1d" => 31,
-        "1h" => 168,
-        "1m" => 256,
+        "1m" => analytics ? 256 : 1440,
         _ => throw new AdminApiException($"--bucket: '{width}' is not 1d, 1h or 1m"),
     };
 
@@ -78,13 +72,9 @@ public sealed record AdminQuery(AdminEndpoint Endpoint, DateTimeOffset From, Dat
         sb.Append("&ending_at=").Append(Uri.EscapeDataString(Rfc3339(To)));
         switch (Endpoint)
         {
-            case AdminEndpoint.UsageMessages:
+            case AdminEndpoint.UsageMessages or AdminEndpoint.AnalyticsUsage:
                 sb.Append("&bucket_width=").Append(BucketWidth);
-                sb.Append("&limit=").Append(MaxBuckets(BucketWidth).ToString(CultureInfo.InvariantCulture));
-                break;
-            case AdminEndpoint.AnalyticsUsage:
-                sb.Append("&bucket_width=").Append(BucketWidth);
-                sb.Append("&limit=").Append(MaxAnalyticsBuckets(BucketWidth).ToString(CultureInfo.InvariantCulture));
+                sb.Append("&limit=").Append(MaxBuckets(BucketWidth, Endpoint == AdminEndpoint.AnalyticsUsage).ToString(CultureInfo.InvariantCulture));
                 break;
             case AdminEndpoint.CostReport:
                 sb.Append("&bucket_width=1d&limit=31");

@@ -32,7 +32,7 @@ public sealed record PullRequest(DateTimeOffset From, DateTimeOffset? To, string
             throw new AdminApiException($"--from {AdminQuery.Rfc3339(From)}: the analytics usage endpoint (--usage-source analytics) has no data before " +
                 $"{AnalyticsEarliest:yyyy-MM-dd}, the earliest day it accepts; pass --from {AnalyticsEarliest:yyyy-MM-dd} or later, or --usage-source messages for earlier days");
         // An unknown bucket width throws here too, before any request is sent.
-        _ = UsageSource == UsageSource.Analytics ? AdminQuery.MaxAnalyticsBuckets(BucketWidth) : AdminQuery.MaxBuckets(BucketWidth);
+        _ = AdminQuery.MaxBuckets(BucketWidth, UsageSource == UsageSource.Analytics);
     }
 
     /// <summary>

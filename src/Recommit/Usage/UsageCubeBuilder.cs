@@ -74,7 +74,7 @@ public sealed class UsageCubeBuilder
             day[j] = c.Day;
             ws[j] = wsRank[c.Workspace];
             model[j] = modelRank[c.Model];
-            channel[j] = c.Part(5); tier[j] = c.Part(4); band[j] = c.Part(3); geo[j] = c.Part(2); speed[j] = c.Part(1); kind[j] = c.Part(0);
+            channel[j] = c.Channel; tier[j] = c.Tier; band[j] = c.Band; geo[j] = c.Geo; speed[j] = c.Speed; kind[j] = c.Kind;
             tokens[j] = _tokens[order[j]];
         }
         return new UsageCube(n, day, channel, ws, model, tier, band, geo, speed, kind, tokens, [.. wsSorted], [.. modelsSorted]);
@@ -125,7 +125,7 @@ public sealed class UsageCubeBuilder
                 var c = _cells[i];
                 // The channel (the top packed part) sorts right after the day, before the workspace.
                 var k = (ulong)(c.Day - minDay);
-                k = (k << 4) | c.Part(5);
+                k = (k << 4) | c.Channel;
                 k = (k << wsBits) | (uint)wsRank[c.Workspace];
                 k = (k << modelBits) | (uint)modelRank[c.Model];
                 k = (k << (Cell.PackedBits - 4)) | (uint)c.Rest;
@@ -138,7 +138,7 @@ public sealed class UsageCubeBuilder
         {
             Cell x = _cells[a], y = _cells[b];
             var r = x.Day.CompareTo(y.Day);
-            if (r == 0) r = x.Part(5).CompareTo(y.Part(5));
+            if (r == 0) r = x.Channel.CompareTo(y.Channel);
             if (r == 0) r = wsRank[x.Workspace].CompareTo(wsRank[y.Workspace]);
             if (r == 0) r = modelRank[x.Model].CompareTo(modelRank[y.Model]);
             return r != 0 ? r : x.Rest.CompareTo(y.Rest);
@@ -163,8 +163,14 @@ public sealed class UsageCubeBuilder
             return (channel << 20) | (tier << 16) | (band << 12) | (geo << 8) | (speed << 4) | kind;
         }
 
-        /// <summary>Part 0 kind, 1 speed, 2 geography, 3 band, 4 tier, 5 channel.</summary>
-        public byte Part(int i) => (byte)((Packed >> (4 * i)) & 0xF);
+        public byte Channel => Part(5);
+        public byte Tier => Part(4);
+        public byte Band => Part(3);
+        public byte Geo => Part(2);
+        public byte Speed => Part(1);
+        public byte Kind => Part(0);
+
+        private byte Part(int i) => (byte)((Packed >> (4 * i)) & 0xF);
 
         /// <summary>Everything below the channel.</summary>
         public int Rest => Packed & 0xFFFFF;
