@@ -71,7 +71,7 @@ public sealed class GatewayImportCheck : IQualityCheck
             clock.Restart();
             import = GatewayLog.Read(file, new ImportOptions { Resolver = resolver });
             lastRead = clock.Elapsed.TotalSeconds;
-            using (var writer = new StreamWriter(cubeFile)) CanonicalUsageCsv.Write(import.Cube, writer);
+            using (var stream = File.Create(cubeFile)) CanonicalUsageCsv.Write(import.Cube, stream);
             bestImport = Math.Min(bestImport, clock.Elapsed.TotalSeconds);
             peak = Math.Max(peak, PeakResidentBytes());
             importInput = import.Cube.TotalTokens(TokenKind.UncachedInput);

@@ -138,6 +138,49 @@ public class GatewayLogTests
     }
 
     [Fact]
+    public void Parquet_statistics_prove_the_count_range_only_when_every_row_group_is_in_range()
+    {
+        // Several row groups each, so that one bad group among clean ones must be found.
+        string Parquet(string values)
+        {
+            var target = Path.ChangeExtension(Fixtures.Temp(""), ".parquet");
+            using var write = DuckDb.Open();
+            DuckDb.Execute(write, $"COPY (SELECT i AS n, i % 7 AS input_tokens, {values} AS cache_read_input_tokens FROM range(5000) t(i)) " +
+                                  $"TO {DuckDb.Literal(target)} (FORMAT parquet, ROW_GROUP_SIZE 1000)");
+            return target;
+        }
+        using var connection = DuckDb.Open();
+        bool InRange(string values, params string[] columns) => GatewayLog.ParquetCountsInRange(connection, Parquet(values), columns);
+
+        Assert.True(InRange("i * 1000", "input_tokens", "cache_read_input_tokens"));
+        Assert.True(InRange("NULL::BIGINT", "input_tokens", "cache_read_input_tokens"));
+        Assert.True(InRange("CASE WHEN i < 1000 THEN NULL ELSE i END", "INPUT_TOKENS", "cache_read_input_tokens"));
+        Assert.True(InRange("999999999999999999", "cache_read_input_tokens"));
+        Assert.False(InRange("CASE WHEN i = 4321 THEN -1 ELSE i END", "input_tokens", "cache_read_input_tokens"));
+        Assert.False(InRange("CASE WHEN i = 4321 THEN 1000000000000000000 ELSE i END", "cache_read_input_tokens"));
+        Assert.False(InRange("i", "input_tokens", "no_such_column"));
+    }
+
+    [Fact]
+    public void A_parquet_count_too_large_for_the_cube_is_rejected_on_its_own_row()
+    {
+        var csv = Fixtures.Temp(
+            "timestamp,model,input_tokens,output_tokens\n" +
+            "2026-08-05T01:00:00Z,claude-opus-5,10,20\n" +
+            "2026-08-05T02:00:00Z,claude-opus-5,2000000000000000000,2\n" +
+            "2026-08-05T03:00:00Z,claude-opus-5,,1\n");
+        var result = GatewayLog.Read(ToParquet(csv), Fixtures.Options);
+
+        Assert.Equal(10, CubeAssert.Tokens(result.Cube, k => k.Kind == TokenKind.UncachedInput));
+        Assert.Equal(21, CubeAssert.Tokens(result.Cube, k => k.Kind == TokenKind.Output));
+        Assert.Equal(2, result.Report.Accepted);
+        CubeAssert.Reconciles(result.Report);
+        var rejected = Assert.Single(result.Report.RejectedRows);
+        Assert.Equal(2, rejected.Line);
+        Assert.Contains("too large", rejected.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Progress_is_reported_for_a_gateway_import()
     {
         var seen = new List<ImportProgress>();

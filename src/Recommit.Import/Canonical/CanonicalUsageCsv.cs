@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Recommit.Import.Internals;
 using Recommit.Usage;
 
@@ -85,42 +86,101 @@ public static class CanonicalUsageCsv
         return new UsageImport(builder.Build(), diag.ToReport());
     }
 
-    /// <summary>Writes a cube as canonical usage CSV (all ten columns, sorted by day).</summary>
+    /// <summary>Writes a cube as canonical usage CSV (all ten columns, sorted by day) in UTF-8 without a byte-order mark.</summary>
+    public static void Write(UsageCube cube, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        Write(cube, stream.Write);
+    }
+
+    /// <summary>Writes a cube as canonical usage CSV (all ten columns, sorted by day) to a text writer.</summary>
     public static void Write(UsageCube cube, TextWriter writer)
     {
-        ArgumentNullException.ThrowIfNull(cube);
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write(string.Join(',', Header));
-        writer.Write('\n');
-        // Names are escaped once each, and dates and counts are formatted into one buffer a row, not into new strings.
-        var models = cube.Models.Select(FieldParsers.CsvEscape).ToArray();
-        var workspaces = cube.Workspaces.Select(FieldParsers.CsvEscape).ToArray();
-        Span<char> number = stackalloc char[24];
+        // A UTF-8 stream writer takes the bytes as they are; any other writer gets them decoded, a buffer at a time
+        // (buffers end between rows, so no character is split).
+        if (writer is StreamWriter { Encoding.CodePage: 65001 } utf8)
+        {
+            utf8.Flush();
+            Write(cube, utf8.BaseStream);
+            utf8.BaseStream.Flush();
+            return;
+        }
+        Write(cube, bytes => writer.Write(Encoding.UTF8.GetString(bytes)));
+    }
+
+    /// <summary>
+    /// Formats the rows as UTF-8 into one buffer and hands it to <paramref name="emit"/> whenever the next row might not
+    /// fit. Names and enum spellings are escaped and encoded once each; the day is formatted once per day.
+    /// </summary>
+    private static void Write(UsageCube cube, Action<ReadOnlySpan<byte>> emit)
+    {
+        ArgumentNullException.ThrowIfNull(cube);
+        static byte[][] Encode(IEnumerable<string> names) => [.. names.Select(n => Encoding.UTF8.GetBytes(n))];
+        var models = Encode(cube.Models.Select(FieldParsers.CsvEscape));
+        var workspaces = Encode(cube.Workspaces.Select(FieldParsers.CsvEscape));
+        var kinds = Spellings<TokenKind>(k => k.Name());
+        var tiers = Spellings<ServiceTier>(t => t.Name());
+        var bands = Spellings<ContextBand>(b => b.Name());
+        var channels = Spellings<Channel>(c => c.Name());
+        var geos = Spellings<InferenceGeo>(g => g.Name());
+        var speeds = Spellings<Speed>(s => s.Name());
+        static int Longest(byte[][] names) => names.Length == 0 ? 0 : names.Max(n => n.Length);
+        // The longest a row can be: every field at its longest, a 20-digit count and the ten separators.
+        var maxRow = 10 + Longest(models) + Longest(kinds) + 20 + Longest(tiers) + Longest(bands) + Longest(channels) + Longest(workspaces) + Longest(geos) + Longest(speeds) + 10;
+        var buffer = new byte[Math.Max(1 << 16, 2 * maxRow)];
+        var used = Encoding.UTF8.GetBytes(string.Join(',', Header) + "\n", buffer);
+        Span<byte> day = stackalloc byte[10];
+        var lastDay = -1;
         for (var i = 0; i < cube.Count; i++)
         {
-            cube.Day(i).TryFormat(number, out var n, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            writer.Write(number[..n]);
-            writer.Write(',');
-            writer.Write(models[cube.ModelIndex(i)]);
-            writer.Write(',');
-            writer.Write(cube.Kind(i).Name());
-            writer.Write(',');
-            cube.Tokens(i).TryFormat(number, out n, default, CultureInfo.InvariantCulture);
-            writer.Write(number[..n]);
-            writer.Write(',');
-            writer.Write(cube.Tier(i).Name());
-            writer.Write(',');
-            writer.Write(cube.Band(i).Name());
-            writer.Write(',');
-            writer.Write(cube.Channel(i).Name());
-            writer.Write(',');
-            writer.Write(workspaces[cube.WorkspaceIndex(i)]);
-            writer.Write(',');
-            writer.Write(cube.Geo(i).Name());
-            writer.Write(',');
-            writer.Write(cube.Speed(i).Name());
-            writer.Write('\n');
+            if (buffer.Length - used < maxRow)
+            {
+                emit(buffer.AsSpan(0, used));
+                used = 0;
+            }
+            var row = buffer.AsSpan(used);
+            var d = cube.Day(i);
+            if (d.DayNumber != lastDay)
+            {
+                d.TryFormat(day, out _, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                lastDay = d.DayNumber;
+            }
+            var n = Put(row, 0, day);
+            n = Put(row, n, models[cube.ModelIndex(i)]);
+            n = Put(row, n, kinds[(int)cube.Kind(i)]);
+            cube.Tokens(i).TryFormat(row[n..], out var digits, default, CultureInfo.InvariantCulture);
+            n += digits;
+            row[n++] = (byte)',';
+            n = Put(row, n, tiers[(int)cube.Tier(i)]);
+            n = Put(row, n, bands[(int)cube.Band(i)]);
+            n = Put(row, n, channels[(int)cube.Channel(i)]);
+            n = Put(row, n, workspaces[cube.WorkspaceIndex(i)]);
+            n = Put(row, n, geos[(int)cube.Geo(i)]);
+            speeds[(int)cube.Speed(i)].CopyTo(row[n..]);
+            n += speeds[(int)cube.Speed(i)].Length;
+            row[n++] = (byte)'\n';
+            used += n;
         }
+        emit(buffer.AsSpan(0, used));
+    }
+
+    /// <summary>Each value's spelling in UTF-8, indexed by the value's number.</summary>
+    private static byte[][] Spellings<T>(Func<T, string> name) where T : struct, Enum
+    {
+        var values = Enum.GetValues<T>();
+        var result = new byte[values.Max(v => Convert.ToInt32(v, CultureInfo.InvariantCulture)) + 1][];
+        foreach (var v in values) result[Convert.ToInt32(v, CultureInfo.InvariantCulture)] = Encoding.UTF8.GetBytes(name(v));
+        return result;
+    }
+
+    /// <summary>Copies a field and its comma into the row at <paramref name="at"/>; returns the position after them.</summary>
+    private static int Put(Span<byte> row, int at, ReadOnlySpan<byte> field)
+    {
+        field.CopyTo(row[at..]);
+        at += field.Length;
+        row[at] = (byte)',';
+        return at + 1;
     }
 
     private static bool Blank(string s) => string.IsNullOrWhiteSpace(s);

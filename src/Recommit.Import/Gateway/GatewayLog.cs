@@ -65,19 +65,19 @@ public static class GatewayLog
         var columns = ResolveColumns(path, source, options.ColumnMap);
         var diag = new ImportDiagnostics(path, FormatName);
 
-        // The cells are gathered first and then added to a builder sized for them: growing its index cell by cell would
-        // cost more than the copy.
-        var cells = new List<(UsageKey Key, long Tokens)>();
+        var builder = new UsageCubeBuilder();
         long read = 0, rejected = 0;
         var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
         var kinds = columns.Counts.Select(c => c.Kind).ToArray();
-        // Typed columns first go through a query with no per-row checks, whose per-group minimum and maximum count prove
-        // that no row was out of range; if some group's range is not clean, the exact query (checks per row) runs instead.
-        var fast = TypedAggregateSql(source, columns);
-        var complete = fast is not null && Aggregate(fast, rangeChecked: true);
+        // Typed columns (Parquet, or a CSV DuckDB typed itself) go through a query with no per-row checks when nothing
+        // can be out of range: a Parquet file's own column statistics prove it, or else each group's smallest and largest
+        // count do. If some group's range is not clean, the exact query (checks per row) runs instead.
+        var rangeProven = source.Kind == FileContainer.Parquet && ParquetCountsInRange(connection, path, [.. columns.Counts.Select(k => k.Col.Name)]);
+        var fast = TypedAggregateSql(source, columns, withRange: !rangeProven);
+        var complete = fast is not null && Aggregate(fast, rangeChecked: !rangeProven);
         if (!complete)
         {
-            cells.Clear();
+            builder = new UsageCubeBuilder();
             read = rejected = 0;
             Aggregate(AggregateSql(source, columns), rangeChecked: false);
         }
@@ -118,16 +118,25 @@ public static class GatewayLog
                         var sum = reader.GetDecimal(6 + k);
                         if (sum > long.MaxValue) throw new ImportException(path, null, $"the {columns.Counts[k].Name} tokens of {model} on {day:yyyy-MM-dd} add up to more than {long.MaxValue:N0}");
                         var tokens = (long)sum;
-                        if (tokens > 0) cells.Add((new UsageKey(day, Channel.Anthropic, ws, stored, tier, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, kinds[k]), tokens));
+                        if (tokens > 0) Add(builder, new UsageKey(day, Channel.Anthropic, ws, stored, tier, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, kinds[k]), tokens);
                     }
                 }
             });
             return clean;
         }
 
-        var builder = new UsageCubeBuilder();
-        builder.EnsureCapacity(cells.Count);
-        foreach (var (key, tokens) in cells) builder.Add(key, tokens);
+        void Add(UsageCubeBuilder cube, in UsageKey key, long tokens)
+        {
+            try
+            {
+                cube.Add(key, tokens);
+            }
+            catch (OverflowException)
+            {
+                // Two raw names that trim to the same one can still add up past the limit together.
+                throw new ImportException(path, null, $"the {key.Kind.Name()} tokens of {key.Model} on {key.Day:yyyy-MM-dd} add up to more than {long.MaxValue:N0}");
+            }
+        }
 
         // Lines DuckDB's CSV reader could not parse: counted as read and rejected, with DuckDB's line number.
         var unparsed = source.Kind == FileContainer.Csv ? CsvRejects(connection) : [];
@@ -216,8 +225,8 @@ public static class GatewayLog
         }
     }
 
-    /// <summary>A column as a SQL expression and its DuckDB type (VARCHAR for JSON fields).</summary>
-    private sealed record Col(string Expr, string Type)
+    /// <summary>A column: its name in the file, a SQL expression reading it and its DuckDB type (VARCHAR for JSON fields).</summary>
+    private sealed record Col(string Name, string Expr, string Type)
     {
         public bool IsText => Type.StartsWith("VARCHAR", StringComparison.OrdinalIgnoreCase);
         public bool IsTime => Type.StartsWith("TIMESTAMP", StringComparison.OrdinalIgnoreCase) || Type.Equals("DATE", StringComparison.OrdinalIgnoreCase);
@@ -316,31 +325,62 @@ public static class GatewayLog
     }
 
     /// <summary>
-    /// Sums by raw day, model, workspace and tier. Rows with an invalid count are counted (<c>bad</c>) and left out of
-    /// the sums; the keys are validated by the caller once per group, so the work per row is only the day and the
-    /// count checks.
-    /// </summary>
-    /// <summary>
     /// For a file whose timestamp is typed as a time and whose counts are typed as integers (Parquet, or a CSV DuckDB
-    /// typed so): the sums by raw day, model, workspace and tier with no per-row checks, plus each group's smallest and
-    /// largest count, which <see cref="InRange"/> checks. Null for other files.
+    /// typed so): the sums by raw day, model, workspace and tier with no per-row checks, and, when
+    /// <paramref name="withRange"/>, each group's smallest and largest count, which <see cref="InRange"/> checks.
+    /// Null for other files.
     /// </summary>
-    private static string? TypedAggregateSql(Source source, Columns c)
+    private static string? TypedAggregateSql(Source source, Columns c, bool withRange)
     {
         if (source.Kind == FileContainer.Json || !c.Timestamp.IsTime || c.Counts.Any(k => !k.Col.IsInteger)) return null;
         var ws = c.Workspace is null ? "NULL::VARCHAR" : c.Workspace.AsText;
         var tier = c.Tier is null ? "NULL::VARCHAR" : c.Tier.AsText;
         var sums = string.Concat(c.Counts.Select(k => $", sum({k.Col.Expr})::DECIMAL(38,0)"));
-        var lows = string.Join(", ", c.Counts.Select(k => $"min({k.Col.Expr})"));
-        var highs = string.Join(", ", c.Counts.Select(k => $"max({k.Col.Expr})"));
-        return $"SELECT CAST({c.Timestamp.Expr} AS DATE) AS day, {c.Model.AsText} AS model_raw, {ws} AS ws_raw, {tier} AS tier_raw, count(*) AS n, 0::BIGINT AS bad{sums}, " +
-               $"least({lows})::DECIMAL(38,0) AS lo, greatest({highs})::DECIMAL(38,0) AS hi FROM {source.Relation} GROUP BY ALL";
+        var range = "";
+        if (withRange)
+        {
+            var lows = string.Join(", ", c.Counts.Select(k => $"min({k.Col.Expr})"));
+            var highs = string.Join(", ", c.Counts.Select(k => $"max({k.Col.Expr})"));
+            range = $", least({lows})::DECIMAL(38,0) AS lo, greatest({highs})::DECIMAL(38,0) AS hi";
+        }
+        return $"SELECT CAST({c.Timestamp.Expr} AS DATE) AS day, {c.Model.AsText} AS model_raw, {ws} AS ws_raw, {tier} AS tier_raw, count(*) AS n, 0::BIGINT AS bad{sums}{range} " +
+               $"FROM {source.Relation} GROUP BY ALL";
+    }
+
+    /// <summary>
+    /// True when the Parquet file's own column statistics show every one of <paramref name="countColumns"/>, in every
+    /// row group, within 0..10¹⁸ − 1 (or wholly empty). False when a writer left the statistics out, a column is not a
+    /// top-level column of the file, or a value may lie outside.
+    /// </summary>
+    internal static bool ParquetCountsInRange(DuckDBConnection connection, string path, IReadOnlyList<string> countColumns)
+    {
+        var names = countColumns.Select(n => n.ToLowerInvariant()).Distinct().ToList();
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT count(DISTINCT lower(path_in_schema)), count(*) FILTER (WHERE NOT coalesce(stats_null_count = row_group_num_rows, false) " +
+            "AND NOT coalesce(TRY_CAST(stats_min_value AS HUGEINT) >= 0 AND TRY_CAST(stats_max_value AS HUGEINT) <= 999999999999999999, false)) " +
+            $"FROM parquet_metadata({DuckDb.Literal(path)}) WHERE lower(path_in_schema) IN ({string.Join(", ", names.Select(DuckDb.Literal))})";
+        try
+        {
+            using var reader = command.ExecuteReader();
+            return reader.Read() && reader.GetInt64(0) == names.Count && reader.GetInt64(1) == 0;
+        }
+        catch (DuckDBException)
+        {
+            // No readable metadata: the per-group range check decides.
+            return false;
+        }
     }
 
     /// <summary>True when the group's counts (columns lo and hi from <paramref name="first"/>) lie in 0..10¹⁸ − 1, or are all empty.</summary>
     private static bool InRange(System.Data.Common.DbDataReader reader, int first) =>
         (reader.IsDBNull(first) || reader.GetDecimal(first) >= 0) && (reader.IsDBNull(first + 1) || reader.GetDecimal(first + 1) <= 999_999_999_999_999_999m);
 
+    /// <summary>
+    /// Sums by raw day, model, workspace and tier. Rows with an invalid count are counted (<c>bad</c>) and left out of
+    /// the sums; the keys are validated by the caller once per group, so the work per row is only the day and the
+    /// count checks.
+    /// </summary>
     private static string AggregateSql(Source source, Columns c)
     {
         var sums = string.Concat(c.Counts.Select((_, i) => $", sum(c{i}) FILTER (WHERE row_ok)::DECIMAL(38,0)"));
@@ -369,9 +409,9 @@ public static class GatewayLog
     {
         public Col Raw(string column)
         {
-            if (Kind != FileContainer.Json) return new Col(DuckDb.Identifier(column), Types.GetValueOrDefault(column, "VARCHAR"));
+            if (Kind != FileContainer.Json) return new Col(column, DuckDb.Identifier(column), Types.GetValueOrDefault(column, "VARCHAR"));
             var path = "$" + string.Concat(column.Split('.').Select(p => ".\"" + p.Replace("\"", "\\\"", StringComparison.Ordinal) + "\""));
-            return new Col($"CASE WHEN json_valid({JsonColumn}) THEN json_extract_string({JsonColumn}, {DuckDb.Literal(path)}) END", "VARCHAR");
+            return new Col(column, $"CASE WHEN json_valid({JsonColumn}) THEN json_extract_string({JsonColumn}, {DuckDb.Literal(path)}) END", "VARCHAR");
         }
 
         public static Source Of(DuckDBConnection connection, string path, FileSniff sniff)

@@ -116,4 +116,39 @@ public sealed class CanonicalUsageCsvTests
         Assert.Equal(cube.Cells().ToArray(), back.Cube.Cells().ToArray());
         Assert.Equal(0, back.Report.Rejected);
     }
+
+    [Fact]
+    public void Stream_and_text_writers_give_the_same_utf8_across_many_buffers()
+    {
+        // Enough rows to fill the write buffer many times, with names of two-, three- and four-byte characters so
+        // that a buffer boundary would split one if the writer cut rows.
+        var b = new UsageCubeBuilder();
+        string[] workspaces = ["équipe \"α\"", "チーム,東京", "😀 team", "plain"];
+        for (var d = 0; d < 400; d++)
+            for (var w = 0; w < workspaces.Length; w++)
+                foreach (var kind in new[] { TokenKind.UncachedInput, TokenKind.Output, TokenKind.CacheRead })
+                    b.Add(new UsageKey(new DateOnly(2026, 1, 1).AddDays(d), Channel.Vertex, workspaces[w], "claude-sonnet-4-5", ServiceTier.Priority, ContextBand.Long, InferenceGeo.Us, Speed.Fast, kind), 1L + d * 1_000_003L + w);
+        var cube = b.Build();
+
+        var bytes = new MemoryStream();
+        CanonicalUsageCsv.Write(cube, bytes);
+        var text = new StringWriter();
+        CanonicalUsageCsv.Write(cube, text);
+        var viaStreamWriter = new MemoryStream();
+        using (var writer = new StreamWriter(viaStreamWriter, new System.Text.UTF8Encoding(false), leaveOpen: true))
+        {
+            // Text the writer still buffers comes first.
+            writer.Write("#");
+            CanonicalUsageCsv.Write(cube, writer);
+        }
+
+        Assert.True(bytes.Length > 4 * 65536, "the cube must span several buffers");
+        var decoded = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes.ToArray());
+        Assert.Equal(decoded, text.ToString());
+        Assert.Equal([(byte)'#', .. bytes.ToArray()], viaStreamWriter.ToArray());
+        Assert.StartsWith(string.Join(',', CanonicalUsageCsv.Header) + "\n", decoded, StringComparison.Ordinal);
+        var back = Read(decoded);
+        Assert.Equal(cube.Cells().ToArray(), back.Cube.Cells().ToArray());
+        Assert.Equal(0, back.Report.Rejected);
+    }
 }
