@@ -181,6 +181,17 @@ public class GatewayLogTests
     }
 
     [Fact]
+    public void Counts_that_add_up_past_the_cube_limit_only_after_trimming_names_are_refused_with_a_message()
+    {
+        // Each raw name's group fits in 64 bits; the two names are one model once trimmed, and together they do not.
+        var rows = string.Concat(Enumerable.Range(0, 12).Select(i => $"2026-08-05T0{i % 10}:00:00Z,{(i % 2 == 0 ? "claude-opus-5" : " claude-opus-5 ")},999999999999999999\n"));
+        var csv = Fixtures.Temp("timestamp,model,input_tokens\n" + rows);
+        var e = Assert.Throws<ImportException>(() => GatewayLog.Read(csv, Fixtures.Options));
+        Assert.Contains("add up to more than", e.Message, StringComparison.Ordinal);
+        Assert.Contains("2026-08-05", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Progress_is_reported_for_a_gateway_import()
     {
         var seen = new List<ImportProgress>();

@@ -65,78 +65,18 @@ public static class GatewayLog
         var columns = ResolveColumns(path, source, options.ColumnMap);
         var diag = new ImportDiagnostics(path, FormatName);
 
-        var builder = new UsageCubeBuilder();
-        long read = 0, rejected = 0;
-        var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
-        var kinds = columns.Counts.Select(c => c.Kind).ToArray();
         // Typed columns (Parquet, or a CSV DuckDB typed itself) go through a query with no per-row checks when nothing
         // can be out of range: a Parquet file's own column statistics prove it, or else each group's smallest and largest
         // count do. If some group's range is not clean, the exact query (checks per row) runs instead.
+        var groups = new GroupFolder(path, columns, options, diag);
         var rangeProven = source.Kind == FileContainer.Parquet && ParquetCountsInRange(connection, path, [.. columns.Counts.Select(k => k.Col.Name)]);
         var fast = TypedAggregateSql(source, columns, withRange: !rangeProven);
-        var complete = fast is not null && Aggregate(fast, rangeChecked: !rangeProven);
-        if (!complete)
+        if (fast is null || !Run(connection, fast, path, size, options, reader => groups.Fold(reader, rangeChecked: !rangeProven)))
         {
-            builder = new UsageCubeBuilder();
-            read = rejected = 0;
-            Aggregate(AggregateSql(source, columns), rangeChecked: false);
+            groups.Reset();
+            Run(connection, AggregateSql(source, columns), path, size, options, reader => groups.Fold(reader, rangeChecked: false));
         }
-
-        bool Aggregate(string sql, bool rangeChecked)
-        {
-            var clean = true;
-            Run(connection, sql, path, size, options, reader =>
-            {
-                while (reader.Read())
-                {
-                    if (rangeChecked && !InRange(reader, 6 + kinds.Length))
-                    {
-                        clean = false;
-                        return;
-                    }
-                    // One group of rows with the same raw day, model, workspace and tier. The key is checked here, once per
-                    // group; rows whose counts are invalid were left out of the sums in SQL and are counted in "bad".
-                    var n = reader.GetInt64(4);
-                    var bad = reader.GetInt64(5);
-                    read += n;
-                    var rawModel = reader.IsDBNull(1) ? null : reader.GetString(1);
-                    if (reader.IsDBNull(0) || string.IsNullOrWhiteSpace(rawModel) || !TryTier(reader.IsDBNull(3) ? null : reader.GetString(3), out var tier))
-                    {
-                        rejected += n;
-                        continue;
-                    }
-                    rejected += bad;
-                    if (bad == n) continue;
-                    var day = DateOnly.FromDateTime(reader.GetDateTime(0));
-                    // Names are trimmed here, once per group rather than once per row; equal names after trimming add up.
-                    var model = rawModel.Trim();
-                    var ws = reader.IsDBNull(2) ? "" : reader.GetString(2).Trim();
-                    if (!resolved.TryGetValue(model, out var stored)) resolved[model] = stored = ModelNames.Resolve(model, options.Resolver, diag);
-                    for (var k = 0; k < kinds.Length; k++)
-                    {
-                        if (reader.IsDBNull(6 + k)) continue;
-                        var sum = reader.GetDecimal(6 + k);
-                        if (sum > long.MaxValue) throw new ImportException(path, null, $"the {columns.Counts[k].Name} tokens of {model} on {day:yyyy-MM-dd} add up to more than {long.MaxValue:N0}");
-                        var tokens = (long)sum;
-                        if (tokens > 0) Add(builder, new UsageKey(day, Channel.Anthropic, ws, stored, tier, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, kinds[k]), tokens);
-                    }
-                }
-            });
-            return clean;
-        }
-
-        void Add(UsageCubeBuilder cube, in UsageKey key, long tokens)
-        {
-            try
-            {
-                cube.Add(key, tokens);
-            }
-            catch (OverflowException)
-            {
-                // Two raw names that trim to the same one can still add up past the limit together.
-                throw new ImportException(path, null, $"the {key.Kind.Name()} tokens of {key.Model} on {key.Day:yyyy-MM-dd} add up to more than {long.MaxValue:N0}");
-            }
-        }
+        long read = groups.Read, rejected = groups.Rejected;
 
         // Lines DuckDB's CSV reader could not parse: counted as read and rejected, with DuckDB's line number.
         var unparsed = source.Kind == FileContainer.Csv ? CsvRejects(connection) : [];
@@ -151,19 +91,90 @@ public static class GatewayLog
         if (rejected > unparsed.Count)
         {
             var badLines = unparsed.Select(u => u.Line).Order().ToArray();
-            Run(connection, RejectionsSql(source, columns), path, size, options: options with { Progress = null }, reader =>
+            details.AddRange(Run(connection, RejectionsSql(source, columns), path, size, options: options with { Progress = null }, reader =>
             {
-                while (reader.Read())
-                {
-                    var row = reader.GetInt64(0);
-                    var line = LineOf(source.Kind, row, badLines);
-                    details.Add((line, reader.GetString(1)));
-                }
-            });
+                var found = new List<(long, string)>();
+                while (reader.Read()) found.Add((LineOf(source.Kind, reader.GetInt64(0), badLines), reader.GetString(1)));
+                return found;
+            }));
         }
         foreach (var (line, reason) in details.OrderBy(d => d.Line).Take((int)Math.Min(rejected, ImportDiagnostics.MaxKeptRejections))) diag.KeepRejection(line, reason);
         options.Progress?.Report(new ImportProgress(path, read, size, size));
-        return new UsageImport(builder.Build(), diag.ToReport());
+        return new UsageImport(groups.Cube.Build(), diag.ToReport());
+    }
+
+    /// <summary>
+    /// Folds the aggregate query's groups (one per raw day, model, workspace and tier) into the cube. Each group's key
+    /// is checked here, once per group; rows whose counts are invalid were left out of the sums in SQL and come as
+    /// <c>bad</c>. Model names are resolved once per distinct name, across attempts.
+    /// </summary>
+    private sealed class GroupFolder(string path, Columns columns, ImportOptions options, ImportDiagnostics diag)
+    {
+        private readonly Dictionary<string, string> _resolved = new(StringComparer.Ordinal);
+        private readonly TokenKind[] _kinds = [.. columns.Counts.Select(c => c.Kind)];
+
+        public UsageCubeBuilder Cube { get; private set; } = new();
+        public long Read { get; private set; }
+        public long Rejected { get; private set; }
+
+        /// <summary>Starts over, for the exact query after a fast one that found a count out of range.</summary>
+        public void Reset()
+        {
+            Cube = new UsageCubeBuilder();
+            Read = Rejected = 0;
+        }
+
+        /// <summary>
+        /// Adds every group; with <paramref name="rangeChecked"/>, stops and returns false at the first group whose
+        /// smallest or largest count is out of range (the caller then runs the exact query).
+        /// </summary>
+        public bool Fold(System.Data.Common.DbDataReader reader, bool rangeChecked)
+        {
+            while (reader.Read())
+            {
+                if (rangeChecked && !InRange(reader, 6 + _kinds.Length)) return false;
+                var n = reader.GetInt64(4);
+                var bad = reader.GetInt64(5);
+                Read += n;
+                var rawModel = reader.IsDBNull(1) ? null : reader.GetString(1);
+                if (reader.IsDBNull(0) || string.IsNullOrWhiteSpace(rawModel) || !TryTier(reader.IsDBNull(3) ? null : reader.GetString(3), out var tier))
+                {
+                    Rejected += n;
+                    continue;
+                }
+                Rejected += bad;
+                if (bad == n) continue;
+                var day = DateOnly.FromDateTime(reader.GetDateTime(0));
+                // Names are trimmed here, once per group rather than once per row; equal names after trimming add up.
+                var model = rawModel.Trim();
+                var ws = reader.IsDBNull(2) ? "" : reader.GetString(2).Trim();
+                if (!_resolved.TryGetValue(model, out var stored)) _resolved[model] = stored = ModelNames.Resolve(model, options.Resolver, diag);
+                for (var k = 0; k < _kinds.Length; k++)
+                {
+                    if (reader.IsDBNull(6 + k)) continue;
+                    var sum = reader.GetDecimal(6 + k);
+                    if (sum > long.MaxValue) throw TooMany(columns.Counts[k].Name, model, day);
+                    if (sum > 0) Add(new UsageKey(day, Channel.Anthropic, ws, stored, tier, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, _kinds[k]), (long)sum);
+                }
+            }
+            return true;
+        }
+
+        private void Add(in UsageKey key, long tokens)
+        {
+            try
+            {
+                Cube.Add(key, tokens);
+            }
+            catch (OverflowException)
+            {
+                // Two raw names that trim to the same one can still add up past the limit together.
+                throw TooMany(key.Kind.Name(), key.Model, key.Day);
+            }
+        }
+
+        private ImportException TooMany(string kind, string model, DateOnly day) =>
+            new(path, null, $"the {kind} tokens of {model} on {day:yyyy-MM-dd} add up to more than {long.MaxValue:N0}");
     }
 
     /// <summary>
@@ -196,7 +207,7 @@ public static class GatewayLog
         return result;
     }
 
-    private static void Run(DuckDBConnection connection, string sql, string path, long size, ImportOptions options, Action<System.Data.Common.DbDataReader> consume)
+    private static T Run<T>(DuckDBConnection connection, string sql, string path, long size, ImportOptions options, Func<System.Data.Common.DbDataReader, T> consume)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -216,7 +227,7 @@ public static class GatewayLog
         try
         {
             using var reader = command.ExecuteReader();
-            consume(reader);
+            return consume(reader);
         }
         catch (DuckDBException e)
         {
