@@ -170,6 +170,18 @@ public sealed class ImportAnthropicCommandTests : IDisposable
         Assert.All(rows, f => Assert.Equal(("standard", ""), (f[4], f[7])));
     }
 
+    [Theory]
+    [InlineData("--analytics-cost")]
+    [InlineData("--analytics")]
+    public void Analytics_cost_in_either_spelling_asks_the_analytics_cost_endpoint(string flag)
+    {
+        var (code, stdout, stderr) = Run(Args(flag), Env(Key));
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains(_stub.Requests, r => (r.Path, r.Beta) == ("/v1/organizations/analytics/cost", "analytics-usage-cost-2026-08-24"));
+        Assert.Contains("Effective discount: 30.00 %", stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_json_summary_names_the_usage_source_and_its_notes()
     {
@@ -292,6 +304,16 @@ public sealed class ImportAnthropicCommandTests : IDisposable
                 ctx.Response.StatusCode = 429;
                 ctx.Response.Headers["retry-after"] = "1";
                 body = "{\"error\":{\"type\":\"rate_limit_error\"}}";
+            }
+            else if (ctx.Request.Url.AbsolutePath.EndsWith("/analytics/cost", StringComparison.Ordinal))
+            {
+                // One page: a day's cost per day, 700 cents after a 30 % discount on 1000 at list.
+                var from = DateTimeOffset.Parse(q["starting_at"]!, CultureInfo.InvariantCulture);
+                var days = (int)(DateTimeOffset.Parse(q["ending_at"]!, CultureInfo.InvariantCulture) - from).TotalDays;
+                var rows = Enumerable.Range(0, days).Select(i => from.AddDays(i)).Select(s =>
+                    $"{{\"starting_at\":\"{s:yyyy-MM-dd}T00:00:00Z\",\"ending_at\":\"{s.AddDays(1):yyyy-MM-dd}T00:00:00Z\",\"group\":{{\"model\":\"claude-sonnet-4-5\",\"workspace_id\":null}}," +
+                    "\"cost\":{\"amount\":\"700\",\"list_amount\":\"1000\",\"currency\":\"USD\"}}");
+                body = $"{{\"data\":[{string.Join(',', rows)}],\"has_more\":false,\"next_page\":null}}";
             }
             else
             {

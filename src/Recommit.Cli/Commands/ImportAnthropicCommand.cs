@@ -43,7 +43,7 @@ internal static class ImportAnthropicCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var cost = new Option<bool>("--cost") { Description = "Also pull the cost report (amounts in cents) into <out>.spend.csv" };
-        var analytics = new Option<bool>("--analytics") { Description = "Also pull the beta analytics cost (list and post-discount amounts) and report the effective discount" };
+        var analytics = new Option<bool>("--analytics-cost", "--analytics") { Description = "Also pull the beta analytics cost (list and post-discount amounts) and report the effective discount" };
         var baseUrl = new Option<string?>("--base-url") { Description = "API base URL (default https://api.anthropic.com/); plain http only to a loopback address" };
         var keyFile = new Option<string?>("--key-file") { Description = "File holding the Admin API key (default: the ANTHROPIC_ADMIN_KEY environment variable)" };
         var output = new Option<string>("--out") { Description = "Canonical usage CSV to write; <out>.cursor.json keeps an interrupted pull resumable", Required = true };
