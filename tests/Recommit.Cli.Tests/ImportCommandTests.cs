@@ -54,6 +54,20 @@ public class ImportCommandTests
     }
 
     [Fact]
+    public void An_output_that_cannot_be_written_is_refused_and_leaves_nothing_behind()
+    {
+        // The target is a folder holding a file: the write must fail with a message, and the folder stay as it was.
+        var folder = Directory.CreateTempSubdirectory("recommit-cli-out-").FullName;
+        File.WriteAllText(Path.Combine(folder, "keep.txt"), "kept");
+        var (code, _, err) = Run("import", Temp(ConsoleUsage), "--out", folder);
+
+        Assert.Equal(2, code);
+        Assert.Contains("cannot write", err, StringComparison.Ordinal);
+        Assert.Equal("kept", File.ReadAllText(Path.Combine(folder, "keep.txt")));
+        Assert.False(File.Exists(folder + ".tmp"));
+    }
+
+    [Fact]
     public void Json_summary_lists_each_file_with_its_reconciliation()
     {
         var (code, stdout, _) = Run("import", Temp(ConsoleUsage), "--json");

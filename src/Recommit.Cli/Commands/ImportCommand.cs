@@ -170,11 +170,13 @@ internal static class ImportCommand
         try
         {
             if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } parent) Directory.CreateDirectory(parent);
-            using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-            write(writer);
+            // Written beside the target and moved over it, so a failed write (a full disk) leaves the old file whole.
+            using (var writer = new StreamWriter(path + ".tmp", false, new UTF8Encoding(false))) write(writer);
+            File.Move(path + ".tmp", path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            try { File.Delete(path + ".tmp"); } catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
             throw new ImportException(path, null, $"cannot write: {e.Message}");
         }
     }
