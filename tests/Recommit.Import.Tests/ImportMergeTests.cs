@@ -32,4 +32,43 @@ public class ImportMergeTests
         Assert.Equal(15, merge.Cube().TotalTokens(TokenKind.UncachedInput));
         Assert.Equal(0, merge.DuplicateCells);
     }
+
+    [Fact]
+    public void A_bucket_file_replaces_what_earlier_logs_added_and_later_logs_add_to_it()
+    {
+        const string header = "timestamp,model,input_tokens\n";
+        var logA = Fixtures.Temp(header + "2026-08-05T01:00:00Z,claude-opus-5,10\n2026-08-06T01:00:00Z,claude-opus-5,4\n");
+        var buckets = Fixtures.Temp("date,model,token_kind,tokens\n2026-08-05,claude-opus-5,uncached_input,7\n");
+        var spend = Fixtures.Temp("month,model,list_usd\n2026-08,claude-opus-5,12.50\n");
+        var logC = Fixtures.Temp(header + "2026-08-05T09:00:00Z,claude-opus-5,5\n");
+        var merge = new ImportMerge();
+        foreach (var path in new[] { logA, buckets, spend, logC })
+        {
+            var (format, import) = UsageFormats.Read(path, null, Fixtures.Options);
+            merge.Add(import, format.Merge);
+        }
+
+        var cube = merge.Cube();
+        Assert.Equal(12, CubeAssert.Tokens(cube, k => k.Day == new DateOnly(2026, 8, 5)));
+        Assert.Equal(4, CubeAssert.Tokens(cube, k => k.Day == new DateOnly(2026, 8, 6)));
+        Assert.Equal(1, merge.DuplicateCells);
+        Assert.True(merge.HasSpend);
+    }
+
+    [Fact]
+    public void Logs_that_add_up_past_the_cube_limit_across_files_are_refused_naming_the_later_file()
+    {
+        const string header = "timestamp,model,input_tokens\n";
+        var big = string.Concat(Enumerable.Repeat("2026-08-05T01:00:00Z,claude-opus-5,999999999999999999\n", 5));
+        var a = Fixtures.Temp(header + big);
+        var b = Fixtures.Temp(header + big);
+        var merge = new ImportMerge();
+        var first = UsageFormats.Read(a, null, Fixtures.Options);
+        merge.Add(first.Import, first.Format.Merge);
+        var second = UsageFormats.Read(b, null, Fixtures.Options);
+
+        var e = Assert.Throws<ImportException>(() => merge.Add(second.Import, second.Format.Merge));
+        Assert.Contains(b, e.Message, StringComparison.Ordinal);
+        Assert.Contains("across files", e.Message, StringComparison.Ordinal);
+    }
 }

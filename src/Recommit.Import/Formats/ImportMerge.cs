@@ -12,7 +12,9 @@ namespace Recommit.Import.Formats;
 /// </summary>
 public sealed class ImportMerge
 {
-    private readonly Dictionary<UsageKey, long> _cells = [];
+    private readonly UsageCubeBuilder _cells = new();
+    private UsageCube? _first;
+    private bool _merging;
     private readonly Dictionary<(YearMonth, string), decimal> _spend = [];
     private readonly List<ImportReport> _reports = [];
 
@@ -31,21 +33,21 @@ public sealed class ImportMerge
         if (import.Cube is { } cube)
         {
             HasUsage = true;
-            for (var i = 0; i < cube.Count; i++)
+            // A file's cube is already merged within itself, so the first is kept as it is; a second one starts the
+            // merge, which then holds the first one's cells.
+            if (_first is null && !_merging)
             {
-                var key = cube.Key(i);
-                var tokens = cube.Tokens(i);
-                if (_cells.TryGetValue(key, out var existing))
+                _first = cube;
+            }
+            else
+            {
+                if (_first is not null)
                 {
-                    if (merge == CrossFileMerge.Add)
-                    {
-                        _cells[key] = existing <= long.MaxValue - tokens ? existing + tokens
-                            : throw new ImportException(import.Report.File, null, $"the {key.Kind.Name()} tokens of {key.Model} on {key.Day:yyyy-MM-dd} add up, across files, to more than {long.MaxValue:N0}");
-                        continue;
-                    }
-                    DuplicateCells++;
+                    for (var i = 0; i < _first.Count; i++) _cells.Add(_first.Key(i), _first.Tokens(i));
+                    _first = null;
+                    _merging = true;
                 }
-                _cells[key] = tokens;
+                Merge(cube, merge, import.Report.File);
             }
         }
         if (import.Spend is { } spend)
@@ -60,11 +62,27 @@ public sealed class ImportMerge
         }
     }
 
-    public UsageCube Cube()
+    public UsageCube Cube() => _first ?? _cells.Build();
+
+    private void Merge(UsageCube cube, CrossFileMerge merge, string file)
     {
-        var builder = new UsageCubeBuilder();
-        foreach (var (key, tokens) in _cells) builder.Add(key, tokens);
-        return builder.Build();
+        for (var i = 0; i < cube.Count; i++)
+        {
+            var key = cube.Key(i);
+            if (merge == CrossFileMerge.Replace)
+            {
+                if (_cells.Set(key, cube.Tokens(i))) DuplicateCells++;
+                continue;
+            }
+            try
+            {
+                _cells.Add(key, cube.Tokens(i));
+            }
+            catch (OverflowException)
+            {
+                throw new ImportException(file, null, $"the {key.Kind.Name()} tokens of {key.Model} on {key.Day:yyyy-MM-dd} add up, across files, to more than {long.MaxValue:N0}");
+            }
+        }
     }
 
     public SpendTable Spend() =>
