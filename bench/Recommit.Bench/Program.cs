@@ -12,6 +12,8 @@ if (args.Length > 0 && args[0] == "--readme")
     return 0;
 }
 
+if (args.Length == 3 && args[0] == "--s1-child") return GatewayImportCheck.RunChild(args[1], args[2]);
+
 if (args.Length > 0 && args[0] == "--bdn")
 {
     BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);

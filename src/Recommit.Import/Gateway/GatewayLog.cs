@@ -13,7 +13,9 @@ namespace Recommit.Import.Gateway;
 /// through in bounded memory. Per row, SQL computes the UTC day (ISO-8601 with or without an offset, naive = UTC, or
 /// Unix seconds/milliseconds) and checks the counts (empty = 0, else whole non-negative numbers up to 18 digits; a
 /// Parquet double such as 5.0 is whole); rows are grouped on the raw day, model, workspace and tier, and those keys
-/// are checked once per group (a day, a non-blank model, a tier empty/standard/batch/priority). Rows that fail are
+/// are checked once per group (a day, a non-blank model, a tier empty/standard/batch/priority). Typed files skip the
+/// per-row count checks when the counts are proven in range: for Parquet by the file's own column statistics, otherwise
+/// by each group's smallest and largest count (the exact per-row query runs when neither proves it). Rows that fail are
 /// rejected with their reason and line (the first <see cref="ImportDiagnostics.MaxKeptRejections"/> listed, found by a
 /// second pass that runs only when something was rejected); CSV lines DuckDB cannot parse (wrong field count, invalid
 /// UTF-8) are rejected with DuckDB's line number. Model names are resolved once per distinct name. Channel anthropic.
