@@ -1,3 +1,5 @@
+using Recommit.Usage;
+
 namespace Recommit.Import;
 
 /// <summary>
@@ -16,6 +18,10 @@ public sealed class ImportException : InputException
     public ImportException() { File = ""; }
     public ImportException(string message) : base(message) { File = ""; }
     public ImportException(string message, Exception inner) : base(message, inner) { File = ""; }
+
+    /// <summary>A cube cell whose tokens would exceed 64 bits; <paramref name="how"/> says how they came together (", across files,").</summary>
+    public static ImportException CellOverflow(string file, in UsageKey key, string how = "") =>
+        new(file, null, $"the {key.Kind.Name()} tokens of {key.Model} on {key.Day:yyyy-MM-dd} add up{how} to more than {long.MaxValue:N0}");
 
     public string File { get; }
     public long? Line { get; }

@@ -43,7 +43,7 @@ public sealed class ImportMerge
             {
                 if (_first is not null)
                 {
-                    for (var i = 0; i < _first.Count; i++) _cells.Add(_first.Key(i), _first.Tokens(i));
+                    _cells.AddAll(_first);
                     _first = null;
                     _merging = true;
                 }
@@ -80,7 +80,7 @@ public sealed class ImportMerge
             }
             catch (OverflowException)
             {
-                throw new ImportException(file, null, $"the {key.Kind.Name()} tokens of {key.Model} on {key.Day:yyyy-MM-dd} add up, across files, to more than {long.MaxValue:N0}");
+                throw ImportException.CellOverflow(file, key, ", across files,");
             }
         }
     }

@@ -26,6 +26,9 @@ public static class GatewayLog
 
     private const string JsonColumn = "j";
 
+    /// <summary>The largest count a row may hold: 18 digits, so that sums of many rows stay far inside 64 bits.</summary>
+    private const long MaxCount = 999_999_999_999_999_999;
+
     public static bool Detect(FileSniff sniff)
     {
         if (sniff.Container == FileContainer.Empty) return false;
@@ -155,8 +158,9 @@ public static class GatewayLog
                 {
                     if (reader.IsDBNull(6 + k)) continue;
                     var sum = reader.GetDecimal(6 + k);
-                    if (sum > long.MaxValue) throw TooMany(columns.Counts[k].Name, model, day);
-                    if (sum > 0) Add(new UsageKey(day, Channel.Anthropic, ws, stored, tier, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, _kinds[k]), (long)sum);
+                    var key = new UsageKey(day, Channel.Anthropic, ws, stored, tier, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, _kinds[k]);
+                    if (sum > long.MaxValue) throw ImportException.CellOverflow(path, key);
+                    if (sum > 0) Add(key, (long)sum);
                 }
             }
             return true;
@@ -171,12 +175,9 @@ public static class GatewayLog
             catch (OverflowException)
             {
                 // Two raw names that trim to the same one can still add up past the limit together.
-                throw TooMany(key.Kind.Name(), key.Model, key.Day);
+                throw ImportException.CellOverflow(path, key);
             }
         }
-
-        private ImportException TooMany(string kind, string model, DateOnly day) =>
-            new(path, null, $"the {kind} tokens of {model} on {day:yyyy-MM-dd} add up to more than {long.MaxValue:N0}");
     }
 
     /// <summary>
@@ -307,7 +308,7 @@ public static class GatewayLog
             if (col.IsText)
                 parsed.Append(CultureInfo.InvariantCulture, $", (c{i}_raw IS NULL OR trim(c{i}_raw) = '' OR regexp_full_match(trim(c{i}_raw), '\\+?[0-9]{{1,18}}(\\.0+)?')) AS c{i}_ok, try_cast(nullif(trim(c{i}_raw), '') AS BIGINT) AS c{i}");
             else if (col.IsInteger)
-                parsed.Append(CultureInfo.InvariantCulture, $", (c{i}_raw IS NULL OR (c{i}_raw >= 0 AND c{i}_raw <= 999999999999999999)) AS c{i}_ok, c{i}_raw AS c{i}");
+                parsed.Append(CultureInfo.InvariantCulture, $", (c{i}_raw IS NULL OR (c{i}_raw >= 0 AND c{i}_raw <= {MaxCount})) AS c{i}_ok, c{i}_raw AS c{i}");
             else
                 parsed.Append(CultureInfo.InvariantCulture, $", (c{i}_raw IS NULL OR (isfinite(c{i}_raw::DOUBLE) AND c{i}_raw >= 0 AND c{i}_raw = floor(c{i}_raw) AND c{i}_raw < 1e18)) AS c{i}_ok, try_cast(c{i}_raw AS BIGINT) AS c{i}");
         }
@@ -371,7 +372,7 @@ public static class GatewayLog
         using var command = connection.CreateCommand();
         command.CommandText =
             "SELECT count(DISTINCT lower(path_in_schema)), count(*) FILTER (WHERE NOT coalesce(stats_null_count = row_group_num_rows, false) " +
-            "AND NOT coalesce(TRY_CAST(stats_min_value AS HUGEINT) >= 0 AND TRY_CAST(stats_max_value AS HUGEINT) <= 999999999999999999, false)) " +
+            $"AND NOT coalesce(TRY_CAST(stats_min_value AS HUGEINT) >= 0 AND TRY_CAST(stats_max_value AS HUGEINT) <= {MaxCount}, false)) " +
             $"FROM parquet_metadata({DuckDb.Literal(path)}) WHERE lower(path_in_schema) IN ({string.Join(", ", names.Select(DuckDb.Literal))})";
         try
         {
@@ -387,7 +388,7 @@ public static class GatewayLog
 
     /// <summary>True when the group's counts (columns lo and hi from <paramref name="first"/>) lie in 0..10¹⁸ − 1, or are all empty.</summary>
     private static bool InRange(System.Data.Common.DbDataReader reader, int first) =>
-        (reader.IsDBNull(first) || reader.GetDecimal(first) >= 0) && (reader.IsDBNull(first + 1) || reader.GetDecimal(first + 1) <= 999_999_999_999_999_999m);
+        (reader.IsDBNull(first) || reader.GetDecimal(first) >= 0) && (reader.IsDBNull(first + 1) || reader.GetDecimal(first + 1) <= MaxCount);
 
     /// <summary>
     /// Sums by raw day, model, workspace and tier. Rows with an invalid count are counted (<c>bad</c>) and left out of

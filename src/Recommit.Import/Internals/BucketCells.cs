@@ -33,7 +33,7 @@ internal sealed class BucketCells(string file)
             }
             catch (OverflowException)
             {
-                throw new ImportException(file, null, $"the {key.Kind.Name()} tokens of {key.Model} on {key.Day:yyyy-MM-dd} add up to more than {long.MaxValue:N0}");
+                throw ImportException.CellOverflow(file, key);
             }
         }
         return builder.Build();

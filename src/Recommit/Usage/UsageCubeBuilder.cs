@@ -21,14 +21,6 @@ public sealed class UsageCubeBuilder
 
     public int Count => _cells.Count;
 
-    /// <summary>Makes room for <paramref name="cells"/> cells in all, so that adding that many does not grow the index.</summary>
-    public void EnsureCapacity(int cells)
-    {
-        _index.EnsureCapacity(cells);
-        _cells.EnsureCapacity(cells);
-        _tokens.EnsureCapacity(cells);
-    }
-
     /// <summary>Adds <paramref name="tokens"/> to the cell; negative counts are a programmer error (importers reject them).</summary>
     public void Add(in UsageKey key, long tokens)
     {
