@@ -25,6 +25,9 @@ public static class RecommitCli
         root.Subcommands.Add(ForecastCommand.Create());
         root.Subcommands.Add(PriceCommand.Create());
         root.Subcommands.Add(LedgerCommand.Create());
+        root.Subcommands.Add(AccountsCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(StoreCommand.Create());
         return root;
     }
 

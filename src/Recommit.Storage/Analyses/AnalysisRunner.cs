@@ -41,8 +41,11 @@ public sealed class AnalysisRunner(StoreContext db, PriceBook book)
         return record;
     }
 
-    /// <summary>Runs a queued analysis to the end, recording progress, the result or the failure message.</summary>
-    public async Task RunAsync(Guid id, CancellationToken cancellation = default)
+    /// <summary>
+    /// Runs a queued analysis to the end, recording progress, the result or the failure message; returns the result,
+    /// or null when the analysis failed on its input (the message is the record's progress).
+    /// </summary>
+    public async Task<AnalysisResult?> RunAsync(Guid id, CancellationToken cancellation = default)
     {
         var record = await db.Analyses.SingleAsync(a => a.Id == id, cancellation);
         var options = JsonSerializer.Deserialize<AnalysisOptions>(record.Request, RequestJson) ?? new AnalysisOptions();
@@ -61,11 +64,13 @@ public sealed class AnalysisRunner(StoreContext db, PriceBook book)
             record.ProbabilityAnyShortfall = result.Simulation.ProbabilityAnyShortfall;
             record.FinishedUtc = DateTime.UtcNow;
             await ProgressAsync(record, AnalysisStatus.Done, "done", cancellation);
+            return result;
         }
         catch (Exception e) when (e is InputException or ArgumentException)
         {
             record.FinishedUtc = DateTime.UtcNow;
             await ProgressAsync(record, AnalysisStatus.Failed, e.Message, CancellationToken.None);
+            return null;
         }
     }
 
