@@ -28,6 +28,7 @@ public static class RecommitCli
         root.Subcommands.Add(AccountsCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(StoreCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 

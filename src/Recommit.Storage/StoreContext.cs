@@ -4,6 +4,7 @@ using Recommit.Storage.Accounts;
 using Recommit.Storage.Analyses;
 using Recommit.Storage.Contracts;
 using Recommit.Storage.Intake;
+using Recommit.Storage.Internals;
 using Recommit.Storage.Pricing;
 using Recommit.Storage.Quotes;
 using Recommit.Storage.Scenarios;
@@ -37,6 +38,13 @@ public abstract class StoreContext(DbContextOptions options) : IdentityDbContext
 
     /// <summary>Which database this context talks to.</summary>
     public abstract StoreProvider Provider { get; }
+
+    /// <summary>Times are stored as UTC and read back as UTC (SQLite keeps no kind of its own).</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
