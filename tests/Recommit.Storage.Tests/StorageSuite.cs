@@ -205,7 +205,7 @@ public abstract class StorageSuite
             db.Accounts.Add(new Account { Name = "big", CreatedUtc = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
-        var file = UsageFiles.Write(_files, "big.csv", new DateOnly(2024, 1, 1), 300, 60, 1_000);
+        var file = UsageFiles.Write(_files, "big.csv", new DateOnly(2024, 1, 1), 200, 40, 1_000);
         var cube = UsageBatch.Read([file], null, PriceBook.Default).Cube;
         var full = ((long)cube.Count, cube.Cells().Sum(c => c.Tokens));
 

@@ -37,9 +37,12 @@ internal static class AccountsApi
         return api;
     }
 
-    /// <summary>The <c>/accounts/{accountId}</c> group with the membership check every route under it gets.</summary>
+    /// <summary>
+    /// The <c>/accounts/{accountId}</c> group: every route under it requires membership of the account (decided before
+    /// the request body is read) and answers 404 for an account that does not exist.
+    /// </summary>
     public static RouteGroupBuilder AccountGroup(RouteGroupBuilder api) =>
-        api.MapGroup("/accounts/{accountId:int}").AddEndpointFilter<AccountAccessFilter>();
+        api.MapGroup("/accounts/{accountId:int}").RequireAuthorization(AccountMemberRequirement.Policy).AddEndpointFilter<AccountExistsFilter>();
 
     private static async Task<Ok<List<AccountSummary>>> ListAsync(ClaimsPrincipal user, StoreContext db, CancellationToken ct)
     {

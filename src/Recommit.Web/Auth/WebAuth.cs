@@ -44,7 +44,10 @@ internal static class WebAuth
         });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
+            .AddPolicy(AccountMemberRequirement.Policy, p => p.RequireAuthenticatedUser().AddRequirements(new AccountMemberRequirement()));
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuthorizationHandler, AccountMemberHandler>();
         return services;
     }
 
