@@ -55,6 +55,7 @@ public sealed class SecretsTests(WebApp web) : IClassFixture<WebApp>
         {
             b.WebHost.UseTestServer();
             b.Configuration["Recommit:Store"] = $"Host=127.0.0.1;Port=1;Database=recommit;Username=recommit;Password={password};Timeout=2";
+            b.Logging.ClearProviders();
             b.Logging.AddProvider(logs);
         });
         await app.StartAsync();

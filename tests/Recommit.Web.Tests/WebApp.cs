@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -39,6 +38,7 @@ public class WebApp : IAsyncLifetime
             b.Configuration["Recommit:Store"] = Path.Combine(folder, "recommit.db");
             b.Configuration["Recommit:MaxUploadBytes"] = UploadLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
             foreach (var (k, v) in Settings) b.Configuration[k] = v;
+            b.Logging.ClearProviders();
             b.Logging.AddProvider(Logs);
             b.Logging.SetMinimumLevel(LogLevel.Trace);
             b.Logging.AddFilter((_, _) => true);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Recommit.Web.Tests;
@@ -57,26 +56,17 @@ public sealed class WorkspaceTests(WebApp web) : IClassFixture<WebApp>
     }
 
     [Fact]
-    public async Task A_bad_upload_is_refused_with_a_problem_naming_the_file_and_line()
+    public async Task A_bad_row_in_an_upload_is_rejected_with_its_file_and_line_and_the_rest_is_stored()
     {
         using var body = new StringContent("date,model,token_kind,tokens\n2026-01-01,claude-sonnet-4-5,output,12\n2026-01-02,claude-sonnet-4-5,output,twelve\n");
         using var response = await web.As(web.AnalystAToken).PostAsync($"/api/accounts/{web.AccountA}/usage?file=broken.csv&format=usage", body);
-        var text = await response.Content.ReadAsStringAsync();
-        var problem = JsonNode.Parse(text)!;
-        if (response.StatusCode == HttpStatusCode.OK)
-        {
-            // The canonical reader rejects the bad row and keeps the good one: the rejection names file and line.
-            Assert.Equal(1, (long)problem["rejected"]!);
-            Assert.Equal("broken.csv", (string)problem["rejections"]![0]!["file"]!);
-            Assert.Equal(3, (long)problem["rejections"]![0]!["line"]!);
-        }
-        else
-        {
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-            Assert.Contains("broken.csv", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("recommit-upload-", text, StringComparison.Ordinal);
-        }
+        var result = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, (long)result["rowsRead"]!);
+        Assert.Equal(1, (long)result["accepted"]!);
+        Assert.Equal(1, (long)result["rejected"]!);
+        Assert.Equal("broken.csv", (string)result["rejections"]![0]!["file"]!);
+        Assert.Equal(3, (long)result["rejections"]![0]!["line"]!);
     }
 
     [Fact]
@@ -127,6 +117,14 @@ public sealed class WorkspaceTests(WebApp web) : IClassFixture<WebApp>
         Assert.Equal(HttpStatusCode.Created, good.StatusCode);
         var inbox = await web.As(web.AdminToken).GetStringAsync("/api/intake");
         Assert.Contains("ann@example.com", inbox, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_intake_body_over_16_kb_is_refused_with_413()
+    {
+        var message = new string('x', 20_000);
+        using var response = await web.Anonymous().PostAsync("/api/intake", EndpointSecurityTests.Json($$"""{"name":"Big","email":"big@example.com","message":"{{message}}"}"""));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
     internal static string RepoRoot()

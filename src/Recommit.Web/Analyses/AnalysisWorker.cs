@@ -17,7 +17,15 @@ internal sealed partial class AnalysisWorker(AnalysisQueue queue, IServiceScopeF
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RequeueUnfinishedAsync(stoppingToken);
+        try
+        {
+            await RequeueUnfinishedAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An unreachable store must not stop the server: /health reports it, and new analyses queue as usual.
+            LogRequeueFailed(log, e);
+        }
         await foreach (var id in queue.ReadAllAsync(stoppingToken))
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -52,6 +60,9 @@ internal sealed partial class AnalysisWorker(AnalysisQueue queue, IServiceScopeF
             .OrderBy(a => a.CreatedUtc).Select(a => a.Id).ToListAsync(ct);
         foreach (var id in unfinished) await queue.EnqueueAsync(id, ct);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not re-queue unfinished analyses; they run when re-started")]
+    private static partial void LogRequeueFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Analysis {AnalysisId} started")]
     private static partial void LogStarting(ILogger logger, Guid analysisId);

@@ -29,12 +29,15 @@ internal static class IntakeApi
         return api;
     }
 
-    private static async Task<Results<Created<IntakeView>, ProblemHttpResult>> SubmitAsync(NewIntake body, StoreContext db, CancellationToken ct)
+    private static async Task<Results<Created<IntakeView>, ProblemHttpResult>> SubmitAsync(NewIntake body, HttpRequest request, StoreContext db, CancellationToken ct)
     {
+        // Kestrel refuses a larger body before it is read (the size-limit metadata); this covers hosts that do not.
+        if (request.ContentLength > MaxBodyBytes)
+            return Problems.Make(StatusCodes.Status413PayloadTooLarge, "Request too large", $"body: at most {MaxBodyBytes:N0} bytes", "body");
         var name = body.Name?.Trim() ?? "";
         var email = body.Email?.Trim() ?? "";
         if (name.Length is 0 or > 200) return Problems.BadRequest("name: give a name of 1 to 200 characters", "name");
-        if (email.Length > 320 || !MailAddress.TryCreate(email, out _)) return Problems.BadRequest($"email: '{email}' is not an email address", "email");
+        if (email.Length > 320 || !MailAddress.TryCreate(email, out _)) return Problems.BadRequest("email: not an email address", "email");
         if (body.Organisation?.Length > 200) return Problems.BadRequest("organisation: at most 200 characters", "organisation");
         if (body.Message?.Length > 4000) return Problems.BadRequest("message: at most 4,000 characters", "message");
         var submission = new IntakeSubmission
