@@ -21,6 +21,7 @@ internal static class AnalysisPipeline
         var contract = CliInputs.Contract(request.ContractPath);
         var levers = CliInputs.Levers(request.LeversPath);
 
+        var sources = ImmutableArray.CreateBuilder<UsageSource>();
         UsageCube? cube = null;
         SpendTable? spend = null;
         if (request.UsagePaths.Count > 0)
@@ -30,6 +31,8 @@ internal static class AnalysisPipeline
             foreach (var (format, import) in UsageFormats.ReadAll(request.UsagePaths, request.Format, options))
             {
                 CliInputs.WriteImportSummary(import.Report, stderr);
+                CliInputs.CheckStrict(import.Report, request.Strict);
+                sources.Add(CliInputs.Source(import.Report));
                 merge.Add(import, format.Merge);
             }
             if (merge.DuplicateCells > 0) stderr.WriteLine($"{merge.DuplicateCells:N0} cells seen in more than one file were counted once");
@@ -42,6 +45,8 @@ internal static class AnalysisPipeline
         {
             var import = SpendCsv.Read(spendPath);
             CliInputs.WriteImportSummary(import.Report, stderr);
+            CliInputs.CheckStrict(import.Report, request.Strict);
+            sources.Add(CliInputs.Source(import.Report));
             spend = import.Spend;
         }
 
@@ -55,6 +60,7 @@ internal static class AnalysisPipeline
             Paths = request.Paths,
             Seed = request.Seed,
             Threshold = request.Threshold,
+            Sources = sources.ToImmutable(),
         };
         if (request.FuturePath is { } futurePath)
             input = input with { Future = ReadFuture(futurePath, request.AsOf ?? DefaultAsOf(cube, spend)) };
@@ -63,8 +69,8 @@ internal static class AnalysisPipeline
 
     /// <summary>The day after the last usage day (or after the last spend month): the engine's default as-of date.</summary>
     private static DateOnly DefaultAsOf(UsageCube? cube, SpendTable? spend) =>
-        cube?.DayRange is { } range ? range.Last.AddDays(1)
-        : spend is { Rows.Length: > 0 } ? spend.Rows.Max(r => r.Month).LastDay.AddDays(1)
+        cube?.DayRange is { } range ? AsOfDate.Default(range.Last)
+        : spend is { Rows.Length: > 0 } ? AsOfDate.Default(spend.Rows.Max(r => r.Month).LastDay)
         : throw new InputException("no usage to analyse: give --usage FILE... or --spend FILE");
 
     /// <summary>
