@@ -64,34 +64,10 @@ internal sealed record ReportContent(string Title, string Subtitle, ImmutableArr
         var c = a.CostOfDoingNothing;
         sb.Append("- Cost of doing nothing: **").Append(Figures.Simulated(c.P50)).Append("** median (P10 ")
           .Append(Figures.Simulated(c.P10)).Append(", P90 ").Append(Figures.Simulated(c.P90)).Append(")\n");
-        sb.Append("- Levers: ").Append(LeverLine(a)).Append('\n');
+        sb.Append("- Levers: ").Append(ReportText.LeverLine(a)).Append('\n');
         foreach (var source in a.Sources)
             sb.Append("- Input: ").Append(MarkdownText.Escape(source.Summary)).Append('\n');
         return new ReportSection("verdict", "Verdict: " + Figures.Verdict(g.Class), sb.ToString(), null, "");
-    }
-
-    /// <summary>
-    /// What the levers change, named as what they are: list spend and the cost of doing nothing. Under a commitment the
-    /// usage already falls short of, a lever that lowers list spend deepens the shortfall and raises that cost.
-    /// </summary>
-    internal static string LeverLine(AnalysisResult a)
-    {
-        var l = a.Levers;
-        if (l.Kinds.IsDefaultOrEmpty) return "none given; the figures are the usage as forecast.";
-        var names = Figures.List(l.Kinds.Select(k => k.ToString().ToLowerInvariant()));
-        var change = l.AfterBatch - l.Baseline;
-        var spend = change.Value < 0m ? $"lower expected list spend by {Figures.Simulated(-change)}"
-            : change.Value > 0m ? $"raise expected list spend by {Figures.Simulated(change)}"
-            : "leave expected list spend unchanged";
-        var text = $"{names} {spend} from {l.From} to {l.To}";
-        if (l.CostWithoutLevers is not { } without) return text + ".";
-        var with = a.CostOfDoingNothing.Mean;
-        var lower = with.ToSignificant(3) < without.ToSignificant(3);
-        var higher = with.ToSignificant(3) > without.ToSignificant(3);
-        return text + (lower ? $", and lower the expected cost of doing nothing from {Figures.Simulated(without)} to {Figures.Simulated(with)}."
-            : higher ? $", but raise the expected cost of doing nothing from {Figures.Simulated(without)} to {Figures.Simulated(with)}: " +
-                "usage already falls short of the commitment, so every dollar saved is another dollar of commitment forfeited — they save money only if the commitment is reopened."
-            : $"; the expected cost of doing nothing stays about {Figures.Simulated(with)}.");
     }
 
     private static ReportSection GapSection(AnalysisResult a)
@@ -192,7 +168,7 @@ internal sealed record ReportContent(string Title, string Subtitle, ImmutableArr
         table.Row("After caching", Figures.Simulated(l.AfterCaching), Figures.Simulated(l.AfterCaching - l.AfterRouting));
         table.Row("After batch", Figures.Simulated(l.AfterBatch), Figures.Simulated(l.AfterBatch - l.AfterCaching));
         table.Row("**Total change**", "", "**" + Figures.Simulated(l.AfterBatch - l.Baseline) + "**");
-        var details = table.Render() + "\n" + LeverLine(a) + "\n";
+        var details = table.Render() + "\n" + ReportText.LeverLine(a) + "\n";
         if (l.AssumedTokenMix)
             details += "\nThese figures rest on an assumed token mix (spend-only usage): each family's dollars were split into " +
                 "input, cache and output tokens with a default mix.\n";
