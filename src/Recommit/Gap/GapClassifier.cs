@@ -117,7 +117,7 @@ public static class GapClassifier
                 : $"{k} months in a row beyond {pct} of pace, but the reforecast does not carry the gap past {pct} of the commitment by the period's end"
             : $"{Plural(beyondCount, "of the last three months")} beyond {pct} of pace, without a sustained run";
         return Make(GapClass.Noise, k, growth, "low", nextCheck,
-            $"Usage has moved off pace ({why}): not a lasting trend so far{(position.Length > 0 ? $"; {position}" : "")}; check again once {Long(nextCheck)} has closed.");
+            $"Usage has moved off pace ({why}): noise so far, not a lasting trend{(position.Length > 0 ? $"; {position}" : "")}; check again once {Long(nextCheck)} has closed.");
     }
 
     /// <summary>What the verdict sentence says about the projected end of the current period, from the P50 before levers.</summary>
