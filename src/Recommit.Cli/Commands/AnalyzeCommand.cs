@@ -11,7 +11,7 @@ namespace Recommit.Cli.Commands;
 /// <summary>
 /// <c>recommit analyze</c>, the main job: from usage and a contract to the gap verdict, the reforecast with levers,
 /// the simulation and the cost of doing nothing, written as report.html, report.md, analysis.json and SVG charts
-/// (PRODUCT.md jobs 3–6; MATH.md §3–6).
+/// (docs/analysis.md; docs/method.md §3–6).
 /// </summary>
 internal static class AnalyzeCommand
 {

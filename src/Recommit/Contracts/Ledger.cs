@@ -5,14 +5,14 @@ using Recommit.Time;
 namespace Recommit.Contracts;
 
 /// <summary>
-/// The contract ledger of MATH.md §2: each true-up period's capacity, overage, premium, shortfall, carryover and bill,
-/// and the monthly view (pace, cumulative consumption, overage recognised in the month it happens, MATH.md §9).
+/// The contract ledger of docs/method.md §2: each true-up period's capacity, overage, premium, shortfall, carryover and bill,
+/// and the monthly view (pace, cumulative consumption, overage recognised in the month it happens, docs/method.md §9).
 /// </summary>
 /// <remarks>
 /// For list-price usage U, commitment C, carry-in c, committed discount d and overage discount d_o:
 /// capacity K = (C + c) / (1 − d); overage O = max(0, U − K), billed at O × (1 − d_o); bill = C + O × (1 − d_o);
 /// premium = O × (d − d_o); shortfall S = max(0, C + c − U × (1 − d)); carry-out = min(r × S, cap × C), usable only in
-/// the next period, so the last period of the term carries nothing out (MATH.md §7: a carry-out left at the end of a
+/// the next period, so the last period of the term carries nothing out (docs/method.md §7: a carry-out left at the end of a
 /// term is forfeited); forfeited = S − carry-out. All in <see cref="decimal"/> at full precision; nothing is rounded here.
 /// <see cref="LedgerKernel"/> is the same arithmetic in <see cref="double"/> for simulation paths.
 /// </remarks>
@@ -43,7 +43,7 @@ public static class Ledger
             var usage = new Usd[elapsed];
             for (var m = 0; m < elapsed; m++) usage[m] = monthlyListUsage.GetValueOrDefault(start.AddMonths(m));
 
-            // A carry-out is usable only in the next period: after the last period of the term it is forfeited (MATH.md §7).
+            // A carry-out is usable only in the next period: after the last period of the term it is forfeited (docs/method.md §7).
             var carryover = index == contract.Periods.Length - 1 ? CarryoverRule.None : contract.Carryover;
             var result = TrueUp(start, period.Months, period.Commitment, carryIn, usage, contract.CommittedDiscount,
                 contract.OverageDiscount, carryover, closed: elapsed == period.Months, index, months);
@@ -55,7 +55,7 @@ public static class Ledger
     }
 
     /// <summary>
-    /// Trues up one closed period exactly as MATH.md §2: <paramref name="commitment"/> C with carry-in
+    /// Trues up one closed period exactly as docs/method.md §2: <paramref name="commitment"/> C with carry-in
     /// <paramref name="carryIn"/> c over <paramref name="monthlyListUsage"/> (its months in order, starting with
     /// <paramref name="start"/>), at the given discounts and carryover rule (pass <see cref="CarryoverRule.None"/> when
     /// no period follows: a carry-out left at the end of a term is forfeited).
@@ -73,7 +73,7 @@ public static class Ledger
 
     /// <summary>
     /// Closes the period of <paramref name="contract"/> that contains <paramref name="t0"/> pro rata at t0, as a
-    /// renegotiation does (MATH.md §7, "Stub"): with e of its P months elapsed before t0, a period of e months with
+    /// renegotiation does (docs/method.md §7, "Stub"): with e of its P months elapsed before t0, a period of e months with
     /// commitment C_p × e / P and the whole carry-in c_p (from the ledger of the closed periods before it), trued up on
     /// the usage of those e months at the old contract's discounts. The stub's shortfall carries out only under
     /// <paramref name="packageCarryover"/>, the replacement package's own rule (default: none, so it is all forfeited),
@@ -122,7 +122,7 @@ public static class Ledger
         {
             cumulativeUsage += usage[m];
             if (months is null) continue;
-            // Overage is recognised in the month cumulative list usage passes capacity (MATH.md §9); the cumulative pace is
+            // Overage is recognised in the month cumulative list usage passes capacity (docs/method.md §9); the cumulative pace is
             // C × k / P so the months' pace adds up to C exactly.
             var overageToDate = Usd.Max(Usd.Zero, cumulativeUsage - capacity);
             var overage = overageToDate - previousOverage;
