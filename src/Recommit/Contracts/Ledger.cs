@@ -22,8 +22,11 @@ public static class Ledger
     /// Runs <paramref name="contract"/> over monthly list-price usage. Months without an entry count as zero usage.
     /// Periods that end on or before <paramref name="through"/> (default: the last month with usage) are closed and
     /// trued up; the period containing it shows its position to date; later periods are omitted.
+    /// <paramref name="openingCarryIn"/> is carried into the first period (a renegotiation stub's carry-out under the new
+    /// contract's own carryover rule, docs/method.md §7); zero otherwise.
     /// </summary>
-    public static LedgerResult Run(Contract contract, IReadOnlyDictionary<YearMonth, Usd> monthlyListUsage, YearMonth? through = null)
+    public static LedgerResult Run(Contract contract, IReadOnlyDictionary<YearMonth, Usd> monthlyListUsage, YearMonth? through = null,
+        Usd openingCarryIn = default)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(monthlyListUsage);
@@ -33,8 +36,9 @@ public static class Ledger
         var asOf = through ?? (monthlyListUsage.Count == 0 ? contract.Start.AddMonths(-1) : monthlyListUsage.Keys.Max());
         var periods = ImmutableArray.CreateBuilder<PeriodResult>(contract.Periods.Length);
         var months = ImmutableArray.CreateBuilder<MonthResult>();
+        if (openingCarryIn < Usd.Zero) throw new ArgumentOutOfRangeException(nameof(openingCarryIn), openingCarryIn, "must be ≥ 0");
         var start = contract.Start;
-        var carryIn = Usd.Zero;
+        var carryIn = openingCarryIn;
         for (var index = 0; index < contract.Periods.Length && start <= asOf; index++)
         {
             var period = contract.Periods[index];
@@ -52,6 +56,31 @@ public static class Ledger
             start = end.AddMonths(1);
         }
         return new LedgerResult(periods.ToImmutable(), months.ToImmutable());
+    }
+
+    /// <summary>
+    /// The bill accrued in each month from <paramref name="from"/> to <paramref name="to"/> (docs/method.md §9): inside the
+    /// term, the monthly view of <see cref="Run"/> (the month's pace plus the overage recognised in it, at the overage
+    /// rate); after the term, the month's list usage at the committed discount (a renewal at the same rate without a
+    /// commitment, docs/method.md §7); before the term starts, nothing.
+    /// </summary>
+    public static ImmutableArray<Usd> AccruedBills(Contract contract, IReadOnlyDictionary<YearMonth, Usd> monthlyListUsage,
+        YearMonth from, YearMonth to, Usd openingCarryIn = default)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(monthlyListUsage);
+        if (to < from) throw new ArgumentOutOfRangeException(nameof(to), to, $"must not be before {from}");
+        var lastInTerm = contract.End.AddMonths(-1);
+        var inTerm = Run(contract, monthlyListUsage, to < lastInTerm ? to : lastInTerm, openingCarryIn).Months
+            .ToDictionary(m => m.Month, m => m.Bill);
+        var bills = ImmutableArray.CreateBuilder<Usd>(from.MonthsUntil(to) + 1);
+        for (var m = from; m <= to; m = m.AddMonths(1))
+        {
+            bills.Add(m < contract.Start ? Usd.Zero
+                : m < contract.End ? inTerm[m]
+                : monthlyListUsage.GetValueOrDefault(m) * (1m - contract.CommittedDiscount));
+        }
+        return bills.MoveToImmutable();
     }
 
     /// <summary>
