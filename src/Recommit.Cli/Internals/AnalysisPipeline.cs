@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Recommit.Analysis;
 using Recommit.Import.Canonical;
-using Recommit.Import.Formats;
 using Recommit.Money;
 using Recommit.Time;
 using Recommit.Usage;
@@ -21,29 +20,7 @@ internal static class AnalysisPipeline
         var contract = CliInputs.Contract(request.ContractPath);
         var levers = CliInputs.Levers(request.LeversPath);
 
-        UsageCube? cube = null;
-        SpendTable? spend = null;
-        if (request.UsagePaths.Count > 0)
-        {
-            var merge = new ImportMerge();
-            var options = new ImportOptions { Resolver = CliInputs.Resolver(book) };
-            foreach (var (format, import) in UsageFormats.ReadAll(request.UsagePaths, request.Format, options))
-            {
-                CliInputs.WriteImportSummary(import.Report, stderr);
-                merge.Add(import, format.Merge);
-            }
-            if (merge.DuplicateCells > 0) stderr.WriteLine($"{merge.DuplicateCells:N0} cells seen in more than one file were counted once");
-            if (merge.HasUsage && merge.HasSpend)
-                stderr.WriteLine("note: some files hold tokens and some only dollars; the analysis uses the token files and leaves the spend-only files out");
-            if (merge.HasUsage) cube = merge.Cube();
-            else if (merge.HasSpend) spend = merge.Spend();
-        }
-        else if (request.SpendPath is { } spendPath)
-        {
-            var import = SpendCsv.Read(spendPath);
-            CliInputs.WriteImportSummary(import.Report, stderr);
-            spend = import.Spend;
-        }
+        var (cube, spend) = UsageInputs.Load(request.UsagePaths, request.Format, request.SpendPath, book, stderr);
 
         var input = new AnalysisInput(contract, book)
         {

@@ -26,7 +26,7 @@ internal static class CliInputs
     public static PriceBook PriceBook(string? pricesPath) =>
         pricesPath is null ? Pricing.PriceBook.Default : Pricing.PriceBook.Default.Overlay(ReadText(pricesPath, "--prices"), pricesPath);
 
-    public static Contract Contract(string path) => ContractJson.Parse(ReadText(path, "--contract"), path);
+    public static Contract Contract(string path, string option = "--contract") => ContractJson.Parse(ReadText(path, option), path);
 
     public static LeverPlan Levers(string? path) => path is null ? LeverPlan.None : LeverFile.Parse(ReadText(path, "--levers"), path);
 
