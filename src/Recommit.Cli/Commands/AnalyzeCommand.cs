@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Recommit.Analysis;
 using Recommit.Cli.Internals;
-using Recommit.Reports;
 using Recommit.Reports.Json;
 using Spectre.Console;
 
@@ -58,7 +57,7 @@ internal static class AnalyzeCommand
             var analysis = RunWithProgress(request, stdout, stderr, asJson);
 
             var dir = parse.GetValue(outDir) ?? (asJson ? null : "recommit-report");
-            var files = dir is null ? [] : ReportWriter.WriteAll(analysis, dir);
+            var files = dir is null ? [] : ReportOutput.Write(analysis, dir);
             if (asJson) AnalysisJson.Write(analysis, stdout);
             else AnalysisSummary.Write(CliInputs.PlainConsole(stdout), analysis, files);
             return ExitCodes.Success;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Reflection;
 using Recommit.Analysis;
 using Recommit.Cli.Internals;
-using Recommit.Reports;
+using Recommit.Import.Output;
 using Recommit.Reports.Json;
 
 namespace Recommit.Cli.Commands;
@@ -48,7 +48,7 @@ internal static class DemoCommand
                     Account = name,
                 };
                 var analysis = AnalyzeCommand.RunWithProgress(request, stdout, stderr, asJson);
-                var files = ReportWriter.WriteAll(analysis, dir);
+                var files = ReportOutput.Write(analysis, dir);
                 results.Add(analysis);
                 if (!asJson)
                 {
@@ -81,14 +81,12 @@ internal static class DemoCommand
     /// <summary>Writes an account's embedded files into <paramref name="dir"/> and returns it.</summary>
     private static string Extract(string account, string dir)
     {
-        Directory.CreateDirectory(dir);
         var assembly = Assembly.GetExecutingAssembly();
         foreach (var file in new[] { "usage.csv", "contract.json", "levers.json" })
         {
             using var resource = assembly.GetManifestResourceStream($"{Prefix}{account}/{file}")
                 ?? throw new InvalidOperationException($"demo account {account} has no embedded {file}");
-            using var target = File.Create(Path.Combine(dir, file));
-            resource.CopyTo(target);
+            AtomicFile.Write(Path.Combine(dir, file), resource.CopyTo);
         }
         return dir;
     }

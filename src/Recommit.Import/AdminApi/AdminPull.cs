@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Recommit.Import.Canonical;
+using Recommit.Import.Output;
 
 namespace Recommit.Import.AdminApi;
 
@@ -66,8 +67,7 @@ public static class AdminPull
                 cancellationToken.ThrowIfCancellationRequested();
                 var page = await client.GetPageAsync(query, token, cancellationToken).ConfigureAwait(false);
                 var file = Path.Combine(pagesDir, string.Create(CultureInfo.InvariantCulture, $"req{i:000}-{Slug(query.Endpoint)}-p{pagesDone + 1:00000}.json"));
-                await File.WriteAllBytesAsync(file + ".tmp", page.Body, cancellationToken).ConfigureAwait(false);
-                File.Move(file + ".tmp", file, overwrite: true);
+                AtomicFile.WriteBytes(file, page.Body);
                 pagesDone++;
                 fetched++;
                 buckets += page.Buckets;
@@ -154,13 +154,5 @@ public static class AdminPull
         }
     }
 
-    private static void WriteAtomically(string path, Action<TextWriter> write)
-    {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null) Directory.CreateDirectory(dir);
-        var tmp = path + ".tmp";
-        using (var w = new StreamWriter(tmp, append: false, new System.Text.UTF8Encoding(false)))
-            write(w);
-        File.Move(tmp, path, overwrite: true);
-    }
+    private static void WriteAtomically(string path, Action<TextWriter> write) => AtomicFile.WriteText(path, write);
 }
