@@ -20,7 +20,7 @@ internal static class DemoCommand
     {
         var outDir = new Option<string>("--out") { Description = "Folder for the demo accounts' inputs and reports", DefaultValueFactory = _ => "recommit-demo" };
         var account = new Option<string?>("--account") { Description = "Run one account only: " + string.Join(", ", Accounts()) };
-        var paths = new Option<int>("--paths") { Description = "Simulated paths", DefaultValueFactory = _ => 10_000 };
+        var paths = new Option<int>("--paths") { Description = $"Simulated paths ({OptionChecks.MinPaths:N0}..{OptionChecks.MaxPaths:N0})", DefaultValueFactory = _ => 10_000 };
         var seed = new Option<ulong>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1UL };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of the accounts' analyses to stdout" };
         var command = new Command("demo", "Run the main job on the three embedded demo accounts and write their reports");
@@ -43,7 +43,7 @@ internal static class DemoCommand
                 {
                     UsagePaths = [Path.Combine(input, "usage.csv")],
                     LeversPath = Path.Combine(input, "levers.json"),
-                    Paths = parse.GetValue(paths),
+                    Paths = OptionChecks.Paths(parse.GetValue(paths)),
                     Seed = parse.GetValue(seed),
                     Account = name,
                 };

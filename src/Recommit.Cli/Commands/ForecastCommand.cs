@@ -7,6 +7,8 @@ using Recommit.Import.Output;
 using Spectre.Console;
 using Sylvan.Data.Csv;
 
+using Recommit.Cli.Internals;
+
 namespace Recommit.Cli.Commands;
 
 /// <summary>
@@ -97,7 +99,7 @@ internal static class ForecastCommand
             Interlocked.Increment(ref done);
         });
 
-        var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && series.Count > 1;
+        var interactive = ReferenceEquals(Terminal.Unwrap(stderr), Console.Error) && !Console.IsErrorRedirected && series.Count > 1;
         if (!interactive)
         {
             Run();

@@ -11,6 +11,8 @@ using Recommit.Pricing;
 using Recommit.Usage;
 using Spectre.Console;
 
+using Recommit.Cli.Internals;
+
 namespace Recommit.Cli.Commands;
 
 /// <summary>
@@ -68,7 +70,7 @@ internal static class ImportCommand
         var options = new ImportOptions { Resolver = Resolver(stderr), ColumnMap = GatewayLog.ParseMap(map), BedrockUnits = units };
         var merge = new ImportMerge();
         var formats = new List<string>();
-        var showProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+        var showProgress = ReferenceEquals(Terminal.Unwrap(stderr), Console.Error) && !Console.IsErrorRedirected;
         foreach (var (f, import) in UsageFormats.ReadAll(files, format, options, showProgress ? WithProgress : null))
         {
             merge.Add(import, f.Merge);
@@ -139,11 +141,11 @@ internal static class ImportCommand
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask(Markup.Escape(Path.GetFileName(file)), maxValue: Math.Max(1, new FileInfo(file).Length));
+                var task = ctx.AddTask(Markup.Escape(Terminal.Safe(Path.GetFileName(file))), maxValue: Math.Max(1, new FileInfo(file).Length));
                 var progress = new ProgressSink(p =>
                 {
                     task.Value = p.Bytes;
-                    task.Description = Markup.Escape($"{Path.GetFileName(p.File)}: {p.Rows:N0} rows, {p.Bytes / 1e6:N0} MB");
+                    task.Description = Markup.Escape($"{Terminal.Safe(Path.GetFileName(p.File))}: {p.Rows:N0} rows, {p.Bytes / 1e6:N0} MB");
                 });
                 result = format.Read(file, options with { Progress = progress });
                 task.Value = task.MaxValue;
