@@ -62,6 +62,7 @@ internal static class LedgerCommand
             var contractPath = parse.GetValue(contractOption)!;
             var contract = CliInputs.Contract(contractPath);
             var (usage, report) = spendPath is not null ? ReadSpend(spendPath) : ReadUsage(usagePath!);
+            if (usage.Count > 0) OptionChecks.Overlap(contract, contractPath, usage.Keys.Min(), usage.Keys.Max());
             if (report.Rejected > 0)
             {
                 stderr.WriteLine($"recommit ledger: warning: {report.Summary}");
@@ -183,7 +184,7 @@ internal static class LedgerCommand
 
     private static void WriteTables(TextWriter output, Contract contract, YearMonth? asOf, LedgerResult result, string source)
     {
-        var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        var terminal = ReferenceEquals(Terminal.Unwrap(output), Console.Out) && !Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,

@@ -45,6 +45,7 @@ internal static class PriceCommand
 
         var import = CanonicalUsageCsv.Read(usagePath, CliInputs.Resolver(book));
         CliInputs.WriteImportSummary(import.Report, stderr);
+        OptionChecks.WarnBeforeRelease(import.Cube, book, stderr);
         var priced = CubePricing.Price(import.Cube, book);
 
         if (asJson) WriteJson(priced, usagePath, stdout);
