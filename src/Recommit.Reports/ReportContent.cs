@@ -12,7 +12,7 @@ namespace Recommit.Reports;
 
 /// <summary>
 /// The words and tables of the report, built once from an analysis and rendered as Markdown or HTML: the verdict,
-/// the gap against pace (MATH.md §3), the burn-down and ledger (§2), the forecast (§4), the lever waterfall (§5),
+/// the gap against pace (docs/method.md §3), the burn-down and ledger (§2), the forecast (§4), the lever waterfall (§5),
 /// the cost of doing nothing (§6), usage by workspace, assumptions and notes, and the backtest appendix.
 /// </summary>
 internal sealed record ReportContent(string Title, string Subtitle, ImmutableArray<ReportSection> Sections, string Footer)
@@ -39,7 +39,7 @@ internal sealed record ReportContent(string Title, string Subtitle, ImmutableArr
         var g = a.Gap;
         var sb = new StringBuilder();
         foreach (var source in a.Sources.Where(s => s.NeedsWarning))
-            sb.Append("**Warning:** ").Append(MarkdownText.Escape(source.File)).Append(": ")
+            sb.Append("**Warning:** ").Append(MarkdownText.Escape(Path.GetFileName(source.File))).Append(": ")
               .Append(Figures.Count(source.Rejected)).Append(" of ").Append(Figures.Count(source.RowsRead)).Append(" rows (")
               .Append(Figures.Percent(source.RejectedShare)).Append(") were rejected and are not in any figure below (more than ")
               .Append(Figures.Percent(UsageSource.WarningShare)).Append(" of the file); ")
@@ -240,7 +240,7 @@ internal sealed record ReportContent(string Title, string Subtitle, ImmutableArr
         sb.Append("- Billing ").Append(c.Billing == BillingMode.Prepaid ? "prepaid" : "monthly in arrears with a true-up")
           .Append("; price protection ").Append(c.PriceProtection ? "yes" : "no").Append('\n');
         sb.Append("\nMethod:\n\n");
-        sb.Append("- Gap threshold τ = ").Append(Figures.Percent(a.Gap.Threshold)).Append(" (MATH.md §3)\n");
+        sb.Append("- Gap threshold τ = ").Append(Figures.Percent(a.Gap.Threshold)).Append(" (docs/method.md §3)\n");
         sb.Append("- Forecast method: ").Append(MarkdownText.Escape(a.Forecast.Method)).Append('\n');
         sb.Append("- Simulation: ").Append(Figures.Count(a.Simulation.Paths)).Append(" paths, seed ")
           .Append(a.Simulation.Seed.ToString(CultureInfo.InvariantCulture)).Append('\n');

@@ -17,7 +17,7 @@ namespace Recommit.Cli.Commands;
 
 /// <summary>
 /// <c>recommit ledger --contract FILE (--usage FILE | --spend FILE) [--through yyyy-MM] [--json]</c>: runs the contract
-/// ledger (MATH.md §2) over the account's monthly list-price usage and shows each true-up period and each month.
+/// ledger (docs/method.md §2) over the account's monthly list-price usage and shows each true-up period and each month.
 /// </summary>
 internal static class LedgerCommand
 {
@@ -34,7 +34,7 @@ internal static class LedgerCommand
         var strictOption = CliInputs.StrictOption();
 
         var command = new Command("ledger", "Run the contract ledger over monthly usage: per period the capacity, overage, premium, " +
-            "shortfall, carryover and bill; per month the pace and the bill (MATH.md §2)");
+            "shortfall, carryover and bill; per month the pace and the bill (docs/method.md §2)");
         command.Options.Add(contractOption);
         command.Options.Add(usageOption);
         command.Options.Add(spendOption);
@@ -66,6 +66,7 @@ internal static class LedgerCommand
             var contractPath = parse.GetValue(contractOption)!;
             var contract = CliInputs.Contract(contractPath);
             var input = spendPath is not null ? ReadSpend(spendPath) : ReadUsage(usagePath!);
+            if (input.Monthly.Count > 0) OptionChecks.Overlap(contract, contractPath, input.Monthly.Keys.Min(), input.Monthly.Keys.Max());
             if (input.Report.Rejected > 0)
             {
                 stderr.WriteLine($"recommit ledger: warning: {input.Report.Summary}");
@@ -100,7 +101,7 @@ internal static class LedgerCommand
         "Projection: the P50 of 10,000 simulated paths (seed 1) of the current period's end position before levers, as in recommit analyze.";
 
     /// <summary>
-    /// The gap verdict over the months counted (MATH.md §3) with the same projection as <c>recommit analyze</c>: the
+    /// The gap verdict over the months counted (docs/method.md §3) with the same projection as <c>recommit analyze</c>: the
     /// engine's forecast and simulation from the month after the cut-off, before levers, default paths and seed.
     /// </summary>
     private static GapAssessment? Gap(Contract contract, LedgerInput input, YearMonth last)
@@ -225,7 +226,7 @@ internal static class LedgerCommand
 
     private static void WriteTables(TextWriter output, Contract contract, string? cutoff, LedgerResult result, UsageSource source)
     {
-        var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        var terminal = ReferenceEquals(Terminal.Unwrap(output), Console.Out) && !Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,

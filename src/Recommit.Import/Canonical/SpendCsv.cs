@@ -39,6 +39,7 @@ public static class SpendCsv
             // A row refused for its month or model still says what it was worth when its dollars parse.
             var worth = FieldParsers.TryParseMoney(csv.Get(amount), out var usd, out var err) ? usd : (decimal?)null;
             if (!YearMonth.TryParse(csv.Get(month), out var m)) { diag.Reject(line, $"month: '{FieldParsers.Clip(csv.Get(month))}' is not yyyy-MM", worth); continue; }
+            if (!UsageWindow.ContainsMonth(m)) { diag.Reject(line, $"month: {UsageWindow.OutsideMonth(m)}", worth); continue; }
             var name = csv.Get(model).Trim();
             if (name.Length == 0) { diag.Reject(line, "model: empty", worth); continue; }
             if (worth is null) { diag.Reject(line, $"list_usd: {err}"); continue; }
