@@ -9,24 +9,18 @@ namespace Recommit.Cli.Internals;
 /// <summary>Loading the inputs the commands share (price book, contract, levers) with errors that name the file.</summary>
 internal static class CliInputs
 {
-    /// <summary>Reads a whole text file; an unreadable file is bad input naming the option and the path.</summary>
-    public static string ReadText(string path, string option)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{option} {path}: cannot read the file: {e.Message}");
-        }
-    }
+    /// <summary>
+    /// Reads a small configuration file whole; a missing, unreadable, oversized or non-UTF-8 file is bad input naming
+    /// the option and the path (<see cref="InputFile"/>).
+    /// </summary>
+    public static string ReadText(string path, string option, int maxBytes = InputFile.MaxConfigBytes) =>
+        InputFile.ReadSmallText(path, option, maxBytes);
 
     /// <summary>The built-in price book, with the user's file laid over it when given.</summary>
     public static PriceBook PriceBook(string? pricesPath) =>
-        pricesPath is null ? Pricing.PriceBook.Default : Pricing.PriceBook.Default.Overlay(ReadText(pricesPath, "--prices"), pricesPath);
+        pricesPath is null ? Pricing.PriceBook.Default : Pricing.PriceBook.Default.Overlay(ReadText(pricesPath, "--prices", InputFile.MaxPriceBookBytes), pricesPath);
 
-    public static Contract Contract(string path) => ContractJson.Parse(ReadText(path, "--contract"), path);
+    public static Contract Contract(string path, string option = "--contract") => ContractJson.Parse(ReadText(path, option), path);
 
     public static LeverPlan Levers(string? path) => path is null ? LeverPlan.None : LeverFile.Parse(ReadText(path, "--levers"), path);
 
@@ -66,5 +60,5 @@ internal static class CliInputs
 
     /// <summary>True when <paramref name="writer"/> is the real console and it is an interactive terminal (progress is shown then).</summary>
     public static bool IsTerminal(TextWriter writer) =>
-        ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
+        ReferenceEquals(Terminal.Unwrap(writer), Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
 }

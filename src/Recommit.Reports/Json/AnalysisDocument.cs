@@ -28,7 +28,7 @@ internal sealed record AnalysisDocument(
         a.CostOfDoingNothing, a.Simulation, a.Backtest, a.Usage, a.Notes);
 }
 
-/// <summary>The gap verdict (MATH.md §3) as written in <c>analysis.json</c>.</summary>
+/// <summary>The gap verdict (docs/method.md §3) as written in <c>analysis.json</c>.</summary>
 internal sealed record GapDocument(GapClass Class, string ClassName, string Sentence, string Confidence, YearMonth? NextCheck, GapEvidence Evidence)
 {
     public static GapDocument From(GapAssessment g) => new(
