@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Recommit.Pricing;
-using Recommit.Reports;
 using Recommit.Storage.Analyses;
 
 namespace Recommit.Cli.Internals;
@@ -30,7 +29,7 @@ internal static class StoredAnalysis
         }).GetAwaiter().GetResult();
         if (record.Status != AnalysisStatus.Done || result is null) throw new InputException($"account {accountName}: {record.Progress}");
         var dir = outDir ?? (asJson ? null : "recommit-report");
-        var files = dir is null ? [] : ReportWriter.WriteAll(result, dir);
+        var files = dir is null ? [] : ReportOutput.Write(result, dir);
         if (asJson) stdout.Write(record.ResultJson);
         else AnalysisSummary.Write(CliInputs.PlainConsole(stdout), result, files);
         return ExitCodes.Success;
