@@ -76,7 +76,7 @@ public static class RecommitWeb
         app.MapScalarApiReference().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
         var api = app.MapGroup("/api");
-        api.MapAuthApi().MapAccountsApi().MapUsageApi().MapAnalysesApi().MapPriceBooksApi().MapIntakeApi();
+        api.MapAuthApi().MapAccountsApi().MapUsageApi().MapAnalysesApi().MapVerifyApi().MapPriceBooksApi().MapIntakeApi();
         return app;
     }
 
