@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Recommit.Storage;
 using Recommit.Storage.Users;
 using Recommit.Web.Internals;
@@ -72,10 +73,13 @@ internal static class AuthApi
         return TypedResults.Created($"/api/tokens/{token.Id}", new CreatedToken(token.Id, token.Name, secret, token.ExpiresUtc));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeTokenAsync(int tokenId, ClaimsPrincipal user, StoreContext db, CancellationToken ct) =>
-        await new AccessTokens(db).RevokeAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, tokenId, ct)
-            ? TypedResults.NoContent()
-            : Problems.NotFound("tokenId", $"you have no live token {tokenId}");
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeTokenAsync(int tokenId, ClaimsPrincipal user, StoreContext db, IMemoryCache cache, CancellationToken ct)
+    {
+        if (!await new AccessTokens(db).RevokeAsync(user.FindFirstValue(ClaimTypes.NameIdentifier)!, tokenId, ct))
+            return Problems.NotFound("tokenId", $"you have no live token {tokenId}");
+        AccessTokenHandler.Forget(cache, tokenId);
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Ok<List<UserView>>> ListUsersAsync(UserManager<StoreUser> users, CancellationToken ct)
     {

@@ -19,6 +19,7 @@ internal static class WebAuth
 
     public static IServiceCollection AddWebAuth(this IServiceCollection services)
     {
+        services.AddMemoryCache();
         services.AddStoreIdentity().AddSignInManager();
         services.AddAuthentication(o =>
             {
