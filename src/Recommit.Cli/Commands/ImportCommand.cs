@@ -42,6 +42,7 @@ internal static class ImportCommand
         command.Options.Add(json);
         command.Options.Add(bedrockUnits);
         command.Subcommands.Add(ImportAnthropicCommand.Create());
+        command.Subcommands.Add(ImportClickHouseCommand.Create());
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -111,7 +112,7 @@ internal static class ImportCommand
     }
 
     /// <summary>Model names through the price book's aliases; when this build has no price book, names are kept as written.</summary>
-    private static ModelNameResolver? Resolver(TextWriter stderr)
+    internal static ModelNameResolver? Resolver(TextWriter stderr)
     {
         PriceBook book;
         try
@@ -165,7 +166,7 @@ internal static class ImportCommand
             stderr.WriteLine("  unknown models are imported and flagged; pricing them fails until the price book has them (add an alias or a model to the price book file)");
     }
 
-    private static void WriteFile(string path, Action<TextWriter> write)
+    internal static void WriteFile(string path, Action<TextWriter> write)
     {
         try
         {
