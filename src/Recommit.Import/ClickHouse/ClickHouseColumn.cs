@@ -45,7 +45,7 @@ internal sealed record ClickHouseColumn(string Name, string Type)
     public string TrimmedText => $"replaceRegexpAll(toString({Sql}), '^\\\\s+|\\\\s+$', '')";
 
     /// <summary>
-    /// The UTC day of a timestamp column: a DateTime's own instant; a text as ISO-8601 (naive = UTC) or Unix seconds or
+    /// The UTC day of a timestamp column: a DateTime's own instant; a text as ISO-8601 starting yyyy-MM-dd (naive = UTC) or Unix seconds or
     /// milliseconds; a number as Unix seconds or milliseconds. NULL when it is none of these.
     /// </summary>
     public string Day
@@ -60,7 +60,7 @@ internal sealed record ClickHouseColumn(string Name, string Type)
             var s = TrimmedText;
             return $"multiIf(match({s}, '^[0-9]{{9,10}}(\\\\.[0-9]+)?$') AND toFloat64OrZero({s}) < 4294967296, toDate(toDateTime(toUInt32(toFloat64OrZero({s})), 'UTC'), 'UTC'), " +
                    $"match({s}, '^[0-9]{{12,13}}$') AND toUInt64OrZero({s}) < 4294967296000, toDate(toDateTime(toUInt32(intDiv(toUInt64OrZero({s}), 1000)), 'UTC'), 'UTC'), " +
-                   $"toDate(parseDateTimeBestEffortOrNull({s}, 'UTC'), 'UTC'))";
+                   $"match({s}, '^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}'), toDate(parseDateTimeBestEffortOrNull({s}, 'UTC'), 'UTC'), NULL)";
         }
     }
 
