@@ -2,15 +2,18 @@ namespace Recommit.Import.Tests.ClickHouse;
 
 /// <summary>
 /// A test that needs the throw-away ClickHouse servers <c>scripts/test</c> starts: skipped when
-/// <see cref="ClickHouseServer.UrlVariable"/> is not set, except in CI (<c>CI=true</c>), where the test runs and fails
-/// with a message saying the server is missing.
+/// <c>RECOMMIT_TEST_CLICKHOUSE</c> is not set, except in CI (<c>CI=true</c>), where the test runs and fails saying
+/// the server is missing. Shared by the import and CLI test projects.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class ClickHouseFactAttribute : FactAttribute
 {
+    public const string UrlVariable = "RECOMMIT_TEST_CLICKHOUSE";
+
     public ClickHouseFactAttribute()
     {
-        if (ClickHouseServer.Url is null && !ClickHouseServer.InCi)
-            Skip = $"no ClickHouse server: run scripts/test, or set {ClickHouseServer.UrlVariable} (and {ClickHouseServer.Shard2Variable}) to a running server's HTTP URL";
+        var missing = string.IsNullOrEmpty(Environment.GetEnvironmentVariable(UrlVariable));
+        var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        if (missing && !ci) Skip = $"no ClickHouse server: run scripts/test, or set {UrlVariable} (and {UrlVariable}_SHARD2) to a running server's HTTP URL";
     }
 }

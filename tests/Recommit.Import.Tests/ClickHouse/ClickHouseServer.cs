@@ -9,8 +9,8 @@ namespace Recommit.Import.Tests.ClickHouse;
 /// </summary>
 internal static class ClickHouseServer
 {
-    public const string UrlVariable = "RECOMMIT_TEST_CLICKHOUSE";
-    public const string Shard2Variable = "RECOMMIT_TEST_CLICKHOUSE_SHARD2";
+    public const string UrlVariable = ClickHouseFactAttribute.UrlVariable;
+    public const string Shard2Variable = UrlVariable + "_SHARD2";
     public const string Cluster = "recommit_two_shards";
 
     /// <summary>The user with a password, and the password, as scripts/lib/clickhouse.sh configures them.</summary>
@@ -20,8 +20,6 @@ internal static class ClickHouseServer
     private static readonly HttpClient Client = new() { Timeout = TimeSpan.FromMinutes(2) };
 
     public static Uri? Url => Environment.GetEnvironmentVariable(UrlVariable) is { Length: > 0 } u ? new Uri(u) : null;
-
-    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public static Uri Shard1 => Url ?? throw new InvalidOperationException($"{UrlVariable} is not set: the ClickHouse test server is missing (scripts/test starts it)");
 
