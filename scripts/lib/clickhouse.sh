@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Throw-away ClickHouse servers for the tests and benchmarks of `recommit import clickhouse` (sourced, not run).
 #   clickhouse_install             installs Debian's clickhouse-server and clickhouse-client when missing
-#   clickhouse_start DIR           starts two servers on loopback: shard 1 HTTP 58123 / native 59000, shard 2
+#   clickhouse_start DIR [keep]    starts two servers on loopback: shard 1 HTTP 58123 / native 59000, shard 2
 #                                  HTTP 58124 / native 59001, each with its own config and data under DIR; both know
 #                                  the cluster `recommit_two_shards` (one shard each); exports RECOMMIT_TEST_CLICKHOUSE
-#                                  and RECOMMIT_TEST_CLICKHOUSE_SHARD2 (their HTTP URLs)
+#                                  and RECOMMIT_TEST_CLICKHOUSE_SHARD2 (their HTTP URLs) and RECOMMIT_TEST_CLICKHOUSE_NATIVE
+#                                  (shard 1's native port); with `keep`, DIR's data is kept from an earlier start and
+#                                  left in place at the stop (the benchmark's generated tables)
 #   clickhouse_stop                stops the servers this shell started (by their process ids) and removes DIR
 # The servers run as child processes of the calling script; callers set `trap clickhouse_stop EXIT`.
 
 clickhouse_pids=()
 clickhouse_dir=""
+clickhouse_keep=""
 
 clickhouse_install() {
   if command -v clickhouse-server >/dev/null 2>&1 && command -v clickhouse-client >/dev/null 2>&1; then return 0; fi
@@ -78,7 +81,8 @@ clickhouse_wait() {
 
 clickhouse_start() {
   clickhouse_dir="$1"
-  rm -rf "$clickhouse_dir"
+  clickhouse_keep="${2:-}"
+  [ -z "$clickhouse_keep" ] && rm -rf "$clickhouse_dir"
   local shard http tcp
   for shard in 1 2; do
     http=$((58122 + shard)); tcp=$((58999 + shard))
@@ -98,6 +102,7 @@ clickhouse_start() {
   done
   export RECOMMIT_TEST_CLICKHOUSE="http://127.0.0.1:58123"
   export RECOMMIT_TEST_CLICKHOUSE_SHARD2="http://127.0.0.1:58124"
+  export RECOMMIT_TEST_CLICKHOUSE_NATIVE=59000
 }
 
 clickhouse_stop() {
@@ -105,6 +110,7 @@ clickhouse_stop() {
   for pid in "${clickhouse_pids[@]}"; do kill "$pid" 2>/dev/null; done
   for pid in "${clickhouse_pids[@]}"; do wait "$pid" 2>/dev/null; done
   clickhouse_pids=()
-  [ -n "$clickhouse_dir" ] && rm -rf "$clickhouse_dir"
+  [ -n "$clickhouse_dir" ] && [ -z "$clickhouse_keep" ] && rm -rf "$clickhouse_dir"
   clickhouse_dir=""
+  return 0
 }

@@ -34,7 +34,7 @@ public static class ClickHouseImport
 
         var diag = new ImportDiagnostics(request.SourceName, FormatName);
         var folder = new GroupFolder(request.SourceName, layout, options, diag);
-        foreach (var row in http.Rows(ClickHouseQuery.Aggregate(request, layout), options.Cancellation)) folder.Add(row);
+        foreach (var line in http.Lines(ClickHouseQuery.Aggregate(request, layout), options.Cancellation)) folder.Add(line);
         diag.SetCounts(folder.Read, folder.Read - folder.Rejected, folder.Rejected);
         var report = diag.ToReport();
 
@@ -45,67 +45,116 @@ public static class ClickHouseImport
                 .ToList();
             report = report with { RejectedRows = [.. reasons] };
         }
-        return new ClickHouseResult(new UsageImport(folder.Cube.Build(), report), folder.Groups, http.BytesSent, http.BytesReceived);
+        return new ClickHouseResult(new UsageImport(folder.Cube.Build(), report), folder.Groups, http.BytesSent, http.BytesReceived) { Compressed = http.Compressed };
     }
 
-    /// <summary>Folds the aggregate query's groups into the cube, checking each group's key once.</summary>
-    private sealed class GroupFolder(string source, ClickHouseLayout layout, ImportOptions options, ImportDiagnostics diag)
+    /// <summary>
+    /// Folds the aggregate query's groups into the cube, checking each group's key once. Rows are read in place: the
+    /// day, model, workspace and tier of a row are looked up by their text among those already seen, so a repeated key
+    /// costs no allocation.
+    /// </summary>
+    private sealed class GroupFolder
     {
         private const int FirstSum = 6;
-        private readonly Dictionary<string, string> _models = new(StringComparer.Ordinal);
+        private readonly string _source;
+        private readonly ClickHouseLayout _layout;
+        private readonly ImportOptions _options;
+        private readonly ImportDiagnostics _diag;
+        private readonly Range[] _fields;
+        private readonly Dictionary<string, DateOnly?>.AlternateLookup<ReadOnlySpan<char>> _days = new Dictionary<string, DateOnly?>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _models = new Dictionary<string, string?>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _workspaces = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly Dictionary<string, ServiceTier?>.AlternateLookup<ReadOnlySpan<char>> _tiers = new Dictionary<string, ServiceTier?>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public GroupFolder(string source, ClickHouseLayout layout, ImportOptions options, ImportDiagnostics diag)
+        {
+            (_source, _layout, _options, _diag) = (source, layout, options, diag);
+            _fields = new Range[FirstSum + layout.Counts.Count];
+        }
 
         public UsageCubeBuilder Cube { get; } = new();
         public long Read { get; private set; }
         public long Rejected { get; private set; }
         public long Groups { get; private set; }
 
-        public void Add(string?[] f)
+        public void Add(string line)
         {
-            if (f.Length != FirstSum + layout.Counts.Count)
-                throw new ImportException(source, null, $"the server's answer has {f.Length} fields in a row, not {FirstSum + layout.Counts.Count}: {FieldParsers.Clip(string.Join(" ", f), 120)}");
+            var span = line.AsSpan();
+            if (TabSeparated.Ranges(span, _fields) != _fields.Length)
+                throw new ImportException(_source, null, $"the server's answer has a row with {TabSeparated.Ranges(span, [])} fields, not {_fields.Length}: {FieldParsers.Clip(line, 120)}");
             Groups++;
-            var rows = Number(f[4]);
-            var bad = Number(f[5]);
+            var rows = Number(span[_fields[4]]);
+            var bad = Number(span[_fields[5]]);
             Read += rows;
-            if (!TryDay(f[0], out var day) || string.IsNullOrWhiteSpace(f[1]) || !GatewayLog.TryTier(f[3], out var tier))
+            var day = Day(span[_fields[0]]);
+            var model = Model(span[_fields[1]]);
+            var tier = Tier(span[_fields[3]]);
+            if (day is null || model is null || tier is null)
             {
                 Rejected += rows;
                 return;
             }
             Rejected += bad;
             if (bad == rows) return;
-            var rawModel = f[1]!.Trim();
-            if (!_models.TryGetValue(rawModel, out var model)) _models[rawModel] = model = ModelNames.Resolve(rawModel, options.Resolver, diag);
-            var workspace = (f[2] ?? "").Trim();
-            for (var k = 0; k < layout.Counts.Count; k++)
+            var workspace = Workspace(span[_fields[2]]);
+            for (var k = 0; k < _layout.Counts.Count; k++)
             {
-                var key = new UsageKey(day, Channel.Anthropic, workspace, model, tier, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, layout.Counts[k].Kind);
-                var text = f[FirstSum + k];
-                if (text is null) continue;
-                if (!decimal.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var sum) || sum > long.MaxValue)
-                    throw ImportException.CellOverflow(source, key);
-                if (sum <= 0) continue;
+                var text = span[_fields[FirstSum + k]];
+                if (TabSeparated.IsNull(text) || text is "0") continue;
+                var key = new UsageKey(day.Value, Channel.Anthropic, workspace, model, tier.Value, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, _layout.Counts[k].Kind);
+                if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var sum))
+                    throw decimal.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var big) && big > long.MaxValue
+                        ? ImportException.CellOverflow(_source, key)
+                        : new ImportException(_source, null, $"the server's answer has '{FieldParsers.Clip(text.ToString())}' where a sum belongs");
                 try
                 {
-                    Cube.Add(key, (long)sum);
+                    Cube.Add(key, sum);
                 }
                 catch (OverflowException)
                 {
                     // Names that differ only in spaces around them, or two spellings of one model, add up in one cell.
-                    throw ImportException.CellOverflow(source, key);
+                    throw ImportException.CellOverflow(_source, key);
                 }
             }
         }
 
-        private long Number(string? text) =>
+        private long Number(ReadOnlySpan<char> text) =>
             long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
-            : throw new ImportException(source, null, $"the server's answer has '{FieldParsers.Clip(text ?? "NULL")}' where a row count belongs");
+            : throw new ImportException(_source, null, $"the server's answer has '{FieldParsers.Clip(text.ToString())}' where a row count belongs");
 
         /// <summary>A day the server computed; NULL (no timestamp) or the zero date is no day.</summary>
-        private static bool TryDay(string? text, out DateOnly day)
+        private DateOnly? Day(ReadOnlySpan<char> text)
         {
-            day = default;
-            return text is not null && text != "0000-00-00" && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+            if (_days.TryGetValue(text, out var known)) return known;
+            DateOnly? day = !TabSeparated.IsNull(text) && text is not "0000-00-00" && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+            _days[text] = day;
+            return day;
+        }
+
+        /// <summary>The stored model name (trimmed, resolved once per distinct name), or null for an empty one.</summary>
+        private string? Model(ReadOnlySpan<char> text)
+        {
+            if (_models.TryGetValue(text, out var known)) return known;
+            var raw = TabSeparated.Text(text);
+            var model = string.IsNullOrWhiteSpace(raw) ? null : ModelNames.Resolve(raw.Trim(), _options.Resolver, _diag);
+            _models[text] = model;
+            return model;
+        }
+
+        private string Workspace(ReadOnlySpan<char> text)
+        {
+            if (_workspaces.TryGetValue(text, out var known)) return known;
+            var workspace = (TabSeparated.Text(text) ?? "").Trim();
+            _workspaces[text] = workspace;
+            return workspace;
+        }
+
+        private ServiceTier? Tier(ReadOnlySpan<char> text)
+        {
+            if (_tiers.TryGetValue(text, out var known)) return known;
+            ServiceTier? tier = GatewayLog.TryTier(TabSeparated.Text(text), out var t) ? t : null;
+            _tiers[text] = tier;
+            return tier;
         }
     }
 }

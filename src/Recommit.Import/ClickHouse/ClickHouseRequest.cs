@@ -29,6 +29,9 @@ public sealed record ClickHouseRequest
     /// <summary>Reads the table with <c>FINAL</c> (ReplacingMergeTree tables whose rows are rewritten, such as Helicone's).</summary>
     public bool Final { get; init; }
 
+    /// <summary>Whether the server gzips its answers; null: only when it is not on this machine (loopback).</summary>
+    public bool? Compress { get; init; }
+
     public string? User { get; init; }
 
     public ClickHousePassword? Password { get; init; }

@@ -8,6 +8,30 @@ namespace Recommit.Import.ClickHouse;
 /// </summary>
 internal static class TabSeparated
 {
+    /// <summary>
+    /// Where each field of <paramref name="line"/> lies, without copying: fills <paramref name="fields"/> and returns
+    /// how many there are (at most its length; more fields count but are not recorded).
+    /// </summary>
+    public static int Ranges(ReadOnlySpan<char> line, Span<Range> fields)
+    {
+        var count = 0;
+        var start = 0;
+        while (true)
+        {
+            var tab = line[start..].IndexOf('\t');
+            var end = tab < 0 ? line.Length : start + tab;
+            if (count < fields.Length) fields[count] = new Range(start, end);
+            count++;
+            if (tab < 0) return count;
+            start = end + 1;
+        }
+    }
+
+    /// <summary>A field's text: null for <c>\N</c>, escapes resolved.</summary>
+    public static string? Text(ReadOnlySpan<char> raw) => Field(raw);
+
+    public static bool IsNull(ReadOnlySpan<char> raw) => raw is @"\N";
+
     public static string?[] Split(string line)
     {
         var fields = new List<string?>(12);
