@@ -33,8 +33,13 @@ public static class ClickHouseImport
         var layout = ClickHouseLayout.Resolve(request, columns);
 
         var diag = new ImportDiagnostics(request.SourceName, FormatName);
-        var folder = new GroupFolder(request.SourceName, layout, options, diag);
-        foreach (var line in http.Lines(ClickHouseQuery.Aggregate(request, layout), options.Cancellation)) folder.Add(line);
+        // UInt64 sums first; if a group's guard says a sum may have wrapped, the exact (Decimal128) query instead.
+        var folder = new GroupFolder(request.SourceName, layout, options, diag, guarded: true);
+        if (!Fold(http, ClickHouseQuery.Aggregate(request, layout, exact: false), folder, options.Cancellation))
+        {
+            folder = new GroupFolder(request.SourceName, layout, options, diag, guarded: false);
+            Fold(http, ClickHouseQuery.Aggregate(request, layout, exact: true), folder, options.Cancellation);
+        }
         diag.SetCounts(folder.Read, folder.Read - folder.Rejected, folder.Rejected);
         var report = diag.ToReport();
 
@@ -46,6 +51,13 @@ public static class ClickHouseImport
             report = report with { RejectedRows = [.. reasons] };
         }
         return new ClickHouseResult(new UsageImport(folder.Cube.Build(), report), folder.Groups, http.BytesSent, http.BytesReceived) { Compressed = http.Compressed };
+    }
+
+    private static bool Fold(ClickHouseHttp http, string sql, GroupFolder folder, CancellationToken cancellation)
+    {
+        foreach (var line in http.Lines(sql, cancellation))
+            if (!folder.Add(line)) return false;
+        return true;
     }
 
     /// <summary>
@@ -66,10 +78,12 @@ public static class ClickHouseImport
         private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _workspaces = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         private readonly Dictionary<string, ServiceTier?>.AlternateLookup<ReadOnlySpan<char>> _tiers = new Dictionary<string, ServiceTier?>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-        public GroupFolder(string source, ClickHouseLayout layout, ImportOptions options, ImportDiagnostics diag)
+        private readonly bool _guarded;
+
+        public GroupFolder(string source, ClickHouseLayout layout, ImportOptions options, ImportDiagnostics diag, bool guarded)
         {
-            (_source, _layout, _options, _diag) = (source, layout, options, diag);
-            _fields = new Range[FirstSum + layout.Counts.Count];
+            (_source, _layout, _options, _diag, _guarded) = (source, layout, options, diag, guarded);
+            _fields = new Range[FirstSum + layout.Counts.Count + (guarded ? 1 : 0)];
         }
 
         public UsageCubeBuilder Cube { get; } = new();
@@ -77,11 +91,13 @@ public static class ClickHouseImport
         public long Rejected { get; private set; }
         public long Groups { get; private set; }
 
-        public void Add(string line)
+        /// <summary>Adds one group; false when its guard says a UInt64 sum may have wrapped (the caller starts over, exactly).</summary>
+        public bool Add(string line)
         {
             var span = line.AsSpan();
             if (TabSeparated.Ranges(span, _fields) != _fields.Length)
                 throw new ImportException(_source, null, $"the server's answer has a row with {TabSeparated.Ranges(span, [])} fields, not {_fields.Length}: {FieldParsers.Clip(line, 120)}");
+            if (_guarded && !(double.TryParse(span[_fields[^1]], NumberStyles.Float, CultureInfo.InvariantCulture, out var guard) && guard < ClickHouseQuery.GuardLimit)) return false;
             Groups++;
             var rows = Number(span[_fields[4]]);
             var bad = Number(span[_fields[5]]);
@@ -92,10 +108,10 @@ public static class ClickHouseImport
             if (day is null || model is null || tier is null)
             {
                 Rejected += rows;
-                return;
+                return true;
             }
             Rejected += bad;
-            if (bad == rows) return;
+            if (bad == rows) return true;
             var workspace = Workspace(span[_fields[2]]);
             for (var k = 0; k < _layout.Counts.Count; k++)
             {
@@ -116,6 +132,7 @@ public static class ClickHouseImport
                     throw ImportException.CellOverflow(_source, key);
                 }
             }
+            return true;
         }
 
         private long Number(ReadOnlySpan<char> text) =>

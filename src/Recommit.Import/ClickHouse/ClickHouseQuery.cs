@@ -14,10 +14,13 @@ internal static class ClickHouseQuery
 
     /// <summary>
     /// The cube query: per raw UTC day, model, workspace and tier, the rows (<c>rc_rows</c>), the rows with an invalid
-    /// count (<c>rc_bad</c>), and each token column's sum over the valid rows (Decimal128, so no sum can wrap). The
-    /// keys are checked by the caller once per group.
+    /// count (<c>rc_bad</c>), and each token column's sum over the valid rows. The keys are checked by the caller once
+    /// per group. With <paramref name="exact"/> the sums are Decimal128, which cannot wrap; without, they are UInt64
+    /// (as fast as the bare query) and a last column, <c>rc_guard</c>, holds the group's sum of all its counts as a
+    /// Float64: a UInt64 sum can only have wrapped where the guard reaches <see cref="GuardLimit"/>, and then the
+    /// caller runs the exact query instead.
     /// </summary>
-    public static string Aggregate(ClickHouseRequest r, ClickHouseLayout c)
+    public static string Aggregate(ClickHouseRequest r, ClickHouseLayout c, bool exact)
     {
         var ok = RowOk(c);
         var sb = new StringBuilder("SELECT ");
@@ -25,11 +28,21 @@ internal static class ClickHouseQuery
         sb.Append(c.Workspace?.Text ?? "''").Append(" AS rc_workspace, ").Append(c.Tier?.Text ?? "''").Append(" AS rc_tier, count() AS rc_rows, ");
         sb.Append(ok is null ? "toUInt64(0)" : $"countIf(NOT ({ok}))").Append(" AS rc_bad");
         foreach (var (_, _, col) in c.Counts)
-            sb.Append(", ").Append(ok is null ? $"sum(toDecimal128({col.CountValue}, 0))" : $"sumIf(toDecimal128({col.CountValue}, 0), {ok})");
+            sb.Append(", ").Append(Sum(exact ? $"toDecimal128({col.CountValue}, 0)" : col.CountValue, ok));
+        if (!exact) sb.Append(", ").Append(Sum(string.Join(" + ", c.Counts.Select(k => $"toFloat64({k.Column.CountValue})")), ok)).Append(" AS rc_guard");
         sb.Append(" FROM ").Append(Table(r)).Append(Where(r, c, extra: null));
         sb.Append(" GROUP BY rc_day, rc_model, rc_workspace, rc_tier FORMAT TabSeparated");
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Where the Float64 guard says a UInt64 sum may be unsafe: below 9·10¹⁸ every column's true sum is below
+    /// <see cref="long.MaxValue"/> (the guard's rounding error is far under 10⁻⁷ of it for any row count a group can
+    /// have), so no UInt64 sum wrapped and every sum fits a cube cell.
+    /// </summary>
+    public const double GuardLimit = 9e18;
+
+    private static string Sum(string value, string? ok) => ok is null ? $"sum({value})" : $"sumIf({value}, {ok})";
 
     /// <summary>
     /// The rejected rows' reasons, each with the number of rows behind it (the most frequent first, at most

@@ -84,6 +84,21 @@ public class ClickHouseImportTests
     }
 
     [ClickHouseFact]
+    public void Sums_near_64_bits_are_exact_and_sums_past_them_are_refused_not_wrapped()
+    {
+        const string big = "999999999999999999";
+        var rows = string.Join(", ", Enumerable.Repeat($"('2026-08-05 10:00:00','claude-opus-5','a','',{big},{big},0,0)", 5));
+        // Five rows of 10¹⁸ − 1 in two columns: the UInt64 sums fit, but their guard (10¹⁹) sends the import to the exact sums.
+        var near = ClickHouseImport.Read(Request(CreateRequests(rows)), Options).Import.Cube;
+        Assert.Equal((4_999_999_999_999_999_995L, 4_999_999_999_999_999_995L), (near.TotalTokens(TokenKind.UncachedInput), near.TotalTokens(TokenKind.Output)));
+
+        // Twenty such rows add up past 2⁶⁴ in UInt64 and past long.MaxValue in a cube cell.
+        var past = CreateRequests(string.Join(", ", Enumerable.Repeat($"('2026-08-05 10:00:00','claude-opus-5','a','',{big},0,0,0)", 20)));
+        var error = Assert.Throws<ImportException>(() => ClickHouseImport.Read(Request(past), Options));
+        Assert.Contains("uncached_input tokens of claude-opus-5 on 2026-08-05 add up to more than", error.Message, StringComparison.Ordinal);
+    }
+
+    [ClickHouseFact]
     public void Text_timestamps_and_text_or_nullable_counts_follow_the_gateway_rules()
     {
         var table = ClickHouseServer.NewTable("textlog");
