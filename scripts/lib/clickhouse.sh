@@ -5,7 +5,7 @@
 #                                  HTTP 58124 / native 59001, each with its own config and data under DIR; both know
 #                                  the cluster `recommit_two_shards` (one shard each); exports RECOMMIT_TEST_CLICKHOUSE
 #                                  and RECOMMIT_TEST_CLICKHOUSE_SHARD2 (their HTTP URLs) and RECOMMIT_TEST_CLICKHOUSE_NATIVE
-#                                  (shard 1's native port); with `keep`, DIR's data is kept from an earlier start and
+#                                  (shard 1's native port) and RECOMMIT_TEST_CLICKHOUSE_PID (its process, for CPU time); with `keep`, DIR's data is kept from an earlier start and
 #                                  left in place at the stop (the benchmark's generated tables)
 #   clickhouse_stop                stops the servers this shell started (by their process ids) and removes DIR
 # The servers run as child processes of the calling script; callers set `trap clickhouse_stop EXIT`.
@@ -103,6 +103,7 @@ clickhouse_start() {
   export RECOMMIT_TEST_CLICKHOUSE="http://127.0.0.1:58123"
   export RECOMMIT_TEST_CLICKHOUSE_SHARD2="http://127.0.0.1:58124"
   export RECOMMIT_TEST_CLICKHOUSE_NATIVE=59000
+  export RECOMMIT_TEST_CLICKHOUSE_PID="${clickhouse_pids[0]}"
 }
 
 clickhouse_stop() {

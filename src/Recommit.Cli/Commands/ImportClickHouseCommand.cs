@@ -33,6 +33,8 @@ internal static class ImportClickHouseCommand
         var final = new Option<bool>("--final") { Description = "Read the table with FINAL (a ReplacingMergeTree whose rows are rewritten)" };
         var user = new Option<string?>("--user") { Description = "User name (default: the server's default user)" };
         var passwordFile = new Option<string?>("--password-file") { Description = "File whose first line is the password (never on the command line)" };
+        var compress = new Option<string?>("--compress") { Description = "yes|no: gzip the server's answer (default: only from a server that is not on this machine)" };
+        compress.AcceptOnlyFromAmong("yes", "no");
         var output = new Option<string?>("--out") { Description = "Write the canonical usage CSV here (default: stdout)" };
         var strict = new Option<bool>("--strict") { Description = "Fail (exit 2) and write nothing when any row is rejected" };
         var json = new Option<bool>("--json") { Description = "Print the import summary as JSON on stdout" };
@@ -40,7 +42,7 @@ internal static class ImportClickHouseCommand
         var passwordOnCommandLine = new Option<string?>("--password") { Hidden = true };
 
         var command = new Command("clickhouse", "Aggregate request logs inside a ClickHouse server (only the daily cube crosses the network) into the canonical usage CSV");
-        foreach (var o in new Option[] { url, database, table, preset, map, where, from, to, final, user, passwordFile, output, strict, json, passwordOnCommandLine })
+        foreach (var o in new Option[] { url, database, table, preset, map, where, from, to, final, user, passwordFile, compress, output, strict, json, passwordOnCommandLine })
             command.Options.Add(o);
 
         command.SetAction(parse =>
@@ -65,6 +67,7 @@ internal static class ImportClickHouseCommand
                     To = Day(parse.GetValue(to), "--to"),
                     Final = parse.GetValue(final),
                     User = parse.GetValue(user),
+                    Compress = parse.GetValue(compress) is { } c ? c == "yes" : null,
                 };
                 if (known is not null) request = known.ApplyTo(request, tableGiven: tableName is not null);
                 request.Validate(); // before the password file is read, so a bad option is reported first
@@ -112,7 +115,7 @@ internal static class ImportClickHouseCommand
         if (report.UnknownModels.Length > 0)
             stderr.WriteLine("  unknown models are imported and flagged; pricing them fails until the price book has them (add an alias or a model to the price book file)");
         stderr.WriteLine($"{result.Groups:N0} groups from the server → {result.Import.Cube.Count:N0} usage cells{(outPath is null ? "" : " → " + outPath)}; " +
-            $"{result.BytesSent:N0} bytes of query sent, {result.BytesReceived:N0} bytes received (gzip)");
+            $"{result.BytesSent:N0} bytes of query sent, {result.BytesReceived:N0} bytes received{(result.Compressed ? " (gzip)" : "")}");
     }
 
     private static string Json(ClickHouseResult result, string? outPath, bool failed)
@@ -133,6 +136,7 @@ internal static class ImportClickHouseCommand
             ["tokens"] = new JsonObject(Enum.GetValues<TokenKind>().Select(k => KeyValuePair.Create(k.Name(), (JsonNode?)JsonValue.Create(result.Import.Cube.TotalTokens(k))))),
             ["bytesSent"] = result.BytesSent,
             ["bytesReceived"] = result.BytesReceived,
+            ["compressed"] = result.Compressed,
             ["out"] = outPath,
             ["ok"] = !failed,
         };

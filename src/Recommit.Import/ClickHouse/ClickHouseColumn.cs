@@ -33,6 +33,9 @@ internal sealed record ClickHouseColumn(string Name, string Type)
 
     private bool IsTime => BaseType.StartsWith("DateTime", StringComparison.Ordinal) || BaseType.StartsWith("Date", StringComparison.Ordinal);
     private bool IsDate => BaseType is "Date" or "Date32";
+    /// <summary>Whether the column holds whole numbers (UInt*/Int*), so that a row's count is valid exactly when its UInt64 cast is at most <see cref="MaxCount"/>.</summary>
+    public bool IsInteger => IsUnsigned || IsSigned;
+
     private bool IsUnsigned => BaseType.StartsWith("UInt", StringComparison.Ordinal);
     private bool IsSigned => BaseType.StartsWith("Int", StringComparison.Ordinal);
     private bool IsFloat => BaseType.StartsWith("Float", StringComparison.Ordinal) || BaseType.StartsWith("Decimal", StringComparison.Ordinal);

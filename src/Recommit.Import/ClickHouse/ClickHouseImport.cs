@@ -33,14 +33,15 @@ public static class ClickHouseImport
         var layout = ClickHouseLayout.Resolve(request, columns);
 
         var diag = new ImportDiagnostics(request.SourceName, FormatName);
-        // UInt64 sums first; if a group's guard says a sum may have wrapped, the exact (Decimal128) query instead.
-        var folder = new GroupFolder(request.SourceName, layout, options, diag, guarded: true);
-        if (!Fold(http, ClickHouseQuery.Aggregate(request, layout, exact: false), folder, options.Cancellation))
+        // The fast query when the counts are integers, then the checked one; the exact one when a guard says so.
+        GroupFolder? folder = null;
+        foreach (var kind in (CubeQuery[])[CubeQuery.Fast, CubeQuery.Checked, CubeQuery.Exact])
         {
-            folder = new GroupFolder(request.SourceName, layout, options, diag, guarded: false);
-            Fold(http, ClickHouseQuery.Aggregate(request, layout, exact: true), folder, options.Cancellation);
+            if (kind == CubeQuery.Fast && !layout.Counts.All(k => k.Column.IsInteger)) continue;
+            folder = new GroupFolder(request.SourceName, layout, options, diag, kind);
+            if (Fold(http, ClickHouseQuery.Aggregate(request, layout, kind), folder, options.Cancellation)) break;
         }
-        diag.SetCounts(folder.Read, folder.Read - folder.Rejected, folder.Rejected);
+        diag.SetCounts(folder!.Read, folder.Read - folder.Rejected, folder.Rejected);
         var report = diag.ToReport();
 
         if (folder.Rejected > 0)
@@ -78,12 +79,12 @@ public static class ClickHouseImport
         private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _workspaces = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         private readonly Dictionary<string, ServiceTier?>.AlternateLookup<ReadOnlySpan<char>> _tiers = new Dictionary<string, ServiceTier?>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-        private readonly bool _guarded;
+        private readonly CubeQuery _kind;
 
-        public GroupFolder(string source, ClickHouseLayout layout, ImportOptions options, ImportDiagnostics diag, bool guarded)
+        public GroupFolder(string source, ClickHouseLayout layout, ImportOptions options, ImportDiagnostics diag, CubeQuery kind)
         {
-            (_source, _layout, _options, _diag, _guarded) = (source, layout, options, diag, guarded);
-            _fields = new Range[FirstSum + layout.Counts.Count + (guarded ? 1 : 0)];
+            (_source, _layout, _options, _diag, _kind) = (source, layout, options, diag, kind);
+            _fields = new Range[FirstSum + layout.Counts.Count + (kind == CubeQuery.Exact ? 0 : 1)];
         }
 
         public UsageCubeBuilder Cube { get; } = new();
@@ -91,15 +92,15 @@ public static class ClickHouseImport
         public long Rejected { get; private set; }
         public long Groups { get; private set; }
 
-        /// <summary>Adds one group; false when its guard says a UInt64 sum may have wrapped (the caller starts over, exactly).</summary>
+        /// <summary>Adds one group; false when its last column says the answer cannot be trusted (the caller asks the next kind of query).</summary>
         public bool Add(string line)
         {
             var span = line.AsSpan();
             if (TabSeparated.Ranges(span, _fields) != _fields.Length)
                 throw new ImportException(_source, null, $"the server's answer has a row with {TabSeparated.Ranges(span, [])} fields, not {_fields.Length}: {FieldParsers.Clip(line, 120)}");
-            if (_guarded && !(double.TryParse(span[_fields[^1]], NumberStyles.Float, CultureInfo.InvariantCulture, out var guard) && guard < ClickHouseQuery.GuardLimit)) return false;
-            Groups++;
             var rows = Number(span[_fields[4]]);
+            if (!Trusted(span[_fields[^1]], rows)) return false;
+            Groups++;
             var bad = Number(span[_fields[5]]);
             Read += rows;
             var day = Day(span[_fields[0]]);
@@ -134,6 +135,18 @@ public static class ClickHouseImport
             }
             return true;
         }
+
+        /// <summary>
+        /// Fast: the group's largest count (UInt64, so a negative one is huge) is valid and rows × largest cannot
+        /// reach the limit. Checked: the Float64 sum of all counts is below the limit. Exact: always.
+        /// </summary>
+        private bool Trusted(ReadOnlySpan<char> last, long rows) => _kind switch
+        {
+            CubeQuery.Fast => ulong.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var max)
+                              && max <= (ulong)ClickHouseColumn.MaxCount && (double)max * rows < ClickHouseQuery.GuardLimit,
+            CubeQuery.Checked => double.TryParse(last, NumberStyles.Float, CultureInfo.InvariantCulture, out var guard) && guard < ClickHouseQuery.GuardLimit,
+            _ => true,
+        };
 
         private long Number(ReadOnlySpan<char> text) =>
             long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n

@@ -14,31 +14,33 @@ internal static class ClickHouseQuery
 
     /// <summary>
     /// The cube query: per raw UTC day, model, workspace and tier, the rows (<c>rc_rows</c>), the rows with an invalid
-    /// count (<c>rc_bad</c>), and each token column's sum over the valid rows. The keys are checked by the caller once
-    /// per group. With <paramref name="exact"/> the sums are Decimal128, which cannot wrap; without, they are UInt64
-    /// (as fast as the bare query) and a last column, <c>rc_guard</c>, holds the group's sum of all its counts as a
-    /// Float64: a UInt64 sum can only have wrapped where the guard reaches <see cref="GuardLimit"/>, and then the
-    /// caller runs the exact query instead.
+    /// count (<c>rc_bad</c>), each token column's sum over the valid rows, and for <see cref="CubeQuery.Fast"/> and
+    /// <see cref="CubeQuery.Checked"/> one more column that tells the caller whether the answer can be trusted (else
+    /// it asks the next kind). The keys are checked by the caller once per group.
     /// </summary>
-    public static string Aggregate(ClickHouseRequest r, ClickHouseLayout c, bool exact)
+    public static string Aggregate(ClickHouseRequest r, ClickHouseLayout c, CubeQuery kind)
     {
-        var ok = RowOk(c);
+        var ok = kind == CubeQuery.Fast ? null : RowOk(c);
         var sb = new StringBuilder("SELECT ");
         sb.Append(c.Timestamp.Day).Append(" AS rc_day, ").Append(c.Model.Text).Append(" AS rc_model, ");
         sb.Append(c.Workspace?.Text ?? "''").Append(" AS rc_workspace, ").Append(c.Tier?.Text ?? "''").Append(" AS rc_tier, count() AS rc_rows, ");
         sb.Append(ok is null ? "toUInt64(0)" : $"countIf(NOT ({ok}))").Append(" AS rc_bad");
         foreach (var (_, _, col) in c.Counts)
-            sb.Append(", ").Append(Sum(exact ? $"toDecimal128({col.CountValue}, 0)" : col.CountValue, ok));
-        if (!exact) sb.Append(", ").Append(Sum(string.Join(" + ", c.Counts.Select(k => $"toFloat64({k.Column.CountValue})")), ok)).Append(" AS rc_guard");
+            sb.Append(", ").Append(Sum(kind == CubeQuery.Exact ? $"toDecimal128({col.CountValue}, 0)" : $"toUInt64({col.CountValue})", ok));
+        if (kind == CubeQuery.Fast)
+            sb.Append(", max(").Append(c.Counts.Select(k => $"toUInt64({k.Column.CountValue})").Aggregate((a, b) => $"greatest({a}, {b})")).Append(") AS rc_max");
+        else if (kind == CubeQuery.Checked)
+            sb.Append(", ").Append(Sum(string.Join(" + ", c.Counts.Select(k => $"toFloat64({k.Column.CountValue})")), ok)).Append(" AS rc_guard");
         sb.Append(" FROM ").Append(Table(r)).Append(Where(r, c, extra: null));
         sb.Append(" GROUP BY rc_day, rc_model, rc_workspace, rc_tier FORMAT TabSeparated");
         return sb.ToString();
     }
 
     /// <summary>
-    /// Where the Float64 guard says a UInt64 sum may be unsafe: below 9·10¹⁸ every column's true sum is below
-    /// <see cref="long.MaxValue"/> (the guard's rounding error is far under 10⁻⁷ of it for any row count a group can
-    /// have), so no UInt64 sum wrapped and every sum fits a cube cell.
+    /// Where a group's UInt64 sums may be unsafe: below 9·10¹⁸ (for <see cref="CubeQuery.Fast"/>, rows × largest
+    /// count; for <see cref="CubeQuery.Checked"/>, the Float64 sum of all counts, whose rounding error is far under 10⁻⁷
+    /// of it) every column's true sum is below <see cref="long.MaxValue"/>, so no UInt64 sum wrapped and every sum fits
+    /// a cube cell.
     /// </summary>
     public const double GuardLimit = 9e18;
 
