@@ -7,6 +7,7 @@ using Recommit.Import.Canonical;
 using Recommit.Import.ClickHouse;
 using Recommit.Import.Formats;
 using Recommit.Import.Gateway;
+using Recommit.Import.Output;
 using Recommit.Usage;
 
 namespace Recommit.Cli.Commands;
@@ -80,7 +81,7 @@ internal static class ImportClickHouseCommand
                 var asJson = parse.GetValue(json);
                 if (!failed)
                 {
-                    if (outPath is not null) ImportCommand.WriteFile(outPath, w => CanonicalUsageCsv.Write(result.Import.Cube, w));
+                    if (outPath is not null) AtomicFile.WriteText(outPath, w => CanonicalUsageCsv.Write(result.Import.Cube, w));
                     else if (!asJson) CanonicalUsageCsv.Write(result.Import.Cube, stdout);
                 }
                 if (asJson) stdout.WriteLine(Json(result, failed ? null : outPath, failed));
