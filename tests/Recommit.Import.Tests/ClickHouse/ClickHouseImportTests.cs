@@ -88,11 +88,13 @@ public class ClickHouseImportTests
     {
         const string big = "999999999999999999";
         var rows = string.Join(", ", Enumerable.Repeat($"('2026-08-05 10:00:00','claude-opus-5','a','',{big},{big},0,0)", 5));
-        // Five rows of 10¹⁸ − 1 in two columns: the UInt64 sums fit, but their guard (10¹⁹) sends the import to the exact sums.
-        var near = ClickHouseImport.Read(Request(CreateRequests(rows)), Options).Import.Cube;
-        Assert.Equal((4_999_999_999_999_999_995L, 4_999_999_999_999_999_995L), (near.TotalTokens(TokenKind.UncachedInput), near.TotalTokens(TokenKind.Output)));
+        // Five rows of 10¹⁸ − 1 in two columns: each UInt64 sum (5·10¹⁸) is exact, and the total is refused as more
+        // than one import may hold, with the exact figure.
+        var near = Assert.Throws<ImportException>(() => ClickHouseImport.Read(Request(CreateRequests(rows)), Options));
+        Assert.Contains("adds up to 9,999,999,999,999,999,990 tokens", near.Message, StringComparison.Ordinal);
 
-        // Twenty such rows add up past 2⁶⁴ in UInt64 and past long.MaxValue in a cube cell.
+        // Twenty such rows add up past 2⁶⁴ in UInt64: the guards send the import to the Decimal128 sums, and the cell
+        // past long.MaxValue is refused instead of wrapping.
         var past = CreateRequests(string.Join(", ", Enumerable.Repeat($"('2026-08-05 10:00:00','claude-opus-5','a','',{big},0,0,0)", 20)));
         var error = Assert.Throws<ImportException>(() => ClickHouseImport.Read(Request(past), Options));
         Assert.Contains("uncached_input tokens of claude-opus-5 on 2026-08-05 add up to more than", error.Message, StringComparison.Ordinal);
