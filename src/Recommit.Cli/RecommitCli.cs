@@ -24,6 +24,7 @@ public static class RecommitCli
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ForecastCommand.Create());
         root.Subcommands.Add(PriceCommand.Create());
+        root.Subcommands.Add(PricesCommand.Create());
         root.Subcommands.Add(LedgerCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         return root;
