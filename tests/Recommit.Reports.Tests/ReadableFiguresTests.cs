@@ -88,7 +88,7 @@ public partial class ReadableFiguresTests
 
         var line = ReportText.LeverLine(a);
 
-        Assert.StartsWith("Caching and batch lower expected list spend by $1,110,000", line, StringComparison.Ordinal);
+        Assert.StartsWith("Caching and batch lower expected list spend by $1,113,000", line, StringComparison.Ordinal);
         Assert.Contains("but raise the expected cost of doing nothing from $250,000 to $292,000", line, StringComparison.Ordinal);
         Assert.DoesNotContain("routing", line, StringComparison.OrdinalIgnoreCase);
     }
@@ -104,6 +104,21 @@ public partial class ReadableFiguresTests
         Assert.Contains("- Levers: none given", md, StringComparison.Ordinal);
         Assert.DoesNotContain("land as planned", md, StringComparison.Ordinal);
         Assert.DoesNotContain("$0.00 less", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_waterfall_changes_are_the_differences_of_the_levels_shown()
+    {
+        var table = Section(Markdown(SampleAnalysis.Create()), "## Lever waterfall");
+
+        static decimal Parse(string text) => decimal.Parse(text.Replace("$", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal).Replace("*", "", StringComparison.Ordinal),
+            System.Globalization.CultureInfo.InvariantCulture);
+        var rows = table.Split('\n').Where(l => l.StartsWith("| After", StringComparison.Ordinal) || l.StartsWith("| Baseline", StringComparison.Ordinal))
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries)).ToList();
+        Assert.Equal(4, rows.Count);
+        for (var i = 1; i < rows.Count; i++)
+            Assert.Equal(Parse(rows[i][2]) - Parse(rows[i - 1][2]), Parse(rows[i][3]));
+        Assert.Contains($"**{new Usd(Parse(rows[3][2]) - Parse(rows[0][2])).ToShortString()}**", table, StringComparison.Ordinal);
     }
 
     private static string Section(string md, string heading)
