@@ -15,6 +15,9 @@ using Recommit.Web.Analyses;
 using Recommit.Web.Auth;
 using Recommit.Web.Intake;
 using Recommit.Web.Internals;
+using Recommit.Web.Pages;
+using Recommit.Web.Pages.Quote;
+using Recommit.Web.Pages.Workspace;
 using Recommit.Web.Pricing;
 using Recommit.Web.Usage;
 using Scalar.AspNetCore;
@@ -57,6 +60,8 @@ public static class RecommitWeb
         builder.Services.AddHealthChecks().AddDbContextCheck<StoreContext>("store");
         builder.Services.AddSingleton<AnalysisQueue>();
         builder.Services.AddHostedService<AnalysisWorker>();
+        builder.Services.AddAntiforgery(o => o.Cookie.Name = "recommit-antiforgery");
+        builder.Services.AddSingleton<QuoteJobs>();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -71,6 +76,7 @@ public static class RecommitWeb
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAntiforgery();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
@@ -78,6 +84,7 @@ public static class RecommitWeb
         var api = app.MapGroup("/api");
         api.MapAuthApi().MapAccountsApi().MapUsageApi().MapAnalysesApi().MapVerifyApi().MapPriceBooksApi().MapIntakeApi();
         app.MapDigest();
+        app.MapAssets().MapQuotePages(options).MapWorkspacePages();
         return app;
     }
 

@@ -27,7 +27,6 @@ public static class HtmlReport
     {
         analysis = AnalysisShape.Normalise(analysis);
         var content = ReportContent.Build(analysis);
-        var byName = charts.ToDictionary(c => c.FileName, StringComparer.Ordinal);
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         sb.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
@@ -39,7 +38,28 @@ public static class HtmlReport
         foreach (var s in content.Sections)
             sb.Append("<li><a href=\"#").Append(s.Id).Append("\">").Append(WebUtility.HtmlEncode(s.Title)).Append("</a></li>");
         sb.Append("</ul></nav>\n</header>\n<main>\n");
-        foreach (var s in content.Sections)
+        AppendSections(sb, content.Sections, charts);
+        sb.Append("</main>\n<footer>\n").Append(Markdig.Markdown.ToHtml(content.Footer, Pipeline)).Append("</footer>\n</body>\n</html>\n");
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The report's sections as HTML <c>&lt;section&gt;</c> elements with their charts inlined, for a page that embeds
+    /// them (the web app); <paramref name="ids"/> picks sections by id (verdict, gap, ledger, forecast, levers,
+    /// cost-of-doing-nothing, usage, assumptions, backtest), all when null.
+    /// </summary>
+    public static string RenderSections(AnalysisResult analysis, ImmutableArray<Chart> charts, IReadOnlyCollection<string>? ids = null)
+    {
+        var content = ReportContent.Build(AnalysisShape.Normalise(analysis));
+        var sb = new StringBuilder();
+        AppendSections(sb, ids is null ? content.Sections : [.. content.Sections.Where(s => ids.Contains(s.Id))], charts);
+        return sb.ToString();
+    }
+
+    private static void AppendSections(StringBuilder sb, ImmutableArray<ReportSection> sections, ImmutableArray<Chart> charts)
+    {
+        var byName = charts.ToDictionary(c => c.FileName, StringComparer.Ordinal);
+        foreach (var s in sections)
         {
             sb.Append("<section id=\"").Append(s.Id).Append("\">\n<h2>").Append(WebUtility.HtmlEncode(s.Title)).Append("</h2>\n");
             if (s.Lead.Length > 0) sb.Append(Markdig.Markdown.ToHtml(s.Lead, Pipeline));
@@ -53,8 +73,6 @@ public static class HtmlReport
             if (s.Details.Length > 0) sb.Append(Markdig.Markdown.ToHtml(s.Details, Pipeline));
             sb.Append("</section>\n");
         }
-        sb.Append("</main>\n<footer>\n").Append(Markdig.Markdown.ToHtml(content.Footer, Pipeline)).Append("</footer>\n</body>\n</html>\n");
-        return sb.ToString();
     }
 
     // Inside HTML the SVG namespace is implied; dropping the declarations leaves the page without any http: text.

@@ -40,7 +40,10 @@ internal static class WebAuth
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.Events.OnRedirectToLogin = c => Status(c.Response, StatusCodes.Status401Unauthorized);
+            // The browser pages send an anonymous visitor to the sign-in page; the API answers 401.
+            o.Events.OnRedirectToLogin = c => IsApi(c.Request)
+                ? Status(c.Response, StatusCodes.Status401Unauthorized)
+                : Redirect(c.Response, "/signin?returnUrl=" + Uri.EscapeDataString(c.Request.PathBase + c.Request.Path + c.Request.QueryString));
             o.Events.OnRedirectToAccessDenied = c => Status(c.Response, StatusCodes.Status403Forbidden);
         });
         services.AddAuthorizationBuilder()
@@ -50,6 +53,14 @@ internal static class WebAuth
         services.AddHttpContextAccessor();
         services.AddScoped<IAuthorizationHandler, AccountMemberHandler>();
         return services;
+    }
+
+    private static bool IsApi(HttpRequest request) => !request.Path.StartsWithSegments("/accounts");
+
+    private static Task Redirect(HttpResponse response, string location)
+    {
+        response.Redirect(location);
+        return Task.CompletedTask;
     }
 
     private static Task Status(HttpResponse response, int status)

@@ -34,16 +34,30 @@ internal static class IntakeApi
         // Kestrel refuses a larger body before it is read (the size-limit metadata); this covers hosts that do not.
         if (request.ContentLength > MaxBodyBytes)
             return Problems.Make(StatusCodes.Status413PayloadTooLarge, "Request too large", $"body: at most {MaxBodyBytes:N0} bytes", "body");
+        if (Check(body) is { } bad) return Problems.BadRequest(bad.Message, bad.Field);
+        var submission = await SaveAsync(db, body, ct);
+        return TypedResults.Created($"/api/intake/{submission.Id}", View(submission));
+    }
+
+    /// <summary>The first field of a submission that cannot be stored, with the message to show beside it; null when it can.</summary>
+    public static (string Field, string Message)? Check(NewIntake body)
+    {
         var name = body.Name?.Trim() ?? "";
         var email = body.Email?.Trim() ?? "";
-        if (name.Length is 0 or > 200) return Problems.BadRequest("name: give a name of 1 to 200 characters", "name");
-        if (email.Length > 320 || !MailAddress.TryCreate(email, out _)) return Problems.BadRequest("email: not an email address", "email");
-        if (body.Organisation?.Length > 200) return Problems.BadRequest("organisation: at most 200 characters", "organisation");
-        if (body.Message?.Length > 4000) return Problems.BadRequest("message: at most 4,000 characters", "message");
+        if (name.Length is 0 or > 200) return ("name", "name: give a name of 1 to 200 characters");
+        if (email.Length > 320 || !MailAddress.TryCreate(email, out _)) return ("email", "email: not an email address");
+        if (body.Organisation?.Length > 200) return ("organisation", "organisation: at most 200 characters");
+        if (body.Message?.Length > 4000) return ("message", "message: at most 4,000 characters");
+        return null;
+    }
+
+    /// <summary>Stores a submission that passed <see cref="Check"/>.</summary>
+    public static async Task<IntakeSubmission> SaveAsync(StoreContext db, NewIntake body, CancellationToken ct)
+    {
         var submission = new IntakeSubmission
         {
-            Name = name,
-            Email = email,
+            Name = body.Name.Trim(),
+            Email = body.Email.Trim(),
             Organisation = body.Organisation?.Trim() ?? "",
             Message = body.Message?.Trim() ?? "",
             AnalysisId = body.AnalysisId,
@@ -51,7 +65,7 @@ internal static class IntakeApi
         };
         db.IntakeSubmissions.Add(submission);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/intake/{submission.Id}", View(submission));
+        return submission;
     }
 
     private static async Task<Ok<List<IntakeView>>> ListAsync(StoreContext db, CancellationToken ct) =>

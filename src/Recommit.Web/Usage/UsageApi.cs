@@ -86,8 +86,7 @@ internal static class UsageApi
             catch (InputException e)
             {
                 // Messages name the uploaded file by its own name, not by the temporary folder it was saved in.
-                var prefix = new Regex(Regex.Escape(folder.FullName + Path.DirectorySeparatorChar) + @"\d+" + Regex.Escape(Path.DirectorySeparatorChar.ToString()));
-                return Problems.From(e, text => prefix.Replace(text, ""));
+                return Problems.From(e, text => WithoutFolder(folder.FullName, text));
             }
         }
         finally
@@ -96,6 +95,10 @@ internal static class UsageApi
         }
     }
 
+    /// <summary>A message with the temporary folder taken out of file names, so it names the upload as the user named it.</summary>
+    public static string WithoutFolder(string folder, string text) =>
+        Regex.Replace(text, Regex.Escape(folder + Path.DirectorySeparatorChar) + @"\d+" + Regex.Escape(Path.DirectorySeparatorChar.ToString()), "");
+
     private static ProblemHttpResult TooLarge(long limit) =>
         Problems.Make(StatusCodes.Status413PayloadTooLarge, "Upload too large", $"body: the upload is over the limit of {limit:N0} bytes", "body");
 
@@ -103,7 +106,7 @@ internal static class UsageApi
     /// Streams one file into the folder under a cleaned name (letters, digits, dot, dash, underscore; never a path), or
     /// returns null when it passes <paramref name="remaining"/> bytes.
     /// </summary>
-    private static async Task<(string Path, long Bytes)?> SaveAsync(Stream body, string folder, string? name, int index, long remaining, CancellationToken ct)
+    public static async Task<(string Path, long Bytes)?> SaveAsync(Stream body, string folder, string? name, int index, long remaining, CancellationToken ct)
     {
         var clean = new string((Path.GetFileName(name ?? "") ?? "").Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_').ToArray()).TrimStart('.');
         if (clean.Length == 0) clean = "upload";

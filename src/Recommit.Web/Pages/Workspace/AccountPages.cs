@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Recommit.Analysis;
+using Recommit.Contracts;
+using Recommit.Pricing;
+using Recommit.Reports.Charts;
+using Recommit.Reports.Focus;
+using Recommit.Reports.Html;
+using Recommit.Reports.Markdown;
+using Recommit.Storage;
+using Recommit.Storage.Analyses;
+using Recommit.Storage.Users;
+using Recommit.Web.Accounts;
+using Recommit.Web.Analyses;
+using Recommit.Web.Auth;
+using static Recommit.Web.Pages.PageLayout;
+
+namespace Recommit.Web.Pages.Workspace;
+
+/// <summary>
+/// The analysts' workspace under <c>/accounts</c> (signed in; anonymous visitors are sent to <c>/signin</c>): the
+/// accounts list, each account's page with the report's sections and charts for its latest analysis, what-if
+/// controls that re-run the engine and swap the figures in place, downloads, and the intake inbox for admins.
+/// An account's page re-runs its latest analysis' stored request (same seed, paths, as-of date and contract
+/// version) to draw the charts, once per analysis (cached), since the store keeps analysis.json rather than the
+/// engine's objects.
+/// </summary>
+internal static class AccountPages
+{
+    private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web);
+
+    public static IEndpointRouteBuilder MapWorkspacePages(this IEndpointRouteBuilder app)
+    {
+        app.MapSignInPages();
+        app.MapGet("/accounts", ListAsync).ExcludeFromDescription();
+        app.MapGet("/accounts/intake", InboxAsync).RequireAuthorization(WebAuth.AdminPolicy).ExcludeFromDescription();
+        var account = AccountsApi.AccountGroup(app.MapGroup("")).ExcludeFromDescription();
+        account.MapGet("/", AccountAsync);
+        account.MapPost("/analyses", StartAsync);
+        account.MapPost("/what-if", WhatIfAsync);
+        account.MapGet("/report.html", async (int accountId, StoreContext db, IMemoryCache cache, CancellationToken ct) =>
+            await LatestAsync(db, cache, accountId, ct) is { } v ? Download(HtmlReport.Render(v.Result, v.Charts), "text/html", "report.html") : NoAnalysis());
+        account.MapGet("/report.md", async (int accountId, StoreContext db, IMemoryCache cache, CancellationToken ct) =>
+            await LatestAsync(db, cache, accountId, ct) is { } v ? Download(MarkdownReport.Render(v.Result), "text/markdown", "report.md") : NoAnalysis());
+        account.MapGet("/analysis.json", async (int accountId, StoreContext db, CancellationToken ct) =>
+            await LatestRecord(db, accountId).Select(a => a.ResultJson).FirstOrDefaultAsync(ct) is { } json ? Download(json, "application/json", "analysis.json") : NoAnalysis());
+        account.MapGet("/focus-contract-commitment.csv", async (int accountId, StoreContext db, CancellationToken ct) =>
+            await db.ContractVersions.AsNoTracking().Where(c => c.AccountId == accountId).OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct) is { } version
+                ? Download(Focus(version.Json), "text/csv", "focus-contract-commitment.csv") : NoAnalysis());
+        return app;
+    }
+
+    private static string Focus(string contractJson)
+    {
+        var contract = ContractJson.Parse(contractJson, "contract");
+        return FocusCsv.ContractCommitment(contract, FocusCommitment.Build(contract));
+    }
+
+    private static IResult Download(string text, string type, string name) =>
+        Results.File(Encoding.UTF8.GetBytes(text), type + "; charset=utf-8", name);
+
+    private static IResult NoAnalysis() => Results.Problem("accountId: this account has no finished analysis yet", statusCode: StatusCodes.Status404NotFound);
+
+    private static IQueryable<AnalysisRecord> LatestRecord(StoreContext db, int accountId) =>
+        db.Analyses.AsNoTracking().Where(a => a.AccountId == accountId && a.Status == AnalysisStatus.Done).OrderByDescending(a => a.CreatedUtc);
+
+    private sealed record Latest(AnalysisRecord Record, AnalysisResult Result, System.Collections.Immutable.ImmutableArray<Chart> Charts);
+
+    private static async Task<Latest?> LatestAsync(StoreContext db, IMemoryCache cache, int accountId, CancellationToken ct)
+    {
+        var record = await LatestRecord(db, accountId).FirstOrDefaultAsync(ct);
+        if (record is null) return null;
+        if (cache.TryGetValue(("analysis-view", record.Id), out Latest? hit) && hit is not null) return hit;
+        var options = (JsonSerializer.Deserialize<AnalysisOptions>(record.Request, RequestJson) ?? new AnalysisOptions())
+            with { ContractVersion = record.ContractVersion, AsOf = record.AsOf };
+        var result = await new AnalysisRunner(db, PriceBook.Default).WhatIfAsync(accountId, options, ct);
+        var latest = new Latest(record, result, ChartSet.Render(result));
+        cache.Set(("analysis-view", record.Id), latest, TimeSpan.FromMinutes(30));
+        return latest;
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, ClaimsPrincipal user, StoreContext db, CancellationToken ct)
+    {
+        var q = db.Accounts.AsNoTracking();
+        if (!user.IsInRole(Roles.Admin))
+        {
+            var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+            q = q.Where(a => db.AccountMembers.Any(m => m.AccountId == a.Id && m.UserId == userId));
+        }
+        var sb = new StringBuilder("<h1>Accounts</h1>\n");
+        var accounts = await q.OrderBy(a => a.Name).ToListAsync(ct);
+        if (accounts.Count == 0) sb.Append("<p>No account is shared with you yet.</p>");
+        else
+        {
+            sb.Append("<table class=\"list\"><thead><tr><th scope=\"col\">Account</th><th scope=\"col\">Gap class</th><th scope=\"col\" class=\"num\">Cost of doing nothing (mean)</th><th scope=\"col\">Last analysis</th></tr></thead><tbody>");
+            foreach (var a in accounts)
+            {
+                var last = await LatestRecord(db, a.Id).Select(x => new { x.GapClass, x.CostOfDoingNothingMean, x.FinishedUtc }).FirstOrDefaultAsync(ct);
+                sb.Append("<tr><td><a href=\"/accounts/").Append(a.Id).Append("\">").Append(E(a.Name)).Append("</a></td><td>")
+                  .Append(E(last?.GapClass ?? "not analysed")).Append("</td><td class=\"num\">")
+                  .Append(last?.CostOfDoingNothingMean is { } cost ? E(Money(cost)) : "").Append("</td><td>")
+                  .Append(last?.FinishedUtc is { } at ? at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "").Append("</td></tr>");
+            }
+            sb.Append("</tbody></table>");
+        }
+        return Page(http, "Accounts", sb.ToString());
+    }
+
+    private static string Money(decimal value) => value.ToString("$#,##0.00", CultureInfo.InvariantCulture);
+
+    private static async Task<IResult> AccountAsync(HttpContext http, int accountId, StoreContext db, IMemoryCache cache, IOptions<WebOptions> options, CancellationToken ct)
+    {
+        var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == accountId, ct);
+        var sb = new StringBuilder("<h1>").Append(E(account.Name)).Append("</h1>\n");
+        var pending = await db.Analyses.AsNoTracking().Where(a => a.AccountId == accountId && (a.Status == AnalysisStatus.Queued || a.Status == AnalysisStatus.Running))
+            .OrderByDescending(a => a.CreatedUtc).FirstOrDefaultAsync(ct);
+        if (pending is not null)
+            sb.Append("<div class=\"progress\" role=\"status\" aria-live=\"polite\"><progress aria-label=\"Analysis progress\"></progress> <span>Analysis ")
+              .Append(E(pending.Progress)).Append("…</span></div>\n");
+        var failed = await db.Analyses.AsNoTracking().Where(a => a.AccountId == accountId).OrderByDescending(a => a.CreatedUtc).FirstOrDefaultAsync(ct);
+        if (failed is { Status: AnalysisStatus.Failed }) sb.Append("<p class=\"notice error\" role=\"alert\">The last analysis failed: ").Append(E(failed.Progress)).Append("</p>\n");
+        sb.Append("<form method=\"post\" action=\"/accounts/").Append(accountId).Append("/analyses\" class=\"inline\">").Append(Antiforgery(http))
+          .Append("<button type=\"submit\">Run a new analysis</button></form>\n");
+        Latest? latest;
+        try
+        {
+            latest = await LatestAsync(db, cache, accountId, ct);
+        }
+        catch (InputException e)
+        {
+            sb.Append("<p class=\"notice error\" role=\"alert\">").Append(E(e.Message)).Append("</p>");
+            return Page(http, account.Name, sb.ToString());
+        }
+        if (latest is null)
+        {
+            sb.Append("<p>No finished analysis yet: import usage and add a contract (API or <code>recommit</code>), then run one.</p>");
+            return Page(http, account.Name, sb.ToString(), refreshSeconds: pending is null ? null : 2);
+        }
+        var r = latest.Record;
+        sb.Append("<p class=\"meta\">Latest analysis as of ").Append(r.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(", contract version ")
+          .Append(r.ContractVersion).Append(", price book ").Append(E(r.PriceBookVersion)).Append(".</p>\n");
+        sb.Append("<nav class=\"downloads\" aria-label=\"Downloads\"><span>Download:</span>");
+        foreach (var (file, label) in new[] { ("report.html", "report.html"), ("report.md", "report.md"), ("analysis.json", "analysis.json"), ("focus-contract-commitment.csv", "FOCUS contract commitments") })
+            sb.Append("<a href=\"/accounts/").Append(accountId).Append('/').Append(file).Append("\" download>").Append(label).Append("</a>");
+        sb.Append("</nav>\n");
+        // Issue 17 (negotiation: zone of agreement, best package) and issue 18 (fees, quote) land on main later; their
+        // package controls and figures belong beside the what-if form.
+        var defaults = WhatIfForm.Defaults(latest.Result.AsOf.ToString("yyyy-MM", CultureInfo.InvariantCulture), Math.Min(1_000, options.Value.MaxWhatIfPaths));
+        sb.Append(WhatIfControls(http, accountId, defaults));
+        sb.Append("<div id=\"figures\" class=\"report\" aria-live=\"polite\">").Append(HtmlReport.RenderSections(latest.Result, latest.Charts)).Append("</div>\n");
+        return Page(http, account.Name, sb.ToString(), refreshSeconds: pending is null ? null : 2);
+    }
+
+    private static string WhatIfControls(HttpContext http, int accountId, WhatIfForm values)
+    {
+        var none = new Dictionary<string, string>();
+        var sb = new StringBuilder("<details class=\"whatif\" open><summary>What if…</summary>\n<form method=\"post\" action=\"/accounts/");
+        sb.Append(accountId).Append("/what-if\" data-swap=\"#figures\" novalidate>").Append(Antiforgery(http))
+          .Append("<p class=\"hint\">Shares are fractions (0.3 = 30 %). An empty share leaves its lever out. The figures below are re-run with these levers only, without storing anything.</p><div class=\"grid\">");
+        (string Name, string Label, string? Hint)[] fields =
+        [
+            ("start", "Levers start (yyyy-MM)", null), ("routing.from", "Route from model", "e.g. claude-opus-4-6"), ("routing.to", "Route to model", "e.g. claude-sonnet-4-6"),
+            ("routing.share", "Routing share", null), ("caching.cacheableShare", "Cacheable share of input", null), ("caching.hitRate", "Cache hit rate", null),
+            ("batch.share", "Batch share", null), ("threshold", "Gap threshold τ", null), ("paths", "Simulated paths", null),
+        ];
+        foreach (var (name, label, hint) in fields) sb.Append(Field(name, label, values[name], none, hint: hint));
+        sb.Append("</div><p><button type=\"submit\" class=\"primary\">Re-run</button> <span class=\"busy\" role=\"status\" aria-live=\"polite\"></span></p></form></details>\n");
+        return sb.ToString();
+    }
+
+    private static async Task<IResult> WhatIfAsync(HttpContext http, int accountId, IFormCollection form, StoreContext db, IOptions<WebOptions> options, CancellationToken ct)
+    {
+        var values = WhatIfForm.From(form);
+        var swap = http.Request.Headers["X-Recommit-Swap"] == "1";
+        string html;
+        int status = StatusCodes.Status200OK;
+        try
+        {
+            var paths = values.Paths;
+            if (paths > options.Value.MaxWhatIfPaths) throw new InputException($"paths: a what-if runs at most {options.Value.MaxWhatIfPaths:N0} paths; run an analysis for more");
+            var asOf = await LatestRecord(db, accountId).Select(a => a.AsOf).FirstOrDefaultAsync(ct);
+            var result = await new AnalysisRunner(db, PriceBook.Default).WhatIfAsync(accountId,
+                new AnalysisOptions { Paths = paths, Threshold = values.Threshold, Levers = values.LeversJson(), AsOf = asOf }, ct);
+            html = "<p class=\"notice ok\" role=\"status\">What-if: " + E(Describe(values)) + ", " + paths.ToString("N0", CultureInfo.InvariantCulture) + " paths. Not stored.</p>" +
+                HtmlReport.RenderSections(result, ChartSet.Render(result));
+        }
+        catch (InputException e)
+        {
+            html = "<p class=\"notice error\" role=\"alert\">" + E(e.Message) + "</p>";
+            status = StatusCodes.Status400BadRequest;
+        }
+        if (swap) return Fragment(http, html, status);
+        var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == accountId, ct);
+        return Page(http, account.Name, "<h1>" + E(account.Name) + "</h1>" + WhatIfControls(http, accountId, values) + "<div id=\"figures\" class=\"report\">" + html + "</div>", status);
+    }
+
+    private static string Describe(WhatIfForm v)
+    {
+        var parts = new List<string>();
+        if (v["routing.share"].Length > 0) parts.Add($"routing {v["routing.share"]} of {v["routing.from"]} to {v["routing.to"]}");
+        if (v["caching.cacheableShare"].Length > 0 || v["caching.hitRate"].Length > 0) parts.Add($"caching {v["caching.cacheableShare"]} cacheable at hit rate {v["caching.hitRate"]}");
+        if (v["batch.share"].Length > 0) parts.Add($"batch {v["batch.share"]}");
+        return (parts.Count == 0 ? "no levers" : string.Join("; ", parts) + " from " + v["start"]) + ", τ = " + v["threshold"];
+    }
+
+    private static async Task<IResult> StartAsync(int accountId, StoreContext db, AnalysisQueue queue, CancellationToken ct)
+    {
+        var record = await new AnalysisRunner(db, PriceBook.Default).QueueAsync(accountId, new AnalysisOptions(), ct);
+        await queue.EnqueueAsync(record.Id, ct);
+        return Results.Redirect($"/accounts/{accountId}");
+    }
+
+    private static async Task<IResult> InboxAsync(HttpContext http, StoreContext db, CancellationToken ct)
+    {
+        var items = await db.IntakeSubmissions.AsNoTracking().OrderByDescending(i => i.Id).Take(500).ToListAsync(ct);
+        var sb = new StringBuilder("<h1>Intake inbox</h1>\n");
+        if (items.Count == 0) sb.Append("<p>No request yet.</p>");
+        else
+        {
+            sb.Append("<table class=\"list\"><thead><tr><th scope=\"col\">Received</th><th scope=\"col\">Name</th><th scope=\"col\">Email</th><th scope=\"col\">Organisation</th><th scope=\"col\">Message</th></tr></thead><tbody>");
+            foreach (var i in items)
+                sb.Append("<tr><td>").Append(i.CreatedUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)).Append("</td><td>").Append(E(i.Name))
+                  .Append("</td><td>").Append(E(i.Email)).Append("</td><td>").Append(E(i.Organisation)).Append("</td><td class=\"wrap\">").Append(E(i.Message)).Append("</td></tr>");
+            sb.Append("</tbody></table>");
+        }
+        return Page(http, "Intake inbox", sb.ToString());
+    }
+}
