@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+
+namespace Recommit.Browser.Tests;
+
+/// <summary>The public "Get a quote" page in chromium: the demo export and its contract give a verdict and charts; a bad file and a bad field come back beside their inputs.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class QuotePageTests(BrowserApp app)
+{
+    private async Task FillContractAsync(IPage page, string name, string committedDiscount)
+    {
+        await page.FillAsync("#f-name", name);
+        await page.FillAsync("#f-start", "2025-10");
+        await page.FillAsync("input[name='periods[0].months']", "6");
+        await page.FillAsync("input[name='periods[0].commitment']", "450000");
+        await page.FillAsync("input[name='periods[1].months']", "12");
+        await page.FillAsync("input[name='periods[1].commitment']", "900000");
+        await page.FillAsync("input[name='periods[2].months']", "12");
+        await page.FillAsync("input[name='periods[2].commitment']", "1000000");
+        await page.FillAsync("#f-committedDiscount", committedDiscount);
+    }
+
+    [SkippableFact]
+    public async Task Demo_export_and_contract_give_the_verdict_the_cost_of_doing_nothing_and_charts_then_the_contact_form_is_received()
+    {
+        app.Require();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await app.ScreenshotAsync(page, "quote-form");
+        await page.SetInputFilesAsync("#f-usage", Path.Combine(app.Root, "data", "demo", "northwind", "usage.csv"));
+        await FillContractAsync(page, "Northwind <b>Traders</b>", "0.20");
+        await page.ClickAsync("button[type=submit].primary");
+
+        await page.WaitForSelectorAsync("#verdict blockquote", new PageWaitForSelectorOptions { Timeout = 180_000 });
+        var verdict = await page.InnerTextAsync("#verdict blockquote");
+        Assert.Contains("Northwind <b>Traders</b>", await page.InnerTextAsync("h1"));
+        Assert.False(string.IsNullOrWhiteSpace(verdict));
+        Assert.Contains("Cost of doing nothing", await page.InnerTextAsync("#verdict"));
+        Assert.True(await page.Locator("#cost-of-doing-nothing figure.chart svg").CountAsync() == 1);
+        Assert.True(await page.Locator("#gap figure.chart svg").CountAsync() == 1);
+        Assert.Equal(0, await page.Locator("h1 b").CountAsync());
+        await app.ScreenshotAsync(page, "quote-result");
+
+        await page.FillAsync("#f-name", "Ada <script>");
+        await page.FillAsync("#f-email", "ada@example.com");
+        await page.FillAsync("#f-message", "Please send the brief.");
+        await page.ClickAsync("#contact button[type=submit]");
+        await page.WaitForSelectorAsync("#contact .notice.ok");
+        Assert.Contains("with our analysts", await page.InnerTextAsync("#contact"));
+        await app.ScreenshotAsync(page, "quote-contact-sent");
+    }
+
+    [SkippableFact]
+    public async Task A_bad_file_and_a_bad_discount_show_their_messages_beside_the_fields_and_the_form_keeps_what_was_typed()
+    {
+        app.Require();
+        var page = await app.NewPageAsync(360, 800);
+        await page.GotoAsync("/");
+        var bad = Path.Combine(Directory.CreateTempSubdirectory("recommit-bad-").FullName, "bad-export.csv");
+        await File.WriteAllTextAsync(bad, "date,model,token_kind,tokens\n2026-01-01,claude-sonnet-4-5,uncached_input,12\nnot-a-date,claude-sonnet-4-5,output,oops\n");
+        await page.SetInputFilesAsync("#f-usage", bad);
+        await FillContractAsync(page, "Keep me", "1.5");
+        await page.ClickAsync("button[type=submit].primary");
+
+        await page.WaitForSelectorAsync("#f-usage-error");
+        var fileError = await page.InnerTextAsync("#f-usage-error");
+        Assert.Contains("bad-export.csv", fileError);
+        Assert.DoesNotContain("recommit-quote-", fileError);
+        Assert.Contains("committedDiscount", await page.InnerTextAsync("#f-committedDiscount-error"));
+        Assert.Equal("Keep me", await page.InputValueAsync("#f-name"));
+        Assert.Equal("1.5", await page.InputValueAsync("#f-committedDiscount"));
+        Assert.Equal("900000", await page.InputValueAsync("input[name='periods[1].commitment']"));
+        await app.ScreenshotAsync(page, "quote-bad-upload-360px");
+    }
+}
