@@ -56,7 +56,7 @@ public sealed class QuotePageTests(BrowserApp app)
         var page = await app.NewPageAsync(360, 800);
         await page.GotoAsync("/");
         var bad = Path.Combine(Directory.CreateTempSubdirectory("recommit-bad-").FullName, "bad-export.csv");
-        await File.WriteAllTextAsync(bad, "date,model,token_kind,tokens\n2026-01-01,claude-sonnet-4-5,uncached_input,12\nnot-a-date,claude-sonnet-4-5,output,oops\n");
+        await File.WriteAllTextAsync(bad, "date,model,token_kind,tokens\nnot-a-date,claude-sonnet-4-5,output,oops\n");
         await page.SetInputFilesAsync("#f-usage", bad);
         await FillContractAsync(page, "Keep me", "1.5");
         await page.ClickAsync("button[type=submit].primary");
@@ -64,6 +64,7 @@ public sealed class QuotePageTests(BrowserApp app)
         await page.WaitForSelectorAsync("#f-usage-error");
         var fileError = await page.InnerTextAsync("#f-usage-error");
         Assert.Contains("bad-export.csv", fileError);
+        Assert.Contains("bad-export.csv:2:", fileError);
         Assert.DoesNotContain("recommit-quote-", fileError);
         Assert.Contains("committedDiscount", await page.InnerTextAsync("#f-committedDiscount-error"));
         Assert.Equal("Keep me", await page.InputValueAsync("#f-name"));

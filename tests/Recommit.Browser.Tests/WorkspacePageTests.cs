@@ -55,6 +55,7 @@ public sealed class WorkspacePageTests(BrowserApp app)
         await page.ClickAsync("text=Northwind Traders");
         await page.WaitForSelectorAsync("#figures #levers");
         var before = await page.InnerTextAsync("#figures #levers");
+        Assert.Contains("Levers: none given", await page.InnerTextAsync("#figures #verdict"));
         var chartBefore = await page.InnerHTMLAsync("#figures #levers figure.chart");
         await app.ScreenshotAsync(page, "account");
         // A marker on the window survives a swap but not a page load.
@@ -68,7 +69,7 @@ public sealed class WorkspacePageTests(BrowserApp app)
         Assert.Contains("batch 0.5", await page.InnerTextAsync("#figures .notice.ok"));
         var after = await page.InnerTextAsync("#figures #levers");
         Assert.NotEqual(before, after);
-        Assert.Contains("What-if batch", after);
+        Assert.DoesNotContain("Levers: none given", await page.InnerTextAsync("#figures #verdict"));
         Assert.NotEqual(chartBefore, await page.InnerHTMLAsync("#figures #levers figure.chart"));
         await app.ScreenshotAsync(page, "account-what-if");
     }

@@ -60,6 +60,14 @@ internal static class QuotePages
                 else
                 {
                     batch = await Task.Run(() => UsageBatch.Read([saved.Path], null, PriceBook.Default, ct), ct);
+                    if (batch.Accepted == 0)
+                    {
+                        // Every row refused: the first refusal names the file, line and reason.
+                        var first = batch.Reports.SelectMany(r => r.RejectedRows).FirstOrDefault();
+                        errors[UsageField] = first is null ? $"usage: {Path.GetFileName(saved.Path)} holds no usage rows"
+                            : UsageApi.WithoutFolder(folder.FullName, $"usage: no row of the file could be used ({batch.Rejected:N0} refused); the first: {first}");
+                        return Form(http, contractForm, errors);
+                    }
                 }
         }
         catch (InputException e)
@@ -77,6 +85,8 @@ internal static class QuotePages
             Account = contract.Name,
             Usage = batch.Cube.Count > 0 ? batch.Cube : null,
             Spend = batch.Cube.Count > 0 ? null : batch.Spend,
+            // Named as the visitor named the file: the report warns when more than 1 % of its rows were refused.
+            Sources = [.. batch.Reports.Select(r => new UsageSource(Path.GetFileName(r.File), r.Format, r.RowsRead, r.Accepted, r.Rejected, r.RejectedListUsd is { } usd ? new Money.Usd(usd) : null))],
         });
         return Results.Redirect($"/quote/{job.Id}", permanent: false, preserveMethod: false);
     }
