@@ -72,17 +72,25 @@ public sealed class BrowserApp : IAsyncLifetime
         Skip.If(true, Missing);
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>A new page in its own context; <paramref name="bypassCsp"/> lets a test inject axe-core past the pages' script policy.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool bypassCsp = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true, BypassCSP = bypassCsp,
+        });
         var page = await context.NewPageAsync();
         // A script that hostile text managed to inject would open a dialog; every test fails on one.
         page.Dialog += (_, dialog) => throw new InvalidOperationException("a dialog opened: " + dialog.Message);
         return page;
     }
 
-    public Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    /// <summary>Saves a screenshot under artifacts/test-results/screenshots (the whole page unless <paramref name="fullPage"/> is false).</summary>
+    public Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = fullPage });
+
+    public const string AdminEmail = "admin@example.com";
+    public const string HostileContact = "<script>alert('contact')</script>Mallory";
 
     public async Task SignInAsync(IPage page, string email = AnalystEmail)
     {
@@ -114,7 +122,11 @@ public sealed class BrowserApp : IAsyncLifetime
         db.Accounts.AddRange(demo, hostile);
         await db.SaveChangesAsync();
         DemoAccount = demo.Id;
-        await StoreIdentity.CreateUserAsync(services, "admin@example.com", Password, Roles.Admin);
+        await StoreIdentity.CreateUserAsync(services, AdminEmail, Password, Roles.Admin);
+        db.IntakeSubmissions.Add(new Storage.Intake.IntakeSubmission
+        {
+            Name = HostileContact, Email = "mallory@example.com", Organisation = "<b>Evil</b> Corp", Message = "<a href=javascript:alert(1)>brief</a>", CreatedUtc = DateTime.UtcNow,
+        });
         var analyst = await StoreIdentity.CreateUserAsync(services, AnalystEmail, Password, Roles.Analyst);
         db.AccountMembers.AddRange(new AccountMember { AccountId = demo.Id, UserId = analyst.Id }, new AccountMember { AccountId = hostile.Id, UserId = analyst.Id });
 

@@ -39,6 +39,7 @@ public sealed class QuotePageTests(BrowserApp app)
         Assert.True(await page.Locator("#gap figure.chart svg").CountAsync() == 1);
         Assert.Equal(0, await page.Locator("h1 b").CountAsync());
         await app.ScreenshotAsync(page, "quote-result");
+        await app.ScreenshotAsync(page, "quote-result-top", fullPage: false);
 
         await page.FillAsync("#f-name", "Ada <script>");
         await page.FillAsync("#f-email", "ada@example.com");

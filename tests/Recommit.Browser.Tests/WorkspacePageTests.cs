@@ -58,6 +58,7 @@ public sealed class WorkspacePageTests(BrowserApp app)
         Assert.Contains("Levers: none given", await page.InnerTextAsync("#figures #verdict"));
         var chartBefore = await page.InnerHTMLAsync("#figures #levers figure.chart");
         await app.ScreenshotAsync(page, "account");
+        await app.ScreenshotAsync(page, "account-top", fullPage: false);
         // A marker on the window survives a swap but not a page load.
         await page.EvaluateAsync("() => { window.notReloaded = true; }");
 
