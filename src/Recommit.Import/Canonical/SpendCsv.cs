@@ -1,4 +1,5 @@
 using Recommit.Import.Internals;
+using Recommit.Import.Output;
 using Recommit.Money;
 using Recommit.Time;
 using Recommit.Usage;
@@ -38,7 +39,7 @@ public static class SpendCsv
                 throw new ImportException(fileName, line, $"currency: '{FieldParsers.Clip(csv.Get(currency))}' is not USD; mixed or foreign currencies are refused (convert to USD first)");
             if (!YearMonth.TryParse(csv.Get(month), out var m)) { diag.Reject(line, $"month: '{FieldParsers.Clip(csv.Get(month))}' is not yyyy-MM"); continue; }
             if (!UsageWindow.ContainsMonth(m)) { diag.Reject(line, $"month: {UsageWindow.OutsideMonth(m)}"); continue; }
-            var name = csv.Get(model).Trim();
+            var name = CsvText.Unneutralised(csv.Get(model).Trim());
             if (name.Length == 0) { diag.Reject(line, "model: empty"); continue; }
             if (!FieldParsers.TryParseMoney(csv.Get(amount), out var usd, out var err)) { diag.Reject(line, $"list_usd: {err}"); continue; }
             var key = (m, name.ToLowerInvariant());

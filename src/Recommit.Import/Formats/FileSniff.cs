@@ -52,6 +52,7 @@ public sealed class FileSniff
     public static FileSniff Of(string path)
     {
         byte[] prefix;
+        InputFile.MustExist(path);
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
@@ -62,6 +63,8 @@ public sealed class FileSniff
         {
             throw new ImportException(path, null, $"cannot read the file: {e.Message}");
         }
+        if (prefix.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || prefix.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || InputFile.LooksUtf16(prefix))
+            throw new ImportException(path, null, "the file is UTF-16; save it as UTF-8 (with or without a byte-order mark)");
         if (prefix.Length >= 4 && prefix.AsSpan(0, 4).SequenceEqual("PAR1"u8))
             return new FileSniff(path, FileContainer.Parquet, ParquetTable.ColumnNames(path), "");
         return FromBytes(path, prefix);

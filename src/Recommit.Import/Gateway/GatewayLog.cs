@@ -73,7 +73,7 @@ public static class GatewayLog
         // Typed columns (Parquet, or a CSV DuckDB typed itself) go through a query with no per-row checks when nothing
         // can be out of range: a Parquet file's own column statistics prove it, or else each group's smallest and largest
         // count do. If some group's range is not clean, the exact query (checks per row) runs instead.
-        var groups = new GroupFolder(path, columns, options, diag);
+        var groups = new GroupFolder(path, columns, options, diag, source.Kind == FileContainer.Csv);
         var rangeProven = source.Kind == FileContainer.Parquet && ParquetCountsInRange(connection, path, [.. columns.Counts.Select(k => k.Col.Name)]);
         var fast = TypedAggregateSql(source, columns, withRange: !rangeProven);
         if (fast is null || !Run(connection, fast, path, size, options, reader => groups.Fold(reader, rangeChecked: !rangeProven)))
@@ -90,6 +90,7 @@ public static class GatewayLog
             throw new ImportException(path, encoding.Line, "the file is not UTF-8 (invalid byte sequence); convert it to UTF-8");
         read += unparsed.Count;
         rejected += unparsed.Count;
+        if (read == 0) throw new ImportException(path, null, "no data rows (the file holds only a header or blank lines)");
         diag.SetCounts(read, read - rejected, rejected);
 
         var details = new List<(long Line, string Reason)>(unparsed);
@@ -113,7 +114,7 @@ public static class GatewayLog
     /// is checked here, once per group; rows whose counts are invalid were left out of the sums in SQL and come as
     /// <c>bad</c>. Model names are resolved once per distinct name, across attempts.
     /// </summary>
-    private sealed class GroupFolder(string path, Columns columns, ImportOptions options, ImportDiagnostics diag)
+    private sealed class GroupFolder(string path, Columns columns, ImportOptions options, ImportDiagnostics diag, bool csv)
     {
         private readonly Dictionary<string, string> _resolved = new(StringComparer.Ordinal);
         private readonly TokenKind[] _kinds = [.. columns.Counts.Select(c => c.Kind)];
@@ -153,6 +154,10 @@ public static class GatewayLog
                 // Names are trimmed here, once per group rather than once per row; equal names after trimming add up.
                 var model = rawModel.Trim();
                 var ws = reader.IsDBNull(2) ? "" : reader.GetString(2).Trim();
+                // A quote left in a name means a quoted field never closed (the reader then took quotes as text):
+                // the file is refused, as the other CSV readers refuse an unbalanced quote.
+                if (csv && (model.Contains('"', StringComparison.Ordinal) || ws.Contains('"', StringComparison.Ordinal)))
+                    throw new ImportException(path, null, $"malformed CSV: an unbalanced quote before '{FieldParsers.Clip(model.Contains('"', StringComparison.Ordinal) ? model : ws)}' (a quoted field never closes); fix the quoting");
                 if (!_resolved.TryGetValue(model, out var stored)) _resolved[model] = stored = ModelNames.Resolve(model, options.Resolver, diag);
                 for (var k = 0; k < _kinds.Length; k++)
                 {
