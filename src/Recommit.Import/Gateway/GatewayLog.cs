@@ -26,6 +26,15 @@ public static class GatewayLog
 
     private const string JsonColumn = "j";
 
+    /// <summary>
+    /// The most distinct workspaces one log may hold: a workspace is a team, project or key, and one cube cell per
+    /// request (<c>--map workspace=request_id</c>) would make the cube as large as the log.
+    /// </summary>
+    public const long MaxWorkspaces = 100_000;
+
+    /// <summary>The most distinct models one log may hold (there are a few dozen Claude models).</summary>
+    public const long MaxModels = 10_000;
+
     /// <summary>The largest count a row may hold: 18 digits, so that sums of many rows stay far inside 64 bits.</summary>
     private const long MaxCount = 999_999_999_999_999_999;
 
@@ -68,6 +77,7 @@ public static class GatewayLog
         if (size < 16 << 20) DuckDb.Execute(connection, "SET threads = 1");
         var source = Source.Of(connection, path, sniff);
         var columns = ResolveColumns(path, source, options.ColumnMap);
+        RefuseHighCardinality(connection, path, size, source, columns, options);
         var diag = new ImportDiagnostics(path, FormatName);
 
         // Typed columns (Parquet, or a CSV DuckDB typed itself) go through a query with no per-row checks when nothing
@@ -107,6 +117,32 @@ public static class GatewayLog
         foreach (var (line, reason) in details.OrderBy(d => d.Line).Take((int)Math.Min(rejected, ImportDiagnostics.MaxKeptRejections))) diag.KeepRejection(line, reason);
         options.Progress?.Report(new ImportProgress(path, read, size, size));
         return new UsageImport(groups.Cube.Build(), diag.ToReport());
+    }
+
+    /// <summary>
+    /// Counts (approximately, in one streaming pass) the distinct workspaces and models before aggregating, so that a
+    /// column mapped to a per-request value is refused naming its cardinality instead of growing a cube as large as the
+    /// log (docs/importers.md, "Size caps"). Only run when the workspace or model column was named with <c>--map</c>:
+    /// the default columns are what gateways use for those names.
+    /// </summary>
+    private static void RefuseHighCardinality(DuckDBConnection connection, string path, long size, Source source, Columns columns, ImportOptions options)
+    {
+        var mappedWorkspace = columns.Workspace is not null && options.ColumnMap.ContainsKey("workspace");
+        var mappedModel = options.ColumnMap.ContainsKey(GatewayColumns.Model);
+        if (!mappedWorkspace && !mappedModel) return;
+        var ws = mappedWorkspace ? $"approx_count_distinct({columns.Workspace!.AsText})" : "0";
+        var sql = $"SELECT {ws}, approx_count_distinct({columns.Model.AsText}) FROM {source.Relation}";
+        var (workspaces, models) = Run(connection, sql, path, size, options with { Progress = null }, reader =>
+        {
+            reader.Read();
+            return (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture));
+        });
+        if (workspaces > MaxWorkspaces)
+            throw new ImportException(path, null, string.Create(CultureInfo.InvariantCulture,
+                $"--map workspace={columns.Workspace!.Name}: the column has about {workspaces:N0} distinct values, more than the {MaxWorkspaces:N0} workspaces a log may hold; map workspace to a team, project or key column (not a per-request id), or leave it out"));
+        if (models > MaxModels)
+            throw new ImportException(path, null, string.Create(CultureInfo.InvariantCulture,
+                $"--map model={columns.Model.Name}: the column has about {models:N0} distinct values, more than the {MaxModels:N0} models a log may hold; map model to the model name column"));
     }
 
     /// <summary>
