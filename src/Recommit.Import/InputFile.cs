@@ -5,7 +5,7 @@ namespace Recommit.Import;
 /// <summary>
 /// Opening a file the user named, with one wording for every verb: "file not found", "is a folder, not a file", and a
 /// cap on small configuration files (contract, levers, price book, key file) so an endless file (a link to
-/// <c>/dev/zero</c>) is refused after a few megabytes instead of filling memory (docs/importers.md, "Size caps").
+/// <c>/dev/zero</c>) is refused after a few megabytes instead of filling memory (docs/input-safety.md, "Size caps").
 /// </summary>
 public static class InputFile
 {

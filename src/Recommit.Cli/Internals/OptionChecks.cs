@@ -8,7 +8,7 @@ namespace Recommit.Cli.Internals;
 
 /// <summary>
 /// Bounds on option values and on how the inputs fit together, each refused with a sentence that names the option and
-/// what is accepted (docs/importers.md, "Option bounds"): a wrong value gives an error, not a confident answer.
+/// what is accepted (docs/input-safety.md, "Option bounds"): a wrong value gives an error, not a confident answer.
 /// </summary>
 internal static class OptionChecks
 {

@@ -7,7 +7,7 @@ namespace Recommit.Cli.Internals;
 /// <summary>
 /// Text from input files (model, workspace and file names, rejected cells) must not act on the reader's terminal: C0
 /// and C1 control characters other than tab and line ends (ESC starts every terminal control sequence), DEL and the
-/// bidirectional overrides are shown as <c>\u001B</c>-style escapes instead (docs/importers.md, "Output safety").
+/// bidirectional overrides are shown as <c>\u001B</c>-style escapes instead (docs/input-safety.md, "Output safety").
 /// </summary>
 internal static class Terminal
 {

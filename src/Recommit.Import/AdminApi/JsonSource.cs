@@ -14,7 +14,7 @@ internal sealed class JsonSource(string file, byte[] bytes)
     public string File { get; } = file;
     public byte[] Bytes { get; } = bytes;
 
-    /// <summary>The largest saved page read: the same 512 MiB the client accepts from the API (docs/importers.md, "Size caps").</summary>
+    /// <summary>The largest saved page read: the same 512 MiB the client accepts from the API (docs/input-safety.md, "Size caps").</summary>
     public const long MaxBytes = 512L << 20;
 
     public static JsonSource Load(string path)

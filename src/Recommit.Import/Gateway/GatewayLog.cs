@@ -122,7 +122,7 @@ public static class GatewayLog
     /// <summary>
     /// Counts (approximately, in one streaming pass) the distinct workspaces and models before aggregating, so that a
     /// column mapped to a per-request value is refused naming its cardinality instead of growing a cube as large as the
-    /// log (docs/importers.md, "Size caps"). Only run when the workspace or model column was named with <c>--map</c>:
+    /// log (docs/input-safety.md, "Size caps"). Only run when the workspace or model column was named with <c>--map</c>:
     /// the default columns are what gateways use for those names.
     /// </summary>
     private static void RefuseHighCardinality(DuckDBConnection connection, string path, long size, Source source, Columns columns, ImportOptions options)

@@ -5,7 +5,7 @@ namespace Recommit.Import.Output;
 /// a field that starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return would be run as a formula,
 /// so it gets a leading apostrophe (<c>'=HYPERLINK(…)</c>), and a field holding a comma, quote or line break is
 /// quoted. Only names are touched, never numbers (a negative forecast stays <c>-5</c>). The tool's own readers take
-/// the apostrophe off again, so an export re-imports to the same names (docs/importers.md, "Output safety").
+/// the apostrophe off again, so an export re-imports to the same names (docs/input-safety.md, "Output safety").
 /// </summary>
 public static class CsvText
 {
