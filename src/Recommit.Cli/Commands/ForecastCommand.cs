@@ -14,7 +14,7 @@ namespace Recommit.Cli.Commands;
 /// <summary>
 /// <c>recommit forecast --input FILE --horizon H [--levels 80,95] [--method combination|ets|theta|drift|snaive] [--out FILE]</c>:
 /// forecasts every series of a long-format CSV (<c>series_id,period,value[,frequency]</c>) and writes
-/// <c>series_id,step,mean,lo80,hi80,lo95,hi95</c> (one lo/hi pair per level) in input order (MATH.md §4).
+/// <c>series_id,step,mean,lo80,hi80,lo95,hi95</c> (one lo/hi pair per level) in input order (docs/method.md §4).
 /// </summary>
 internal static class ForecastCommand
 {

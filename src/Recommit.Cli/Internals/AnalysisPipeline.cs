@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Recommit.Analysis;
 using Recommit.Import.Canonical;
-using Recommit.Import.Formats;
 using Recommit.Money;
 using Recommit.Time;
 using Recommit.Usage;
@@ -21,29 +20,7 @@ internal static class AnalysisPipeline
         var contract = CliInputs.Contract(request.ContractPath);
         var levers = CliInputs.Levers(request.LeversPath);
 
-        UsageCube? cube = null;
-        SpendTable? spend = null;
-        if (request.UsagePaths.Count > 0)
-        {
-            var merge = new ImportMerge();
-            var options = new ImportOptions { Resolver = CliInputs.Resolver(book) };
-            foreach (var (format, import) in UsageFormats.ReadAll(request.UsagePaths, request.Format, options))
-            {
-                CliInputs.WriteImportSummary(import.Report, stderr);
-                merge.Add(import, format.Merge);
-            }
-            if (merge.DuplicateCells > 0) stderr.WriteLine($"{merge.DuplicateCells:N0} cells seen in more than one file were counted once");
-            if (merge.HasUsage && merge.HasSpend)
-                stderr.WriteLine("note: some files hold tokens and some only dollars; the analysis uses the token files and leaves the spend-only files out");
-            if (merge.HasUsage) cube = merge.Cube();
-            else if (merge.HasSpend) spend = merge.Spend();
-        }
-        else if (request.SpendPath is { } spendPath)
-        {
-            var import = SpendCsv.Read(spendPath);
-            CliInputs.WriteImportSummary(import.Report, stderr);
-            spend = import.Spend;
-        }
+        var (cube, spend, sources) = UsageInputs.Load(request.UsagePaths, request.Format, request.SpendPath, book, stderr, request.Strict);
 
         CheckAgainstUsage(request, contract, book, cube, spend, stderr);
         var input = new AnalysisInput(contract, book)
@@ -56,6 +33,7 @@ internal static class AnalysisPipeline
             Paths = request.Paths,
             Seed = request.Seed,
             Threshold = request.Threshold,
+            Sources = sources,
         };
         if (request.FuturePath is { } futurePath)
             input = input with { Future = ReadFuture(futurePath, request.AsOf ?? DefaultAsOf(cube, spend)) };
@@ -75,8 +53,8 @@ internal static class AnalysisPipeline
 
     /// <summary>The day after the last usage day (or after the last spend month): the engine's default as-of date.</summary>
     private static DateOnly DefaultAsOf(UsageCube? cube, SpendTable? spend) =>
-        cube?.DayRange is { } range ? range.Last.AddDays(1)
-        : spend is { Rows.Length: > 0 } ? spend.Rows.Max(r => r.Month).LastDay.AddDays(1)
+        cube?.DayRange is { } range ? AsOfDate.Default(range.Last)
+        : spend is { Rows.Length: > 0 } ? AsOfDate.Default(spend.Rows.Max(r => r.Month).LastDay)
         : throw new InputException("no usage to analyse: give --usage FILE... or --spend FILE");
 
     /// <summary>
