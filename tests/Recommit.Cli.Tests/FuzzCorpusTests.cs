@@ -100,8 +100,14 @@ public sealed class FuzzCorpusTests : IDisposable
             Check("import", "anthropic", "--from", d, "--out", Path.Combine(_dir, "api.csv"), "--base-url", "http://127.0.0.1:9/");
         }
 
+        string[] months = ["0001-01", "9999-12", "2026-13", "2026-00", "", "soon", "2026-08"];
+        foreach (var m in months)
+            Check("verify", "--old", Path.Combine(demo, "contract.json"), "--new", Path.Combine(demo, "contract.json"), "--usage", Path.Combine(demo, "usage.csv"), "--from", m);
+        foreach (var n in numbers)
+            Check("verify", "--old", Path.Combine(demo, "contract.json"), "--new", Path.Combine(demo, "contract.json"), "--usage", Path.Combine(demo, "usage.csv"), "--from", "2026-06", "--share", n);
+
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30)));
-        Assert.True(runs > 90, $"{runs} runs");
+        Assert.True(runs > 110, $"{runs} runs");
     }
 
     private static string First(string text) => text.Split('\n', 2)[0];

@@ -31,6 +31,17 @@ internal static class Terminal
         return sb.ToString();
     }
 
+    /// <summary>
+    /// A name for one line of output: as <see cref="Safe"/>, and line ends and tabs escaped too, so a name cannot start
+    /// a line of its own that looks like the tool's.
+    /// </summary>
+    public static string Name(string text)
+    {
+        var safe = Safe(text);
+        return safe.AsSpan().IndexOfAny("\r\n\t") < 0 ? safe
+            : safe.Replace("\r", "\\u000D", StringComparison.Ordinal).Replace("\n", "\\u000A", StringComparison.Ordinal).Replace("\t", "\\u0009", StringComparison.Ordinal);
+    }
+
     /// <summary>A writer that passes everything through <see cref="Safe"/>; the CLI wraps its stdout and stderr in one.</summary>
     public static TextWriter Guard(TextWriter inner) => inner is SafeWriter ? inner : new SafeWriter(inner);
 
