@@ -240,6 +240,19 @@ public sealed class InputEdgeTests : IDisposable
     }
 
     [Fact]
+    public void Forecast_series_ids_that_a_spreadsheet_would_run_are_neutralised_and_negative_numbers_kept()
+    {
+        var input = Write("series.csv", "series_id,period,value\n" + string.Concat(Enumerable.Range(1, 12).Select(i => $"=cmd|' /C calc'!A0,{i},{100 + i}\n")));
+        var output = Path.Combine(_dir, "forecast.csv");
+
+        Assert.Equal(0, CliRun.Of("forecast", "--input", input, "--horizon", "2", "--out", output).ExitCode);
+
+        var lines = File.ReadAllLines(output);
+        Assert.StartsWith("'=cmd|' /C calc'!A0,1,", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => l.StartsWith('='));
+    }
+
+    [Fact]
     public void Import_out_never_writes_through_a_link_at_the_old_temporary_name_or_at_the_target()
     {
         var victim = Write("victim.txt", "precious");
