@@ -100,6 +100,8 @@ public sealed class FuzzCorpusTests : IDisposable
             Check("import", "anthropic", "--from", d, "--out", Path.Combine(_dir, "api.csv"), "--base-url", "http://127.0.0.1:9/");
         }
 
+        foreach (var d in days)
+            Check("import", "anthropic", "--from", "2026-01-01", "--to", d, "--out", Path.Combine(_dir, "api.csv"), "--base-url", "http://127.0.0.1:9/");
         string[] months = ["0001-01", "9999-12", "2026-13", "2026-00", "", "soon", "2026-08"];
         foreach (var m in months)
             Check("verify", "--old", Path.Combine(demo, "contract.json"), "--new", Path.Combine(demo, "contract.json"), "--usage", Path.Combine(demo, "usage.csv"), "--from", m);

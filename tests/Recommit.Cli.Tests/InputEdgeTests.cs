@@ -73,6 +73,19 @@ public sealed class InputEdgeTests : IDisposable
         AssertBadInput(CliRun.Of(["ledger", "--usage", Demo("usage.csv"), "--contract", contract]), expected);
     }
 
+    [Theory]
+    [InlineData("--from", "2020-01-01")]
+    [InlineData("--from", "2099-01-01")]
+    [InlineData("--to", "9999-12-31")]
+    public void An_admin_api_range_outside_the_days_usage_can_have_is_refused_before_any_request(string option, string day)
+    {
+        string[] args = option == "--from"
+            ? ["import", "anthropic", "--from", day, "--out", Path.Combine(_dir, "api.csv"), "--base-url", "http://127.0.0.1:9/"]
+            : ["import", "anthropic", "--from", "2026-01-01", "--to", day, "--out", Path.Combine(_dir, "api.csv"), "--base-url", "http://127.0.0.1:9/"];
+        AssertBadInput(CliRun.Of(args), $"{option} {day}");
+        Assert.Contains("outside the days Claude API usage can have", CliRun.Of(args).Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Usage_dated_before_its_model_was_released_is_flagged()
     {
