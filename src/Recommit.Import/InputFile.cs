@@ -89,7 +89,8 @@ public static class InputFile
             if (span[i] == 0) evenZero++;
             if (span[i + 1] == 0) oddZero++;
         }
-        return evenZero == n / 2 || oddZero == n / 2;
+        // One byte of every pair zero and the other not: ASCII text in UTF-16 (all zeros is neither).
+        return (evenZero == n / 2) != (oddZero == n / 2);
     }
 
     private static string Size(int bytes) => bytes >= 1 << 20 ? $"{bytes >> 20} MiB" : $"{bytes >> 10} KiB";

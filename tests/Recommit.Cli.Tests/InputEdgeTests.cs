@@ -136,6 +136,13 @@ public sealed class InputEdgeTests : IDisposable
             AssertBadInput(CliRun.Of(args), $"{missing}: file not found");
     }
 
+    [Fact]
+    public void A_device_or_pipe_given_as_a_usage_file_is_refused_with_what_it_is()
+    {
+        AssertBadInput(CliRun.Of("import", "/dev/zero"), "/dev/zero: the file is mostly NUL bytes");
+        AssertBadInput(CliRun.Of("import", "/dev/zero", "--format", "usage-report"), "/dev/zero: the file is larger than 512 MiB");
+    }
+
     [Theory]
     [InlineData("date,model,token_kind,tokens\n")]
     [InlineData("timestamp,model,input_tokens,output_tokens\n")]

@@ -22,7 +22,11 @@ internal sealed class JsonSource(string file, byte[] bytes)
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            using var buffer = new MemoryStream();
+            // A regular file says its length: too long is refused before reading, else the buffer is sized once.
+            var length = stream.Length;
+            if (length > MaxBytes)
+                throw new ImportException(path, null, $"the file is larger than {MaxBytes >> 20} MiB, the most one saved API page may be; is it a saved page?");
+            using var buffer = new MemoryStream((int)length);
             var chunk = new byte[1 << 16];
             int n;
             while ((n = stream.Read(chunk)) > 0)
