@@ -56,16 +56,21 @@ public sealed class QuotePageTests(BrowserApp app)
         app.Require();
         var page = await app.NewPageAsync(360, 800);
         await page.GotoAsync("/");
-        var bad = Path.Combine(Directory.CreateTempSubdirectory("recommit-bad-").FullName, "bad-export.csv");
-        await File.WriteAllTextAsync(bad, "date,model,token_kind,tokens\nnot-a-date,claude-sonnet-4-5,output,oops\n");
-        await page.SetInputFilesAsync("#f-usage", bad);
+        // The browser sends a file name that climbs out of any folder; the server keeps only its last part.
+        var name = $"bad-export-{Guid.NewGuid():N}.csv";
+        await page.SetInputFilesAsync("#f-usage", new FilePayload
+        {
+            Name = "../../" + name, MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("date,model,token_kind,tokens\nnot-a-date,claude-sonnet-4-5,output,oops\n"),
+        });
         await FillContractAsync(page, "Keep me", "1.5");
         await page.ClickAsync("button[type=submit].primary");
 
         await page.WaitForSelectorAsync("#f-usage-error");
         var fileError = await page.InnerTextAsync("#f-usage-error");
-        Assert.Contains("bad-export.csv", fileError);
-        Assert.Contains("bad-export.csv:2:", fileError);
+        Assert.Contains(name + ":2:", fileError);
+        Assert.DoesNotContain("../", fileError);
+        Assert.False(File.Exists(Path.Combine(Path.GetTempPath(), name)));
         Assert.DoesNotContain("recommit-quote-", fileError);
         Assert.Contains("committedDiscount", await page.InnerTextAsync("#f-committedDiscount-error"));
         Assert.Equal("Keep me", await page.InputValueAsync("#f-name"));
