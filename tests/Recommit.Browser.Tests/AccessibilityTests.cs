@@ -36,6 +36,8 @@ public sealed class AccessibilityTests(BrowserApp app)
         violations.AddRange(await SeriousViolationsAsync(page));
         await page.GotoAsync("/signin");
         violations.AddRange(await SeriousViolationsAsync(page));
+        await page.GotoAsync("/quote/" + Guid.NewGuid());
+        violations.AddRange(await SeriousViolationsAsync(page));
 
         await app.SignInAsync(page, BrowserApp.AdminEmail);
         violations.AddRange(await SeriousViolationsAsync(page));

@@ -90,4 +90,23 @@ public sealed class WorkspacePageTests(BrowserApp app)
         var json = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync(".downloads a[href$='analysis.json']"));
         Assert.Contains("\"gap\"", await File.ReadAllTextAsync(await json.PathAsync()));
     }
+
+    [SkippableFact]
+    public async Task A_post_without_the_antiforgery_token_is_refused_even_when_signed_in()
+    {
+        app.Require();
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page);
+        var form = page.APIRequest.CreateFormData();
+        form.Set("batch.share", "0.5");
+        form.Set("paths", "100");
+        form.Set("threshold", "0.1");
+        var whatIf = await page.APIRequest.PostAsync($"/accounts/{app.DemoAccount}/what-if", new APIRequestContextOptions { Form = form });
+        Assert.Equal(400, whatIf.Status);
+        Assert.DoesNotContain("notice", await whatIf.TextAsync());
+        var quote = await page.APIRequest.PostAsync("/quote", new APIRequestContextOptions { Form = page.APIRequest.CreateFormData() });
+        // Refused by antiforgery before the form is looked at: not the form page with its field errors.
+        Assert.Equal(400, quote.Status);
+        Assert.DoesNotContain("Get a quote", await quote.TextAsync());
+    }
 }
