@@ -229,17 +229,11 @@ public static partial class Analyzer
     private static ImmutableArray<UsageBreakdownRow> Breakdown(UsageCube cube, PriceBook book, YearMonth first)
     {
         var from = first.AddMonths(-12);
-        var sums = new Dictionary<(string, string), decimal>();
-        for (var i = 0; i < cube.Count; i++)
-        {
-            var month = YearMonth.Of(cube.Day(i));
-            if (month < from || month >= first) continue;
-            var key = cube.Key(i);
-            var k = (key.Workspace, key.Model);
-            sums[k] = sums.GetValueOrDefault(k) + book.Cost(key, cube.Tokens(i)).Value;
-        }
-        return [.. sums.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Item1, StringComparer.Ordinal).ThenBy(p => p.Key.Item2, StringComparer.Ordinal)
-            .Select(p => new UsageBreakdownRow(p.Key.Item1, p.Key.Item2, new Usd(p.Value)))];
+        var sums = CubePricing.SumBy(cube, book,
+            i => YearMonth.Of(cube.Day(i)) is var month && month >= from && month < first,
+            i => (Workspace: cube.Workspaces[cube.WorkspaceIndex(i)], Model: cube.Model(i)));
+        return [.. sums.OrderByDescending(p => p.Value.ListUsd).ThenBy(p => p.Key.Workspace, StringComparer.Ordinal).ThenBy(p => p.Key.Model, StringComparer.Ordinal)
+            .Select(p => new UsageBreakdownRow(p.Key.Workspace, p.Key.Model, p.Value.ListUsd))];
     }
 
     private static ImmutableArray<UsageBreakdownRow> SpendBreakdown(SpendTable spend, YearMonth first)

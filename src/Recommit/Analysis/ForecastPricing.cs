@@ -57,28 +57,16 @@ public static class ForecastPricing
 
     private static (Dictionary<int, double> Adjustment, HashSet<int> Present) Adjustments(PriceBook book, TokenLayout layout, UsageCube cube, YearMonth first)
     {
-        var actual = new Dictionary<int, decimal>();
-        var standard = new Dictionary<int, decimal>();
-        var present = new HashSet<int>();
+        // One pass through the cube's pricing: each layout cell of the history, flagged when in the last three months.
         var from = first.AddMonths(-3);
-        for (var i = 0; i < cube.Count; i++)
-        {
-            var month = YearMonth.Of(cube.Day(i));
-            if (month >= first) continue;
-            var key = cube.Key(i);
-            var model = book.Resolve(key.Model).Value;
-            var m = layout.IndexOf(model);
-            if (m < 0) continue;
-            var cell = TokenLayout.Cell(m, key.Tier, key.Kind);
-            present.Add(cell);
-            if (month < from) continue;
-            var tokens = cube.Tokens(i);
-            actual[cell] = actual.GetValueOrDefault(cell) + book.Cost(key, tokens).Value;
-            standard[cell] = standard.GetValueOrDefault(cell) + tokens * book.UnitPrice(model, key.Day, key.Kind, key.Tier, ContextBand.Standard, InferenceGeo.Global, Speed.Standard);
-        }
+        var layoutIndex = cube.Models.Select(name => layout.IndexOf(book.Resolve(name).Value)).ToArray();
+        var sums = CubePricing.SumBy(cube, book,
+            i => layoutIndex[cube.ModelIndex(i)] >= 0 && YearMonth.Of(cube.Day(i)) < first,
+            i => (Cell: TokenLayout.Cell(layoutIndex[cube.ModelIndex(i)], cube.Tier(i), cube.Kind(i)), Recent: YearMonth.Of(cube.Day(i)) >= from));
+        var present = sums.Keys.Select(k => k.Cell).ToHashSet();
         var adjustment = new Dictionary<int, double>();
-        foreach (var (cell, s) in standard)
-            if (s > 0m) adjustment[cell] = (double)(actual[cell] / s);
+        foreach (var ((cell, recent), sum) in sums)
+            if (recent && sum.AtStandardRates.Value > 0m) adjustment[cell] = (double)(sum.ListUsd.Value / sum.AtStandardRates.Value);
         return (adjustment, present);
     }
 }
