@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Recommit.Cli.Internals;
 using Recommit.Contracts;
 using Recommit.Gap;
@@ -8,6 +7,7 @@ using Recommit.Import;
 using Recommit.Import.Canonical;
 using Recommit.Money;
 using Recommit.Pricing;
+using Recommit.Reports.Json;
 using Recommit.Time;
 using Spectre.Console;
 
@@ -102,84 +102,8 @@ internal static class LedgerCommand
         return (CubePricing.MonthlyListUsd(import.Cube, book), import.Report);
     }
 
-    private static void WriteJson(TextWriter output, Contract contract, YearMonth? asOf, LedgerResult result, GapAssessment? gap)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteString("contract", contract.Name);
-            if (asOf is { } month) w.WriteString("through", month.ToString());
-            else w.WriteNull("through");
-            w.WriteStartArray("periods");
-            foreach (var p in result.Periods)
-            {
-                w.WriteStartObject();
-                w.WriteString("start", p.Start.ToString());
-                w.WriteString("end", p.End.ToString());
-                Money(w, "commitment", p.Commitment);
-                Money(w, "carryIn", p.CarryIn);
-                Money(w, "listUsage", p.ListUsage);
-                Money(w, "consumedAtCommittedRates", p.ConsumedAtCommittedRates);
-                Money(w, "overageList", p.OverageList);
-                Money(w, "overageBilled", p.OverageBilled);
-                Money(w, "overagePremium", p.OveragePremium);
-                Money(w, "shortfall", p.Shortfall);
-                Money(w, "carryOut", p.CarryOut);
-                Money(w, "forfeited", p.Forfeited);
-                Money(w, "bill", p.Bill);
-                w.WriteBoolean("closed", p.Closed);
-                Money(w, "remainingCommitment", p.RemainingCommitment);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteStartArray("months");
-            foreach (var m in result.Months)
-            {
-                w.WriteStartObject();
-                w.WriteString("month", m.Month.ToString());
-                w.WriteNumber("period", m.PeriodIndex + 1);
-                Money(w, "listUsage", m.ListUsage);
-                Money(w, "consumedAtCommittedRates", m.ConsumedAtCommittedRates);
-                Money(w, "pace", m.Pace);
-                Money(w, "cumulativeConsumed", m.CumulativeConsumed);
-                Money(w, "cumulativePace", m.CumulativePace);
-                Money(w, "overageList", m.OverageList);
-                Money(w, "overageBilled", m.OverageBilled);
-                Money(w, "bill", m.Bill);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            if (gap is not null)
-            {
-                w.WriteStartObject("gap");
-                w.WriteString("class", gap.ClassName);
-                w.WriteNumber("runLength", gap.RunLength);
-                w.WriteNumber("threshold", gap.Threshold);
-                w.WriteStartArray("months");
-                foreach (var m in gap.Months)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("month", m.Month.ToString());
-                    Money(w, "consumed", m.Consumed);
-                    Money(w, "pace", m.Pace);
-                    w.WriteNumber("gapRatio", Math.Round(m.GapRatio, 6));
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                if (gap.MannKendallS is { } s) w.WriteNumber("mannKendallS", s);
-                if (gap.MannKendallPValue is { } pv) w.WriteNumber("mannKendallPValue", Math.Round(pv, 6));
-                if (gap.ProjectedPeriodEndPosition is { } pos) Money(w, "projectedPeriodEndPosition", pos);
-                w.WriteString("confidence", gap.Confidence);
-                w.WriteString("sentence", gap.Sentence);
-                w.WriteEndObject();
-            }
-            w.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-    }
-
-    private static void Money(Utf8JsonWriter w, string name, Usd value) => w.WriteNumber(name, value.RoundedToCents.Value);
+    private static void WriteJson(TextWriter output, Contract contract, YearMonth? asOf, LedgerResult result, GapAssessment? gap) =>
+        output.Write(DocumentJson.Serialize(LedgerRunDocument.Of(contract, asOf, result, gap)));
 
     private static void WriteTables(TextWriter output, Contract contract, YearMonth? asOf, LedgerResult result, string source)
     {

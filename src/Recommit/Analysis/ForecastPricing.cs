@@ -1,3 +1,4 @@
+using Recommit.Analysis.Notes;
 using Recommit.Levers;
 using Recommit.Pricing;
 using Recommit.Time;
@@ -14,7 +15,7 @@ namespace Recommit.Analysis;
 /// </summary>
 public static class ForecastPricing
 {
-    public static double[] Prices(PriceBook book, TokenLayout layout, UsageCube cube, YearMonth first, int months, ICollection<string> notes)
+    public static double[] Prices(PriceBook book, TokenLayout layout, UsageCube cube, YearMonth first, int months, ICollection<AnalysisNote> notes)
     {
         var (adjustment, present) = Adjustments(book, layout, cube, first);
         var cells = layout.CellCount;
@@ -32,7 +33,7 @@ public static class ForecastPricing
                 {
                     day = retired.AddDays(-1);
                     if (retiredNoted.Add(model))
-                        notes.Add($"{model} is retired on {retired:yyyy-MM-dd}; its forecast usage after that is priced at its last list price (add a routing lever to move it)");
+                        notes.Add(new ModelRetiredNote(model, retired));
                 }
                 if (info.Released is { } released && released > day) day = released;
                 for (var tier = 0; tier < TokenLayout.Tiers; tier++)
