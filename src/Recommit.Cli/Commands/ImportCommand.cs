@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Recommit.Import;
@@ -84,17 +82,17 @@ internal static class ImportCommand
         {
             if (output is not null)
             {
-                if (merge.HasUsage || !merge.HasSpend) WriteFile(output, w => CanonicalUsageCsv.Write(cube, w));
+                if (merge.HasUsage || !merge.HasSpend) AtomicFile.Write(output, w => CanonicalUsageCsv.Write(cube, w));
                 if (merge.HasSpend)
                 {
                     spendPath = merge.HasUsage ? Path.ChangeExtension(output, null) + ".spend.csv" : output;
-                    WriteFile(spendPath, w => WriteSpend(spend, w));
+                    AtomicFile.Write(spendPath, w => SpendCsv.Write(spend, w));
                 }
             }
             else if (!json)
             {
                 if (merge.HasUsage || !merge.HasSpend) CanonicalUsageCsv.Write(cube, stdout);
-                else WriteSpend(spend, stdout);
+                else SpendCsv.Write(spend, stdout);
             }
         }
 
@@ -165,28 +163,6 @@ internal static class ImportCommand
             stderr.WriteLine("  unknown models are imported and flagged; pricing them fails until the price book has them (add an alias or a model to the price book file)");
     }
 
-    private static void WriteFile(string path, Action<TextWriter> write)
-    {
-        try
-        {
-            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } parent) Directory.CreateDirectory(parent);
-            // Written beside the target and moved over it, so a failed write (a full disk) leaves the old file whole.
-            using (var writer = new StreamWriter(path + ".tmp", false, new UTF8Encoding(false))) write(writer);
-            File.Move(path + ".tmp", path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            try { File.Delete(path + ".tmp"); } catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
-            throw new ImportException(path, null, $"cannot write: {e.Message}");
-        }
-    }
-
-    private static void WriteSpend(SpendTable spend, TextWriter writer)
-    {
-        writer.Write("month,model,list_usd\n");
-        foreach (var row in spend.Rows)
-            writer.Write($"{row.Month},{Canonical.Escape(row.ModelOrFamily)},{row.ListUsd.Value.ToString(CultureInfo.InvariantCulture)}\n");
-    }
 
     private static string Json(ImportMerge merge, List<string> formats, UsageCube cube, SpendTable spend, string? output, string? spendPath, bool failed)
     {
@@ -219,11 +195,5 @@ internal static class ImportCommand
             ["ok"] = !failed,
         };
         return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
-    }
-
-    private static class Canonical
-    {
-        public static string Escape(string s) =>
-            s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
     }
 }

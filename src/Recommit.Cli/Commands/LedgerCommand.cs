@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Recommit.Cli.Internals;
 using Recommit.Contracts;
 using Recommit.Gap;
 using Recommit.Import;
@@ -60,7 +59,7 @@ internal static class LedgerCommand
             }
 
             var contractPath = parse.GetValue(contractOption)!;
-            var contract = CliInputs.Contract(contractPath);
+            var contract = AnalysisInputs.Contract(contractPath);
             var (usage, report) = spendPath is not null ? ReadSpend(spendPath) : ReadUsage(usagePath!);
             if (report.Rejected > 0)
             {
@@ -98,7 +97,7 @@ internal static class LedgerCommand
     private static (IReadOnlyDictionary<YearMonth, Usd> Usage, ImportReport Report) ReadUsage(string path)
     {
         var book = PriceBook.Default;
-        var import = CanonicalUsageCsv.Read(path, CliInputs.Resolver(book));
+        var import = CanonicalUsageCsv.Read(path, AnalysisInputs.Resolver(book));
         return (CubePricing.MonthlyListUsd(import.Cube, book), import.Report);
     }
 

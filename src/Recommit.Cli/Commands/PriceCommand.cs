@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Recommit.Cli.Internals;
+using Recommit.Import;
 using Recommit.Import.Canonical;
 using Recommit.Pricing;
 using Recommit.Usage;
@@ -41,9 +42,9 @@ internal static class PriceCommand
 
     private static int Run(string usagePath, string? pricesPath, bool asJson, TextWriter stdout, TextWriter stderr)
     {
-        var book = CliInputs.PriceBook(pricesPath);
+        var book = AnalysisInputs.PriceBook(pricesPath);
 
-        var import = CanonicalUsageCsv.Read(usagePath, CliInputs.Resolver(book));
+        var import = CanonicalUsageCsv.Read(usagePath, AnalysisInputs.Resolver(book));
         CliInputs.WriteImportSummary(import.Report, stderr);
         var priced = CubePricing.Price(import.Cube, book);
 

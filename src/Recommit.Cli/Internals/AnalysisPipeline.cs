@@ -1,90 +1,34 @@
-using System.Collections.Immutable;
 using Recommit.Analysis;
-using Recommit.Import.Canonical;
-using Recommit.Import.Formats;
-using Recommit.Money;
-using Recommit.Time;
-using Recommit.Usage;
+using Recommit.Import;
 
 namespace Recommit.Cli.Internals;
 
 /// <summary>
-/// From files to an <see cref="AnalysisResult"/>: loads the price book, contract and levers, imports and merges the
-/// usage files (any supported format) or the spend table, reads an optional future path, and runs the engine.
-/// Import summaries go to stderr.
+/// From files to an <see cref="AnalysisResult"/>: <see cref="AnalysisInputs.Load"/> reads the inputs, the import
+/// summaries and merge notes go to stderr, and the engine runs with the options of the command line.
 /// </summary>
 internal static class AnalysisPipeline
 {
     public static AnalysisResult Run(AnalysisRequest request, TextWriter stderr)
     {
-        var book = CliInputs.PriceBook(request.PricesPath);
-        var contract = CliInputs.Contract(request.ContractPath);
-        var levers = CliInputs.Levers(request.LeversPath);
-
-        UsageCube? cube = null;
-        SpendTable? spend = null;
-        if (request.UsagePaths.Count > 0)
+        var files = new AnalysisFiles(request.ContractPath)
         {
-            var merge = new ImportMerge();
-            var options = new ImportOptions { Resolver = CliInputs.Resolver(book) };
-            foreach (var (format, import) in UsageFormats.ReadAll(request.UsagePaths, request.Format, options))
-            {
-                CliInputs.WriteImportSummary(import.Report, stderr);
-                merge.Add(import, format.Merge);
-            }
-            if (merge.DuplicateCells > 0) stderr.WriteLine($"{merge.DuplicateCells:N0} cells seen in more than one file were counted once");
-            if (merge.HasUsage && merge.HasSpend)
-                stderr.WriteLine("note: some files hold tokens and some only dollars; the analysis uses the token files and leaves the spend-only files out");
-            if (merge.HasUsage) cube = merge.Cube();
-            else if (merge.HasSpend) spend = merge.Spend();
-        }
-        else if (request.SpendPath is { } spendPath)
+            UsagePaths = request.UsagePaths,
+            Format = request.Format,
+            SpendPath = request.SpendPath,
+            LeversPath = request.LeversPath,
+            PricesPath = request.PricesPath,
+            FuturePath = request.FuturePath,
+        };
+        var loaded = AnalysisInputs.Load(files, request.AsOf);
+        foreach (var report in loaded.Imports) CliInputs.WriteImportSummary(report, stderr);
+        foreach (var note in loaded.MergeNotes) stderr.WriteLine($"note: {note}");
+        return Analyzer.Run(loaded.Input with
         {
-            var import = SpendCsv.Read(spendPath);
-            CliInputs.WriteImportSummary(import.Report, stderr);
-            spend = import.Spend;
-        }
-
-        var input = new AnalysisInput(contract, book)
-        {
-            Account = request.Account ?? contract.Name,
-            Usage = cube,
-            Spend = spend,
-            Levers = levers,
-            AsOf = request.AsOf,
+            Account = request.Account ?? loaded.Input.Account,
             Paths = request.Paths,
             Seed = request.Seed,
             Threshold = request.Threshold,
-        };
-        if (request.FuturePath is { } futurePath)
-            input = input with { Future = ReadFuture(futurePath, request.AsOf ?? DefaultAsOf(cube, spend)) };
-        return Analyzer.Run(input);
-    }
-
-    /// <summary>The day after the last usage day (or after the last spend month): the engine's default as-of date.</summary>
-    private static DateOnly DefaultAsOf(UsageCube? cube, SpendTable? spend) =>
-        cube?.DayRange is { } range ? range.Last.AddDays(1)
-        : spend is { Rows.Length: > 0 } ? spend.Rows.Max(r => r.Month).LastDay.AddDays(1)
-        : throw new InputException("no usage to analyse: give --usage FILE... or --spend FILE");
-
-    /// <summary>
-    /// A future path: a spend CSV (<c>month,model,list_usd</c>) of list dollars after levers, summed per month, for
-    /// consecutive months starting with the as-of month.
-    /// </summary>
-    private static ImmutableArray<Usd> ReadFuture(string path, DateOnly asOf)
-    {
-        var import = SpendCsv.Read(path);
-        if (import.Report.Rejected > 0)
-            throw new InputException($"--future {path}: {import.Report.Rejected} row(s) rejected, first: {import.Report.RejectedRows[0]}");
-        var monthly = import.Spend.MonthlyListUsd();
-        var first = YearMonth.Of(asOf);
-        if (monthly.Count == 0) throw new InputException($"--future {path}: no months");
-        if (monthly.Keys.Min() != first)
-            throw new InputException($"--future {path}: the path must start with the as-of month {first}, found {monthly.Keys.Min()}");
-        var values = ImmutableArray.CreateBuilder<Usd>();
-        for (var m = first; monthly.TryGetValue(m, out var usd); m = m.AddMonths(1)) values.Add(usd);
-        if (values.Count != monthly.Count)
-            throw new InputException($"--future {path}: months must be consecutive; {first.AddMonths(values.Count)} is missing");
-        return values.ToImmutable();
+        });
     }
 }

@@ -1,47 +1,11 @@
-using Recommit.Contracts;
 using Recommit.Import;
-using Recommit.Levers;
-using Recommit.Pricing;
 using Spectre.Console;
 
 namespace Recommit.Cli.Internals;
 
-/// <summary>Loading the inputs the commands share (price book, contract, levers) with errors that name the file.</summary>
+/// <summary>The inputs the commands share (read by <see cref="AnalysisInputs"/>) and the plain output they write.</summary>
 internal static class CliInputs
 {
-    /// <summary>Reads a whole text file; an unreadable file is bad input naming the option and the path.</summary>
-    public static string ReadText(string path, string option)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{option} {path}: cannot read the file: {e.Message}");
-        }
-    }
-
-    /// <summary>The built-in price book, with the user's file laid over it when given.</summary>
-    public static PriceBook PriceBook(string? pricesPath) =>
-        pricesPath is null ? Pricing.PriceBook.Default : Pricing.PriceBook.Default.Overlay(ReadText(pricesPath, "--prices"), pricesPath);
-
-    public static Contract Contract(string path) => ContractJson.Parse(ReadText(path, "--contract"), path);
-
-    public static LeverPlan Levers(string? path) => path is null ? LeverPlan.None : LeverFile.Parse(ReadText(path, "--levers"), path);
-
-    /// <summary>Resolves file model names to the price book's canonical ids; unknown names are kept and flagged.</summary>
-    public static ModelNameResolver Resolver(PriceBook book) => (string name, out string canonical) =>
-    {
-        if (book.TryResolve(name, out var id))
-        {
-            canonical = id.Value;
-            return true;
-        }
-        canonical = name;
-        return false;
-    };
-
     /// <summary>Rows read, accepted and rejected (the first 20 rejections) on stderr.</summary>
     public static void WriteImportSummary(ImportReport report, TextWriter stderr)
     {
