@@ -13,9 +13,10 @@ using Recommit.Usage;
 namespace Recommit.Import;
 
 /// <summary>
-/// Reads the inputs of an analysis from files (the CLI's <c>analyze</c>, <c>ledger</c> and <c>price</c>, and the web
-/// server, call this): the price book with an optional overlay, the contract, the levers, the usage (imported and
-/// merged) or spend, and a given future path. Every fault is an <see cref="InputException"/> naming the file.
+/// Reads the inputs of an analysis from files; <c>recommit analyze</c>, <c>ledger</c>, <c>price</c> and <c>verify</c>
+/// call it, and so can the web server. Every fault is an <see cref="InputException"/> naming the file, prefixed with
+/// the file's role as the command line spells it (<c>--contract</c>, <c>--levers</c>, <c>--prices</c>,
+/// <c>--future</c>); configuration files are read whole within <see cref="InputFile"/>'s size caps.
 /// </summary>
 public static class AnalysisInputs
 {
@@ -29,49 +30,57 @@ public static class AnalysisInputs
         var book = PriceBook(files.PricesPath);
         var contract = Contract(files.ContractPath);
         var levers = Levers(files.LeversPath);
-
-        UsageCube? cube = null;
-        SpendTable? spend = null;
-        var imports = ImmutableArray.CreateBuilder<ImportReport>();
-        var notes = ImmutableArray.CreateBuilder<string>();
-        if (files.UsagePaths.Count > 0)
-        {
-            var merge = new ImportMerge();
-            var options = new ImportOptions { Resolver = Resolver(book) };
-            foreach (var (format, import) in UsageFormats.ReadAll(files.UsagePaths, files.Format, options))
-            {
-                imports.Add(import.Report);
-                merge.Add(import, format.Merge);
-            }
-            if (merge.DuplicateCells > 0)
-                notes.Add(string.Create(CultureInfo.InvariantCulture, $"{merge.DuplicateCells:N0} cells seen in more than one file were counted once"));
-            if (merge.HasUsage && merge.HasSpend)
-                notes.Add("some files hold tokens and some only dollars; the analysis uses the token files and leaves the spend-only files out");
-            if (merge.HasUsage) cube = merge.Cube();
-            else if (merge.HasSpend) spend = merge.Spend();
-        }
-        else if (files.SpendPath is { } spendPath)
-        {
-            var import = SpendCsv.Read(spendPath);
-            imports.Add(import.Report);
-            spend = import.Spend;
-        }
-
-        var input = new AnalysisInput(contract, book) { Account = contract.Name, Usage = cube, Spend = spend, Levers = levers, AsOf = asOf };
+        var usage = Usage(files.UsagePaths, files.Format, files.SpendPath, book);
+        var input = new AnalysisInput(contract, book) { Account = contract.Name, Usage = usage.Cube, Spend = usage.Spend, Levers = levers, AsOf = asOf };
         if (files.FuturePath is { } futurePath)
-            input = input with { Future = Future(futurePath, asOf ?? DefaultAsOf(cube, spend)) };
-        return new LoadedAnalysis(input, imports.ToImmutable(), notes.ToImmutable());
+            input = input with { Future = Future(futurePath, asOf ?? DefaultAsOf(usage.Cube, usage.Spend)) };
+        return new LoadedAnalysis(input, usage);
     }
 
     /// <summary>The built-in price book, with the price-book file at <paramref name="overlayPath"/> laid over it when given.</summary>
-    public static PriceBook PriceBook(string? overlayPath) =>
-        overlayPath is null ? Pricing.PriceBook.Default : Pricing.PriceBook.Default.Overlay(ReadText(overlayPath, "price book"), overlayPath);
+    public static PriceBook PriceBook(string? overlayPath, string option = "--prices") =>
+        overlayPath is null ? Pricing.PriceBook.Default
+        : Pricing.PriceBook.Default.Overlay(InputFile.ReadSmallText(overlayPath, option, InputFile.MaxPriceBookBytes), overlayPath);
 
     /// <summary>The contract file (docs/contracts.md).</summary>
-    public static Contract Contract(string path) => ContractJson.Parse(ReadText(path, "contract"), path);
+    public static Contract Contract(string path, string option = "--contract") =>
+        ContractJson.Parse(InputFile.ReadSmallText(path, option, InputFile.MaxConfigBytes), path);
 
     /// <summary>The levers file (docs/levers.md), or no levers when <paramref name="path"/> is null.</summary>
-    public static LeverPlan Levers(string? path) => path is null ? LeverPlan.None : LeverFile.Parse(ReadText(path, "levers"), path);
+    public static LeverPlan Levers(string? path, string option = "--levers") =>
+        path is null ? LeverPlan.None : LeverFile.Parse(InputFile.ReadSmallText(path, option, InputFile.MaxConfigBytes), path);
+
+    /// <summary>
+    /// Imports and merges <paramref name="usagePaths"/> (any supported format, detected unless <paramref name="format"/>
+    /// names one; model names resolved through <paramref name="book"/>), or reads the spend table at
+    /// <paramref name="spendPath"/> when no usage file is given.
+    /// </summary>
+    public static LoadedUsage Usage(IReadOnlyList<string> usagePaths, string? format, string? spendPath, PriceBook book)
+    {
+        ArgumentNullException.ThrowIfNull(usagePaths);
+        ArgumentNullException.ThrowIfNull(book);
+        if (usagePaths.Count == 0)
+        {
+            if (spendPath is null) return new LoadedUsage(null, null, [], []);
+            var import = SpendCsv.Read(spendPath);
+            return new LoadedUsage(null, import.Spend, [import.Report], []);
+        }
+        var merge = new ImportMerge();
+        var imports = ImmutableArray.CreateBuilder<ImportReport>();
+        var options = new ImportOptions { Resolver = Resolver(book) };
+        foreach (var (detected, import) in UsageFormats.ReadAll(usagePaths, format, options))
+        {
+            imports.Add(import.Report);
+            merge.Add(import, detected.Merge);
+        }
+        var notes = ImmutableArray.CreateBuilder<string>();
+        if (merge.DuplicateCells > 0)
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{merge.DuplicateCells:N0} cells seen in more than one file were counted once"));
+        if (merge.HasUsage && merge.HasSpend)
+            notes.Add("some files hold tokens and some only dollars; the analysis uses the token files and leaves the spend-only files out");
+        return new LoadedUsage(merge.HasUsage ? merge.Cube() : null, !merge.HasUsage && merge.HasSpend ? merge.Spend() : null,
+            imports.ToImmutable(), notes.ToImmutable());
+    }
 
     /// <summary>Resolves file model names to the price book's canonical ids; unknown names are kept and flagged.</summary>
     public static ModelNameResolver Resolver(PriceBook book)
@@ -89,23 +98,11 @@ public static class AnalysisInputs
         };
     }
 
-    private static string ReadText(string path, string what)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{what} {path}: cannot read the file: {e.Message}");
-        }
-    }
-
     /// <summary>The day after the last usage day (or after the last spend month): the engine's default as-of date.</summary>
     private static DateOnly DefaultAsOf(UsageCube? cube, SpendTable? spend) =>
         cube?.DayRange is { } range ? range.Last.AddDays(1)
         : spend is { Rows.Length: > 0 } ? spend.Rows.Max(r => r.Month).LastDay.AddDays(1)
-        : throw new InputException("no usage to analyse: give usage files or a spend table");
+        : throw new InputException("no usage to analyse: give --usage FILE... or --spend FILE");
 
     /// <summary>
     /// A future path: a spend CSV (<c>month,model,list_usd</c>) of list dollars after levers, summed per month, for
@@ -115,16 +112,16 @@ public static class AnalysisInputs
     {
         var import = SpendCsv.Read(path);
         if (import.Report.Rejected > 0)
-            throw new InputException($"future {path}: {import.Report.Rejected} row(s) rejected, first: {import.Report.RejectedRows[0]}");
+            throw new InputException($"--future {path}: {import.Report.Rejected} row(s) rejected, first: {import.Report.RejectedRows[0]}");
         var monthly = import.Spend.MonthlyListUsd();
         var first = YearMonth.Of(asOf);
-        if (monthly.Count == 0) throw new InputException($"future {path}: no months");
+        if (monthly.Count == 0) throw new InputException($"--future {path}: no months");
         if (monthly.Keys.Min() != first)
-            throw new InputException($"future {path}: the path must start with the as-of month {first}, found {monthly.Keys.Min()}");
+            throw new InputException($"--future {path}: the path must start with the as-of month {first}, found {monthly.Keys.Min()}");
         var values = ImmutableArray.CreateBuilder<Usd>();
         for (var m = first; monthly.TryGetValue(m, out var usd); m = m.AddMonths(1)) values.Add(usd);
         if (values.Count != monthly.Count)
-            throw new InputException($"future {path}: months must be consecutive; {first.AddMonths(values.Count)} is missing");
+            throw new InputException($"--future {path}: months must be consecutive; {first.AddMonths(values.Count)} is missing");
         return values.ToImmutable();
     }
 }

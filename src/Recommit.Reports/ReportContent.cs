@@ -12,7 +12,7 @@ namespace Recommit.Reports;
 
 /// <summary>
 /// The words and tables of the report, built once from an analysis and rendered as Markdown or HTML: the verdict,
-/// the gap against pace (MATH.md §3), the burn-down and ledger (§2), the forecast (§4), the lever waterfall (§5),
+/// the gap against pace (docs/method.md §3), the burn-down and ledger (§2), the forecast (§4), the lever waterfall (§5),
 /// the cost of doing nothing (§6), usage by workspace, assumptions and notes, and the backtest appendix.
 /// </summary>
 internal sealed record ReportContent(string Title, string Subtitle, ImmutableArray<ReportSection> Sections, string Footer)
@@ -228,7 +228,7 @@ internal sealed record ReportContent(string Title, string Subtitle, ImmutableArr
         sb.Append("- Billing ").Append(c.Billing == BillingMode.Prepaid ? "prepaid" : "monthly in arrears with a true-up")
           .Append("; price protection ").Append(c.PriceProtection ? "yes" : "no").Append('\n');
         sb.Append("\nMethod:\n\n");
-        sb.Append("- Gap threshold τ = ").Append(Figures.Percent(a.Gap.Threshold)).Append(" (MATH.md §3)\n");
+        sb.Append("- Gap threshold τ = ").Append(Figures.Percent(a.Gap.Threshold)).Append(" (docs/method.md §3)\n");
         sb.Append("- Forecast method: ").Append(MarkdownText.Escape(a.Forecast.Method)).Append('\n');
         sb.Append("- Simulation: ").Append(Figures.Count(a.Simulation.Paths)).Append(" paths, seed ")
           .Append(a.Simulation.Seed.ToString(CultureInfo.InvariantCulture)).Append('\n');

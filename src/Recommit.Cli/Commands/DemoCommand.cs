@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Reflection;
 using Recommit.Analysis;
 using Recommit.Cli.Internals;
-using Recommit.Reports;
+using Recommit.Import.Output;
 using Recommit.Reports.Json;
 
 namespace Recommit.Cli.Commands;
@@ -20,7 +20,7 @@ internal static class DemoCommand
     {
         var outDir = new Option<string>("--out") { Description = "Folder for the demo accounts' inputs and reports", DefaultValueFactory = _ => "recommit-demo" };
         var account = new Option<string?>("--account") { Description = "Run one account only: " + string.Join(", ", Accounts()) };
-        var paths = new Option<int>("--paths") { Description = "Simulated paths", DefaultValueFactory = _ => 10_000 };
+        var paths = new Option<int>("--paths") { Description = $"Simulated paths ({OptionChecks.MinPaths:N0}..{OptionChecks.MaxPaths:N0})", DefaultValueFactory = _ => 10_000 };
         var seed = new Option<ulong>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1UL };
         var json = new Option<bool>("--json") { Description = "Print a JSON array of the accounts' analyses to stdout" };
         var command = new Command("demo", "Run the main job on the three embedded demo accounts and write their reports");
@@ -43,12 +43,12 @@ internal static class DemoCommand
                 {
                     UsagePaths = [Path.Combine(input, "usage.csv")],
                     LeversPath = Path.Combine(input, "levers.json"),
-                    Paths = parse.GetValue(paths),
+                    Paths = OptionChecks.Paths(parse.GetValue(paths)),
                     Seed = parse.GetValue(seed),
                     Account = name,
                 };
                 var analysis = AnalyzeCommand.RunWithProgress(request, stdout, stderr, asJson);
-                var files = ReportWriter.WriteAll(analysis, dir);
+                var files = ReportOutput.Write(analysis, dir);
                 results.Add(analysis);
                 if (!asJson)
                 {
@@ -81,14 +81,12 @@ internal static class DemoCommand
     /// <summary>Writes an account's embedded files into <paramref name="dir"/> and returns it.</summary>
     private static string Extract(string account, string dir)
     {
-        Directory.CreateDirectory(dir);
         var assembly = Assembly.GetExecutingAssembly();
         foreach (var file in new[] { "usage.csv", "contract.json", "levers.json" })
         {
             using var resource = assembly.GetManifestResourceStream($"{Prefix}{account}/{file}")
                 ?? throw new InvalidOperationException($"demo account {account} has no embedded {file}");
-            using var target = File.Create(Path.Combine(dir, file));
-            resource.CopyTo(target);
+            AtomicFile.Write(Path.Combine(dir, file), resource.CopyTo);
         }
         return dir;
     }

@@ -3,6 +3,8 @@ using System.CommandLine;
 using System.Globalization;
 using Recommit.Forecasting;
 using Recommit.Import.Canonical;
+using Recommit.Import.Output;
+using Recommit.Cli.Internals;
 using Spectre.Console;
 
 namespace Recommit.Cli.Commands;
@@ -10,7 +12,7 @@ namespace Recommit.Cli.Commands;
 /// <summary>
 /// <c>recommit forecast --input FILE --horizon H [--levels 80,95] [--method combination|ets|theta|drift|snaive] [--out FILE]</c>:
 /// forecasts every series of a long-format CSV (<c>series_id,period,value[,frequency]</c>) and writes
-/// <c>series_id,step,mean,lo80,hi80,lo95,hi95</c> (one lo/hi pair per level) in input order (MATH.md §4).
+/// <c>series_id,step,mean,lo80,hi80,lo95,hi95</c> (one lo/hi pair per level) in input order (docs/method.md §4).
 /// </summary>
 internal static class ForecastCommand
 {
@@ -60,9 +62,7 @@ internal static class ForecastCommand
                 }
                 else
                 {
-                    target.Directory?.Create();
-                    using var writer = new StreamWriter(target.FullName);
-                    ForecastCsv.Write(writer, series, forecasts, levelList);
+                    AtomicFile.WriteText(target.ToString(), writer => ForecastCsv.Write(writer, series, forecasts, levelList));
                     stderr.WriteLine($"recommit forecast: {series.Count} series × {h} steps written to {target}");
                 }
                 return ExitCodes.Success;
@@ -95,7 +95,7 @@ internal static class ForecastCommand
             Interlocked.Increment(ref done);
         });
 
-        var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && series.Count > 1;
+        var interactive = ReferenceEquals(Terminal.Unwrap(stderr), Console.Error) && !Console.IsErrorRedirected && series.Count > 1;
         if (!interactive)
         {
             Run();

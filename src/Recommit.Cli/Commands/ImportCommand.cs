@@ -5,9 +5,12 @@ using Recommit.Import;
 using Recommit.Import.Canonical;
 using Recommit.Import.Formats;
 using Recommit.Import.Gateway;
+using Recommit.Import.Output;
 using Recommit.Pricing;
 using Recommit.Usage;
 using Spectre.Console;
+
+using Recommit.Cli.Internals;
 
 namespace Recommit.Cli.Commands;
 
@@ -66,7 +69,7 @@ internal static class ImportCommand
         var options = new ImportOptions { Resolver = Resolver(stderr), ColumnMap = GatewayLog.ParseMap(map), BedrockUnits = units };
         var merge = new ImportMerge();
         var formats = new List<string>();
-        var showProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+        var showProgress = ReferenceEquals(Terminal.Unwrap(stderr), Console.Error) && !Console.IsErrorRedirected;
         foreach (var (f, import) in UsageFormats.ReadAll(files, format, options, showProgress ? WithProgress : null))
         {
             merge.Add(import, f.Merge);
@@ -82,11 +85,11 @@ internal static class ImportCommand
         {
             if (output is not null)
             {
-                if (merge.HasUsage || !merge.HasSpend) AtomicFile.Write(output, w => CanonicalUsageCsv.Write(cube, w));
+                if (merge.HasUsage || !merge.HasSpend) AtomicFile.WriteText(output, w => CanonicalUsageCsv.Write(cube, w));
                 if (merge.HasSpend)
                 {
                     spendPath = merge.HasUsage ? Path.ChangeExtension(output, null) + ".spend.csv" : output;
-                    AtomicFile.Write(spendPath, w => SpendCsv.Write(spend, w));
+                    AtomicFile.WriteText(spendPath, w => SpendCsv.Write(spend, w));
                 }
             }
             else if (!json)
@@ -137,11 +140,11 @@ internal static class ImportCommand
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask(Markup.Escape(Path.GetFileName(file)), maxValue: Math.Max(1, new FileInfo(file).Length));
+                var task = ctx.AddTask(Markup.Escape(Terminal.Safe(Path.GetFileName(file))), maxValue: Math.Max(1, new FileInfo(file).Length));
                 var progress = new ProgressSink(p =>
                 {
                     task.Value = p.Bytes;
-                    task.Description = Markup.Escape($"{Path.GetFileName(p.File)}: {p.Rows:N0} rows, {p.Bytes / 1e6:N0} MB");
+                    task.Description = Markup.Escape($"{Terminal.Safe(Path.GetFileName(p.File))}: {p.Rows:N0} rows, {p.Bytes / 1e6:N0} MB");
                 });
                 result = format.Read(file, options with { Progress = progress });
                 task.Value = task.MaxValue;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Recommit.Cli.Internals;
 using Recommit.Contracts;
 using Recommit.Gap;
 using Recommit.Import;
@@ -14,7 +15,7 @@ namespace Recommit.Cli.Commands;
 
 /// <summary>
 /// <c>recommit ledger --contract FILE (--usage FILE | --spend FILE) [--through yyyy-MM] [--json]</c>: runs the contract
-/// ledger (MATH.md §2) over the account's monthly list-price usage and shows each true-up period and each month.
+/// ledger (docs/method.md §2) over the account's monthly list-price usage and shows each true-up period and each month.
 /// </summary>
 internal static class LedgerCommand
 {
@@ -30,7 +31,7 @@ internal static class LedgerCommand
         var jsonOption = new Option<bool>("--json") { Description = "Write JSON instead of tables" };
 
         var command = new Command("ledger", "Run the contract ledger over monthly usage: per period the capacity, overage, premium, " +
-            "shortfall, carryover and bill; per month the pace and the bill (MATH.md §2)");
+            "shortfall, carryover and bill; per month the pace and the bill (docs/method.md §2)");
         command.Options.Add(contractOption);
         command.Options.Add(usageOption);
         command.Options.Add(spendOption);
@@ -61,6 +62,7 @@ internal static class LedgerCommand
             var contractPath = parse.GetValue(contractOption)!;
             var contract = AnalysisInputs.Contract(contractPath);
             var (usage, report) = spendPath is not null ? ReadSpend(spendPath) : ReadUsage(usagePath!);
+            if (usage.Count > 0) OptionChecks.Overlap(contract, contractPath, usage.Keys.Min(), usage.Keys.Max());
             if (report.Rejected > 0)
             {
                 stderr.WriteLine($"recommit ledger: warning: {report.Summary}");
@@ -81,7 +83,7 @@ internal static class LedgerCommand
         return command;
     }
 
-    /// <summary>The gap verdict over the months counted (MATH.md §3), with a point projection of the current period.</summary>
+    /// <summary>The gap verdict over the months counted (docs/method.md §3), with a point projection of the current period.</summary>
     private static GapAssessment Gap(Contract contract, IReadOnlyDictionary<YearMonth, Usd> usage, LedgerResult result, YearMonth last)
     {
         var months = GapClassifier.Months(result.Months.Where(m => m.Month <= last).Select(m => (m.Month, m.ConsumedAtCommittedRates, m.Pace)));
@@ -106,7 +108,7 @@ internal static class LedgerCommand
 
     private static void WriteTables(TextWriter output, Contract contract, YearMonth? asOf, LedgerResult result, string source)
     {
-        var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        var terminal = ReferenceEquals(Terminal.Unwrap(output), Console.Out) && !Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,

@@ -14,7 +14,7 @@ namespace Recommit.Cli.Commands;
 /// <summary>
 /// <c>recommit price --usage FILE [--prices FILE] [--json]</c>: prices a canonical usage CSV at list through the price
 /// book (the built-in one, or with a user file laid over it) and shows totals by month, model and token kind, the grand
-/// total and the price-book version (MATH.md §1).
+/// total and the price-book version (docs/method.md §1).
 /// </summary>
 internal static class PriceCommand
 {
@@ -46,6 +46,7 @@ internal static class PriceCommand
 
         var import = CanonicalUsageCsv.Read(usagePath, AnalysisInputs.Resolver(book));
         CliInputs.WriteImportSummary(import.Report, stderr);
+        OptionChecks.WarnBeforeRelease(import.Cube, book, stderr);
         var priced = CubePricing.Price(import.Cube, book);
 
         if (asJson) WriteJson(priced, usagePath, stdout);

@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace Recommit.Cli.Internals;
 
-/// <summary>The inputs the commands share (read by <see cref="AnalysisInputs"/>) and the plain output they write.</summary>
+/// <summary>What the commands share beyond reading their inputs (<see cref="AnalysisInputs"/>): summaries and plain output.</summary>
 internal static class CliInputs
 {
     /// <summary>Rows read, accepted and rejected (the first 20 rejections) on stderr.</summary>
@@ -30,5 +30,5 @@ internal static class CliInputs
 
     /// <summary>True when <paramref name="writer"/> is the real console and it is an interactive terminal (progress is shown then).</summary>
     public static bool IsTerminal(TextWriter writer) =>
-        ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
+        ReferenceEquals(Terminal.Unwrap(writer), Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected;
 }

@@ -52,7 +52,7 @@ public static class ForecastCsv
     /// </summary>
     public static IReadOnlyList<ForecastSeries> ReadSeries(string path, string shown)
     {
-        if (!File.Exists(path)) throw new InputException($"{shown}: file not found");
+        InputFile.MustExist(path, "--input");
         var points = new Dictionary<string, (int Frequency, long FirstLine, Dictionary<long, double> Values)>(StringComparer.Ordinal);
         var order = new List<string>();
         try

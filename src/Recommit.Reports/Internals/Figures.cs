@@ -13,6 +13,9 @@ internal static class Figures
 
     public static string Money(Usd? value) => value is { } v ? v.ToString() : "—";
 
+    /// <summary>Dollars to the cent without symbol or grouping, for CSV: <c>-210.00</c>.</summary>
+    public static string Plain(Usd value) => value.RoundedToCents.Value.ToString("0.00", Invariant);
+
     /// <summary>Compact dollars for chart axes and labels: <c>$950</c>, <c>$12.5k</c>, <c>$1.25M</c>.</summary>
     public static string CompactMoney(double value)
     {

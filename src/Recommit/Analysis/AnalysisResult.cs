@@ -21,18 +21,18 @@ public sealed record ForecastMonth(
 public sealed record ForecastSection(string Method, ImmutableArray<ForecastMonth> Months, ImmutableArray<AnalysisNote> Warnings);
 
 /// <summary>
-/// The lever waterfall for the rest of the term (MATH.md §5): expected list dollars at baseline and after each lever
+/// The lever waterfall for the rest of the term (docs/method.md §5): expected list dollars at baseline and after each lever
 /// in the order they apply. <see cref="AssumedTokenMix"/> is true when the figures rest on an assumed token mix.
 /// </summary>
 public sealed record LeverWaterfall(YearMonth From, YearMonth To, Usd Baseline, Usd AfterRouting, Usd AfterCaching, Usd AfterBatch, bool AssumedTokenMix);
 
 /// <summary>
-/// The cost of doing nothing (MATH.md §6): expected overage premium plus expected forfeited commitment of the current
+/// The cost of doing nothing (docs/method.md §6): expected overage premium plus expected forfeited commitment of the current
 /// and later periods, as a distribution, with its two parts and percentiles 0, 5, …, 100 for charting.
 /// </summary>
 public sealed record CostOfDoingNothing(Usd Mean, Usd P10, Usd P50, Usd P90, Distribution OveragePremium, Distribution Forfeited, ImmutableArray<Usd> Percentiles);
 
-/// <summary>The status-quo simulation (MATH.md §6): N seeded paths through the ledger to the horizon.</summary>
+/// <summary>The status-quo simulation (docs/method.md §6): N seeded paths through the ledger to the horizon.</summary>
 public sealed record SimulationSummary(
     int Paths,
     ulong Seed,

@@ -14,7 +14,7 @@ using Recommit.Usage;
 namespace Recommit.Analysis;
 
 /// <summary>
-/// The analysis behind <c>recommit analyze</c> (PRODUCT.md jobs 3–6; MATH.md §2–6): the ledger to the as-of date, the
+/// The analysis behind <c>recommit analyze</c> (docs/analysis.md; docs/method.md §2–6): the ledger to the as-of date, the
 /// gap verdict, the reforecast of every family × token kind series, the levers, N joint paths through the status-quo
 /// ledger, the cost of doing nothing, a rolling-origin backtest and the usage breakdown. docs/analysis.md defines every
 /// figure.

@@ -1,7 +1,7 @@
 namespace Recommit.Contracts;
 
 /// <summary>
-/// One true-up period as computed by <see cref="LedgerKernel"/>: the MATH.md §2 figures in <see cref="double"/> list
+/// One true-up period as computed by <see cref="LedgerKernel"/>: the docs/method.md §2 figures in <see cref="double"/> list
 /// dollars, for simulation paths. The decimal <see cref="PeriodResult"/> is the reference these agree with.
 /// </summary>
 public readonly record struct KernelPeriod(

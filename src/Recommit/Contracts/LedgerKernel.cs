@@ -1,7 +1,7 @@
 namespace Recommit.Contracts;
 
 /// <summary>
-/// The contract ledger of MATH.md §2 in <see cref="double"/>, for the Monte Carlo engine (MATH.md §6): many paths of
+/// The contract ledger of docs/method.md §2 in <see cref="double"/>, for the Monte Carlo engine (docs/method.md §6): many paths of
 /// monthly list usage through one contract's true-up periods without allocating. Build one per contract (it keeps the
 /// period lengths and commitments), then call <see cref="Run"/> per path or <see cref="RunPaths"/> over a path × month
 /// matrix, each period trued up by <see cref="PeriodLedger"/>. Every period passed is trued up as closed, and the term's last period carries nothing out; the figures agree with <see cref="Ledger"/> to floating-point

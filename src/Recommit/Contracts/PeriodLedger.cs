@@ -1,7 +1,7 @@
 namespace Recommit.Contracts;
 
 /// <summary>
-/// The true-up of one period (MATH.md §2) in <see cref="double"/>, for the Monte Carlo's inner loop; the decimal
+/// The true-up of one period (docs/method.md §2) in <see cref="double"/>, for the Monte Carlo's inner loop; the decimal
 /// ledger of record is <c>Recommit.Contracts.Ledger</c>. For list usage U, commitment C and carry-in c:
 /// capacity K = (C + c) / (1 − d); overage O = max(0, U − K), billed O(1 − d_o); premium O(d − d_o);
 /// bill C + O(1 − d_o); shortfall S = max(0, C + c − U(1 − d)); carry-out min(r·S, cap·C) when a next period of the

@@ -1,6 +1,6 @@
 namespace Recommit.Forecasting;
 
-/// <summary>A series that never changed: every path is that constant (MATH.md §4).</summary>
+/// <summary>A series that never changed: every path is that constant (docs/method.md §4).</summary>
 internal sealed class ConstantModel(double value) : IPathModel
 {
     public string Name => "Constant";

@@ -3,7 +3,7 @@ namespace Recommit.Forecasting;
 /// <summary>
 /// The random walk with drift: <c>ŷ(h) = y_n + h·(y_n − y_1)/(n − 1)</c>; innovations with the standard deviation of
 /// the differences around the drift. With a damping factor φ &lt; 1 the drift fades (<c>Σ φ^j</c>), the fallback
-/// for series shorter than six points (MATH.md §4).
+/// for series shorter than six points (docs/method.md §4).
 /// </summary>
 internal sealed class DriftModel : IPathModel
 {

@@ -4,7 +4,7 @@ using MathNet.Numerics.Optimization;
 namespace Recommit.Forecasting;
 
 /// <summary>
-/// A fitted ETS state-space model (Hyndman, Koehler, Ord and Snyder 2008; MATH.md §4): smoothing parameters by
+/// A fitted ETS state-space model (Hyndman, Koehler, Ord and Snyder 2008; docs/method.md §4): smoothing parameters by
 /// maximum likelihood (Nelder–Mead from MathNet.Numerics), initial level and slope optimised with them, initial
 /// seasonal states from a classical decomposition of the first years. The recursions are those of the
 /// error-correction form, shared by additive and multiplicative error; the error type changes the likelihood and the

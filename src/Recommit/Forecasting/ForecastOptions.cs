@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Recommit.Forecasting;
 
-/// <summary>Which forecaster to use. <see cref="Combination"/> is the default (MATH.md §4).</summary>
+/// <summary>Which forecaster to use. <see cref="Combination"/> is the default (docs/method.md §4).</summary>
 public enum ForecastMethod
 {
     Combination = 0,

@@ -2,7 +2,7 @@ namespace Recommit.Forecasting;
 
 /// <summary>
 /// The seasonal naive forecast: each step repeats the value one season earlier, <c>ŷ(h) = y_{n − m + ((h − 1) mod m) + 1}</c>;
-/// innovations with the root mean square of the lag-m differences, accumulating once per season (MATH.md §4).
+/// innovations with the root mean square of the lag-m differences, accumulating once per season (docs/method.md §4).
 /// </summary>
 internal sealed class SeasonalNaiveModel : IPathModel
 {

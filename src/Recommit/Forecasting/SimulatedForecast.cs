@@ -5,7 +5,7 @@ namespace Recommit.Forecasting;
 /// <summary>
 /// The forecast of one series as a weighted combination of fitted path models driven by the same innovations.
 /// A path is the average of the member paths; intervals are quantiles of <see cref="InnovationBlock.Paths"/> such
-/// paths (MATH.md §4).
+/// paths (docs/method.md §4).
 /// </summary>
 internal sealed class SimulatedForecast : Forecast
 {

@@ -4,7 +4,7 @@ namespace Recommit.Forecasting;
 /// The standard Theta method (Assimakopoulos and Nikolopoulos 2000) in Hyndman and Billah's (2003) form: simple
 /// exponential smoothing of the seasonally adjusted series plus a drift of half the slope of its least-squares line,
 /// <c>ŷ(h) = ℓ_n + b/2 · (h − 1 + (1 − (1 − α)^n)/α)</c>, re-seasonalised by classical multiplicative decomposition
-/// when the lag-m autocorrelation test finds seasonality (MATH.md §4). Simulated paths follow the SES state space
+/// when the lag-m autocorrelation test finds seasonality (docs/method.md §4). Simulated paths follow the SES state space
 /// around that forecast.
 /// </summary>
 internal sealed class ThetaModel : IPathModel

@@ -8,7 +8,7 @@ namespace Recommit.Gap;
 
 /// <summary>
 /// Classifies the gap between consumption and the commitment's pace as insufficient evidence, on pace, seasonal,
-/// durable overage, durable shortfall or noise, by the first rule of MATH.md §3 that applies, with its evidence, a
+/// durable overage, durable shortfall or noise, by the first rule of docs/method.md §3 that applies, with its evidence, a
 /// confidence label, the month after which to check again, and one plain sentence a buyer can repeat to a CFO.
 /// </summary>
 public static class GapClassifier

@@ -9,7 +9,7 @@ namespace Recommit.Gap;
 /// A quick projection of the current period's end position for views without a simulation (<c>recommit ledger</c>):
 /// consumption so far in the period plus the default forecaster's point forecast of monthly list usage for its
 /// remaining months, at committed rates, minus the commitment and carry-in. <c>recommit analyze</c> uses the P50 of its
-/// simulated paths instead (MATH.md §3, rule 4).
+/// simulated paths instead (docs/method.md §3, rule 4).
 /// </summary>
 public static class PointProjection
 {

@@ -4,12 +4,13 @@ namespace Recommit.Internals;
 
 /// <summary>
 /// The one rule by which Recommit reads its own JSON input files (contract, levers, price book): standard JSON
-/// (RFC 8259) with no comments and no trailing commas, as the published schemas and any other JSON tool read them.
-/// A syntax error is reported by line and position with the parser's first sentence.
+/// (RFC 8259) in which <c>//</c> and <c>/* */</c> comments are allowed and skipped (people annotate the figures they
+/// type in, as docs/pricing.md does), and nothing else: no trailing commas, no single quotes. A syntax error is
+/// reported by line and position with the parser's first sentence.
 /// </summary>
 internal static class StrictJson
 {
-    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
+    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip };
 
     /// <summary>
     /// Parses <paramref name="json"/>; on a syntax error throws what <paramref name="error"/> makes of the message

@@ -7,7 +7,7 @@ namespace Recommit.Money;
 
 /// <summary>
 /// An amount of US dollars at full <see cref="decimal"/> precision. Never rounded in computation; rounded
-/// to the cent, half away from zero, only when shown or written (MATH.md, "Rounding"): see <see cref="RoundedToCents"/>.
+/// to the cent, half away from zero, only when shown or written (docs/method.md, "Rounding"): see <see cref="RoundedToCents"/>.
 /// </summary>
 [JsonConverter(typeof(UsdJsonConverter))]
 public readonly record struct Usd(decimal Value) :

@@ -5,7 +5,7 @@ using Recommit.Simulation.Internals;
 namespace Recommit.Simulation;
 
 /// <summary>
-/// The Monte Carlo of MATH.md §6: N seeded joint paths of monthly token usage per series, through the levers, priced
+/// The Monte Carlo of docs/method.md §6: N seeded joint paths of monthly token usage per series, through the levers, priced
 /// to list dollars, then through the status-quo ledger. Shocks are joint: month t of series s is driven by
 /// z = √ρ·e_t + √(1−ρ)·u_{s,t}, with e_t one standard normal per month shared by all series and u_{s,t} the
 /// series' own, so any two series' shocks have correlation ρ. Paths run in parallel; each path draws from its own

@@ -4,7 +4,7 @@ using Recommit.Time;
 namespace Recommit.Simulation;
 
 /// <summary>
-/// The simulated paths (MATH.md §6), struct-of-arrays: per path and month the list dollars before and after levers
+/// The simulated paths (docs/method.md §6), struct-of-arrays: per path and month the list dollars before and after levers
 /// (<c>path × Months + month</c>); per path and period the ledger's figures (<c>path × Periods + period</c>); per path
 /// the rest-of-term waterfall totals by stage (<c>path × 4 + stage</c>: baseline, after routing, after caching, after
 /// batch). Every array is indexed by path, so results do not depend on how the paths were scheduled.
@@ -50,7 +50,7 @@ public sealed class SimulationResult
     public double[] Premium { get; }
     public double[] Forfeited { get; }
 
-    /// <summary>Per path: the cost of doing nothing, overage premium plus forfeited commitment (MATH.md §6).</summary>
+    /// <summary>Per path: the cost of doing nothing, overage premium plus forfeited commitment (docs/method.md §6).</summary>
     public double[] CostOfDoingNothing()
     {
         var c = new double[Paths];

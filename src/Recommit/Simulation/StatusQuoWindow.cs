@@ -6,7 +6,7 @@ using Recommit.Time;
 namespace Recommit.Simulation;
 
 /// <summary>
-/// The part of the status-quo contract the simulation values (MATH.md §6): the period containing the first simulated
+/// The part of the status-quo contract the simulation values (docs/method.md §6): the period containing the first simulated
 /// month (in full, with its months already used as known usage) and every later period of the term. Periods that
 /// closed before it are sunk and left out; their carry-out, trued up on the actual usage, becomes the carry-in.
 /// </summary>

@@ -10,7 +10,7 @@ namespace Recommit.Reports.Tests.Fixtures;
 
 /// <summary>
 /// A hand-built analysis with consistent figures: a $1.2M-a-year commitment at 20 % off list, eight full months whose
-/// list usage follows MATH.md Example 2 (110k … 185k), a durable overage of five months, and a growing forecast.
+/// list usage follows docs/method.md Example 2 (110k … 185k), a durable overage of five months, and a growing forecast.
 /// </summary>
 public static class SampleAnalysis
 {
