@@ -1,22 +1,46 @@
+using Recommit.Pricing;
 using Recommit.Usage;
 
 namespace Recommit.DemoData;
 
 /// <summary>
-/// List prices used only to size the demo data (REFERENCE-anthropic.md §1.2, standard tier, global): Opus 4.6
-/// $5/$25, Sonnet 4.6 $3/$15, Haiku 4.5 $1/$5 per MTok input/output; 5-minute cache write 1.25× input, read 0.1×;
-/// batch half. The product prices usage through its own price book, not through this class.
+/// List prices used only to size the demo data (standard tier, global, per MTok input/output): Opus 3, 4 and 4.1
+/// $15/$75, Opus 4.5 and 4.6 $5/$25, every Sonnet $3/$15, Haiku 3.5 $0.80/$4, Haiku 4.5 $1/$5; 5-minute cache write
+/// 1.25× input, read 0.1×; batch half. The product prices usage through its own price book, not through this class.
 /// </summary>
+/// <remarks>
+/// Each family's models are listed oldest first; on any day the demo uses the newest one the price book says was
+/// released by then (<see cref="OnSale"/>), so no usage falls before its model's launch.
+/// </remarks>
 public static class ReferencePrices
 {
     public const string Opus = "claude-opus-4-6";
     public const string Sonnet = "claude-sonnet-4-6";
     public const string Haiku = "claude-haiku-4-5";
 
+    /// <summary>The models of each demo family (opus, sonnet, haiku), oldest first.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Families { get; } =
+    [
+        ["claude-3-opus", "claude-opus-4", "claude-opus-4-1", "claude-opus-4-5", Opus],
+        ["claude-3-7-sonnet", "claude-sonnet-4", "claude-sonnet-4-5", Sonnet],
+        ["claude-3-5-haiku", Haiku],
+    ];
+
+    /// <summary>The newest model of <paramref name="family"/> on sale on <paramref name="day"/> by the built-in price book's launch dates.</summary>
+    public static string OnSale(IReadOnlyList<string> family, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        for (var i = family.Count - 1; i >= 0; i--)
+            if (PriceBook.Default.Info(new ModelId(family[i])).Released is not { } released || released <= day) return family[i];
+        throw new InvalidOperationException($"no model of {family[0]}'s family is on sale on {day:yyyy-MM-dd}");
+    }
+
     public static (double Input, double Output) Of(string model) => model switch
     {
-        Opus => (5, 25),
-        Sonnet => (3, 15),
+        "claude-3-opus" or "claude-opus-4" or "claude-opus-4-1" => (15, 75),
+        "claude-opus-4-5" or Opus => (5, 25),
+        "claude-3-7-sonnet" or "claude-sonnet-4" or "claude-sonnet-4-5" or Sonnet => (3, 15),
+        "claude-3-5-haiku" => (0.8, 4),
         Haiku => (1, 5),
         _ => throw new ArgumentOutOfRangeException(nameof(model), model, "not a demo model"),
     };
