@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Recommit.Analysis;
 using Recommit.Cli.Internals;
+using Recommit.Import;
 using Recommit.Reports.Json;
 using Spectre.Console;
 
@@ -40,7 +41,7 @@ internal static class AnalyzeCommand
             var spendPath = parse.GetValue(spend);
             if ((usagePaths.Length > 0) == (spendPath is not null))
                 throw new InputException("give either --usage FILE... or --spend FILE (one of them, not both)");
-            var request = new AnalysisRequest(parse.GetValue(contract)!)
+            var inputs = new AnalysisFiles(parse.GetValue(contract)!)
             {
                 UsagePaths = usagePaths,
                 Format = parse.GetValue(format),
@@ -48,6 +49,9 @@ internal static class AnalyzeCommand
                 LeversPath = parse.GetValue(levers),
                 PricesPath = parse.GetValue(prices),
                 FuturePath = parse.GetValue(future),
+            };
+            var request = new AnalysisRequest(inputs)
+            {
                 AsOf = ParseDay(parse.GetValue(asOf), "--as-of"),
                 Paths = OptionChecks.Paths(parse.GetValue(paths)),
                 Seed = parse.GetValue(seed),
@@ -69,7 +73,7 @@ internal static class AnalyzeCommand
     {
         if (quiet || !CliInputs.IsTerminal(stdout)) return AnalysisPipeline.Run(request, stderr);
         AnalysisResult? result = null;
-        AnsiConsole.Status().Start($"Analysing {request.Account ?? request.ContractPath}: importing, forecasting, simulating {request.Paths:N0} paths…",
+        AnsiConsole.Status().Start($"Analysing {request.Account ?? request.Files.ContractPath}: importing, forecasting, simulating {request.Paths:N0} paths…",
             _ => result = AnalysisPipeline.Run(request, stderr));
         return result!;
     }

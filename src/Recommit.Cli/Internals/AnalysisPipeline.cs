@@ -13,17 +13,8 @@ internal static class AnalysisPipeline
 {
     public static AnalysisResult Run(AnalysisRequest request, TextWriter stderr)
     {
-        UsageInputs.RequireOne(request.UsagePaths, request.SpendPath);
-        var files = new AnalysisFiles(request.ContractPath)
-        {
-            UsagePaths = request.UsagePaths,
-            Format = request.Format,
-            SpendPath = request.SpendPath,
-            LeversPath = request.LeversPath,
-            PricesPath = request.PricesPath,
-            FuturePath = request.FuturePath,
-        };
-        var loaded = AnalysisInputs.Load(files, request.AsOf);
+        UsageInputs.RequireOne(request.Files.UsagePaths, request.Files.SpendPath);
+        var loaded = AnalysisInputs.Load(request.Files, request.AsOf);
         UsageInputs.Report(loaded.Usage, stderr);
         CheckAgainstUsage(request, loaded.Input, stderr);
         return Analyzer.Run(loaded.Input with
@@ -41,7 +32,7 @@ internal static class AnalysisPipeline
         (DateOnly First, DateOnly Last)? days = input.Usage?.DayRange is { } range ? range
             : input.Spend is { Rows.Length: > 0 } spend ? (spend.Rows.Min(r => r.Month).FirstDay, spend.Rows.Max(r => r.Month).LastDay) : null;
         if (days is not { } d) return;
-        OptionChecks.Overlap(input.Contract, request.ContractPath, YearMonth.Of(d.First), YearMonth.Of(d.Last));
+        OptionChecks.Overlap(input.Contract, request.Files.ContractPath, YearMonth.Of(d.First), YearMonth.Of(d.Last));
         OptionChecks.AsOf(request.AsOf, d.First, d.Last);
         if (input.Usage is { } cube) OptionChecks.WarnBeforeRelease(cube, input.PriceBook, stderr);
     }
