@@ -16,4 +16,7 @@ public sealed record AnalysisFiles(string ContractPath)
     public string? LeversPath { get; init; }
     public string? PricesPath { get; init; }
     public string? FuturePath { get; init; }
+
+    /// <summary>Refuse the usage (an <see cref="InputException"/>) when any row of it is rejected, instead of going on without it.</summary>
+    public bool Strict { get; init; }
 }

@@ -30,8 +30,11 @@ public static class AnalysisInputs
         var book = PriceBook(files.PricesPath);
         var contract = Contract(files.ContractPath);
         var levers = Levers(files.LeversPath);
-        var usage = Usage(files.UsagePaths, files.Format, files.SpendPath, book);
-        var input = new AnalysisInput(contract, book) { Account = contract.Name, Usage = usage.Cube, Spend = usage.Spend, Levers = levers, AsOf = asOf };
+        var usage = Usage(files.UsagePaths, files.Format, files.SpendPath, book, files.Strict);
+        var input = new AnalysisInput(contract, book)
+        {
+            Account = contract.Name, Usage = usage.Cube, Spend = usage.Spend, Levers = levers, AsOf = asOf, Sources = usage.Sources,
+        };
         if (files.FuturePath is { } futurePath)
             input = input with { Future = Future(futurePath, asOf ?? DefaultAsOf(usage.Cube, usage.Spend)) };
         return new LoadedAnalysis(input, usage);
@@ -53,9 +56,10 @@ public static class AnalysisInputs
     /// <summary>
     /// Imports and merges <paramref name="usagePaths"/> (any supported format, detected unless <paramref name="format"/>
     /// names one; model names resolved through <paramref name="book"/>), or reads the spend table at
-    /// <paramref name="spendPath"/> when no usage file is given.
+    /// <paramref name="spendPath"/> when no usage file is given. Under <paramref name="strict"/> a file with a rejected
+    /// row is an <see cref="InputException"/> naming it and its first rejected row.
     /// </summary>
-    public static LoadedUsage Usage(IReadOnlyList<string> usagePaths, string? format, string? spendPath, PriceBook book)
+    public static LoadedUsage Usage(IReadOnlyList<string> usagePaths, string? format, string? spendPath, PriceBook book, bool strict = false)
     {
         ArgumentNullException.ThrowIfNull(usagePaths);
         ArgumentNullException.ThrowIfNull(book);
@@ -63,6 +67,7 @@ public static class AnalysisInputs
         {
             if (spendPath is null) return new LoadedUsage(null, null, [], []);
             var import = SpendCsv.Read(spendPath);
+            CheckStrict(import.Report, strict);
             return new LoadedUsage(null, import.Spend, [import.Report], []);
         }
         var merge = new ImportMerge();
@@ -70,6 +75,7 @@ public static class AnalysisInputs
         var options = new ImportOptions { Resolver = Resolver(book) };
         foreach (var (detected, import) in UsageFormats.ReadAll(usagePaths, format, options))
         {
+            CheckStrict(import.Report, strict);
             imports.Add(import.Report);
             merge.Add(import, detected.Merge);
         }
@@ -80,6 +86,23 @@ public static class AnalysisInputs
             notes.Add("some files hold tokens and some only dollars; the analysis uses the token files and leaves the spend-only files out");
         return new LoadedUsage(merge.HasUsage ? merge.Cube() : null, !merge.HasUsage && merge.HasSpend ? merge.Spend() : null,
             imports.ToImmutable(), notes.ToImmutable());
+    }
+
+    /// <summary>A file's reconciliation as an analysis states it.</summary>
+    public static UsageSource Source(ImportReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new UsageSource(report.File, report.Format, report.RowsRead, report.Accepted, report.Rejected,
+            report.RejectedListUsd is { } usd ? new Usd(usd) : null);
+    }
+
+    /// <summary>Under <c>--strict</c>, any rejected row is bad input naming the file and its first rejected row.</summary>
+    public static void CheckStrict(ImportReport report, bool strict)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (!strict || report.Rejected == 0) return;
+        var first = report.RejectedRows.IsDefaultOrEmpty ? "" : $"; first: {report.RejectedRows[0]}";
+        throw new InputException($"{report.File}: --strict: {report.Rejected:N0} row(s) rejected{first}");
     }
 
     /// <summary>Resolves file model names to the price book's canonical ids; unknown names are kept and flagged.</summary>
@@ -100,8 +123,8 @@ public static class AnalysisInputs
 
     /// <summary>The day after the last usage day (or after the last spend month): the engine's default as-of date.</summary>
     private static DateOnly DefaultAsOf(UsageCube? cube, SpendTable? spend) =>
-        cube?.DayRange is { } range ? range.Last.AddDays(1)
-        : spend is { Rows.Length: > 0 } ? spend.Rows.Max(r => r.Month).LastDay.AddDays(1)
+        cube?.DayRange is { } range ? AsOfDate.Default(range.Last)
+        : spend is { Rows.Length: > 0 } ? AsOfDate.Default(spend.Rows.Max(r => r.Month).LastDay)
         : throw new InputException("no usage to analyse: give --usage FILE... or --spend FILE");
 
     /// <summary>

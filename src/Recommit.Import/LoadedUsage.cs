@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Recommit.Analysis;
 using Recommit.Usage;
 
 namespace Recommit.Import;
@@ -8,4 +9,8 @@ namespace Recommit.Import;
 /// and model or family); each file's import report (rows read = accepted + rejected); and what the merge of several
 /// files did, in sentences for the user.
 /// </summary>
-public sealed record LoadedUsage(UsageCube? Cube, SpendTable? Spend, ImmutableArray<ImportReport> Imports, ImmutableArray<string> MergeNotes);
+public sealed record LoadedUsage(UsageCube? Cube, SpendTable? Spend, ImmutableArray<ImportReport> Imports, ImmutableArray<string> MergeNotes)
+{
+    /// <summary>Each file's reconciliation as the analysis and its outputs state it.</summary>
+    public ImmutableArray<UsageSource> Sources => [.. Imports.Select(AnalysisInputs.Source)];
+}

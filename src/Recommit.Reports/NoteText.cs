@@ -1,6 +1,8 @@
 using System.Globalization;
+using Recommit.Analysis;
 using Recommit.Analysis.Notes;
 using Recommit.Simulation;
+using Recommit.Time;
 
 namespace Recommit.Reports;
 
@@ -18,7 +20,8 @@ public static class NoteText
                 "; every lever and forecast figure rests on that assumed mix.",
             ShortHistoryNote n => Invariant($"Short history: {n.FullMonths} full month(s); the forecast cannot see a seasonal pattern and its intervals are wide."),
             SeriesWarningNote n => $"{n.Series}: {n.Message}",
-            PartialMonthNote n => Invariant($"The as-of date {n.AsOf:yyyy-MM-dd} falls inside {n.Month}: usage of that partial month is replaced by its forecast."),
+            MonthsCountedNote n => $"Full months counted through {AsOfDate.Describe(n.Through, n.LastUsageDay, n.AsOfGiven)}" +
+                (n.PartialMonth ? Invariant($"; the as-of date {n.AsOf:yyyy-MM-dd} falls inside {YearMonth.Of(n.AsOf)}, whose usage is replaced by its forecast.") : "."),
             TermEndedNote n => $"The term ended in {n.LastMonth}: there is no open period to value, so the cost of doing nothing is zero.",
             ClosedPeriodsSunkNote n => Invariant($"{n.Periods} closed period(s) before {n.Before} are sunk and excluded from the cost of doing nothing."),
             ModelRetiredNote n => Invariant($"{n.Model} is retired on {n.Retired:yyyy-MM-dd}; its forecast usage after that is priced at its last list price (add a routing lever to move it)"),

@@ -51,7 +51,7 @@ public class AnalysisSchemaTests
     private static readonly AnalysisNote[] EveryNote =
     [
         new AssumedTokenMixNote(true), new ShortHistoryNote(8), new SeriesWarningNote("sonnet × input", "only 5 point(s) of history"),
-        new PartialMonthNote(new DateOnly(2026, 11, 25), new YearMonth(2026, 11)), new TermEndedNote(new YearMonth(2026, 9)),
+        new MonthsCountedNote(new YearMonth(2026, 10), new DateOnly(2026, 11, 24), false, new DateOnly(2026, 11, 25)), new TermEndedNote(new YearMonth(2026, 9)),
         new ClosedPeriodsSunkNote(1, new YearMonth(2026, 11)), new ModelRetiredNote("claude-opus-4-1", new DateOnly(2027, 3, 1)),
         new GivenFutureNote(), new ShockCorrelationNote(0.5, 0), new NoBacktestNote(7, 9), new IntervalsWidenedNote(1.5, 0.6, 0.9),
         new LeverWithoutUsageNote("route", "claude-haiku-4-5"), new LeversAppliedNote(3), new PriceBookNote("2026-11-24"),

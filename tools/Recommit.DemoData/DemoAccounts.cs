@@ -16,7 +16,7 @@ namespace Recommit.DemoData;
 /// </list>
 /// Each account folder holds <c>usage.csv</c> (canonical usage CSV), <c>contract.json</c> and <c>levers.json</c>. Usage
 /// is only on models on sale each day: Opus 4.1 before Opus 4.5's launch, Sonnet 4.5 before Sonnet 4.6's, and so on
-/// (<see cref="ReferencePrices.OnSale"/>).
+/// (<see cref="ReferencePrices.OnSale"/>, with the public launch days).
 /// </summary>
 public static class DemoAccounts
 {
@@ -142,7 +142,7 @@ public static class DemoAccounts
             var noise = Math.Max(0.2, 1 + account.DailyNoise * StandardNormal(rng));
             var dayDollars = account.MonthlyListDollars(monthIndex) * DayWeight(day, account.WeekendFactor) / monthWeight * noise;
 
-            // Only models on sale that day: each family's newest model released by then (the price book's launch dates).
+            // Only models on sale that day: each family's newest model launched by then.
             var models = families.Select(f => ReferencePrices.OnSale(f, day)).ToArray();
             foreach (var ws in account.Workspaces)
             {

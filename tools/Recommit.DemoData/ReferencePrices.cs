@@ -1,4 +1,3 @@
-using Recommit.Pricing;
 using Recommit.Usage;
 
 namespace Recommit.DemoData;
@@ -9,8 +8,9 @@ namespace Recommit.DemoData;
 /// 1.25× input, read 0.1×; batch half. The product prices usage through its own price book, not through this class.
 /// </summary>
 /// <remarks>
-/// Each family's models are listed oldest first; on any day the demo uses the newest one the price book says was
-/// released by then (<see cref="OnSale"/>), so no usage falls before its model's launch.
+/// Each family's models are listed oldest first with their public launch day; on any day the demo uses the newest one
+/// launched by then (<see cref="OnSale"/>), so no usage falls before its model's launch. The built-in price book
+/// records launch days only for the 2026 models; where it has one, it must agree with this table (a test checks).
 /// </remarks>
 public static class ReferencePrices
 {
@@ -18,21 +18,32 @@ public static class ReferencePrices
     public const string Sonnet = "claude-sonnet-4-6";
     public const string Haiku = "claude-haiku-4-5";
 
-    /// <summary>The models of each demo family (opus, sonnet, haiku), oldest first.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> Families { get; } =
+    /// <summary>The models of each demo family (opus, sonnet, haiku), oldest first, with the day each was launched.</summary>
+    public static IReadOnlyList<IReadOnlyList<(string Model, DateOnly Launched)>> Families { get; } =
     [
-        ["claude-3-opus", "claude-opus-4", "claude-opus-4-1", "claude-opus-4-5", Opus],
-        ["claude-3-7-sonnet", "claude-sonnet-4", "claude-sonnet-4-5", Sonnet],
-        ["claude-3-5-haiku", Haiku],
+        [("claude-3-opus", new(2024, 3, 4)), ("claude-opus-4", new(2025, 5, 22)), ("claude-opus-4-1", new(2025, 8, 5)),
+         ("claude-opus-4-5", new(2025, 11, 24)), (Opus, new(2026, 2, 5))],
+        [("claude-3-7-sonnet", new(2025, 2, 24)), ("claude-sonnet-4", new(2025, 5, 22)), ("claude-sonnet-4-5", new(2025, 9, 29)),
+         (Sonnet, new(2026, 2, 17))],
+        [("claude-3-5-haiku", new(2024, 11, 4)), (Haiku, new(2025, 10, 15))],
     ];
 
-    /// <summary>The newest model of <paramref name="family"/> on sale on <paramref name="day"/> by the built-in price book's launch dates.</summary>
-    public static string OnSale(IReadOnlyList<string> family, DateOnly day)
+    /// <summary>The newest model of <paramref name="family"/> launched by <paramref name="day"/>.</summary>
+    public static string OnSale(IReadOnlyList<(string Model, DateOnly Launched)> family, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(family);
         for (var i = family.Count - 1; i >= 0; i--)
-            if (PriceBook.Default.Info(new ModelId(family[i])).Released is not { } released || released <= day) return family[i];
-        throw new InvalidOperationException($"no model of {family[0]}'s family is on sale on {day:yyyy-MM-dd}");
+            if (family[i].Launched <= day) return family[i].Model;
+        throw new InvalidOperationException($"no model of {family[0].Model}'s family is on sale on {day:yyyy-MM-dd}");
+    }
+
+    /// <summary>The launch day of a demo model.</summary>
+    public static DateOnly Launched(string model)
+    {
+        foreach (var family in Families)
+            foreach (var (name, launched) in family)
+                if (name == model) return launched;
+        throw new ArgumentOutOfRangeException(nameof(model), model, "not a demo model");
     }
 
     public static (double Input, double Output) Of(string model) => model switch

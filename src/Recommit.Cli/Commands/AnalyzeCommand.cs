@@ -30,9 +30,10 @@ internal static class AnalyzeCommand
         var future = new Option<string?>("--future") { Description = "Replace the forecast with one given path: spend CSV of list dollars per month from the as-of month" };
         var outDir = new Option<string?>("--out") { Description = "Folder for report.html, report.md, analysis.json and the charts (default ./recommit-report; with --json only when given)" };
         var json = new Option<bool>("--json") { Description = "Print analysis.json to stdout" };
+        var strict = CliInputs.StrictOption();
 
         var command = new Command("analyze", "The main job: gap verdict, reforecast with levers, simulation and the cost of doing nothing, as a report");
-        foreach (var o in new Option[] { usage, format, spend, contract, levers, prices, asOf, paths, seed, threshold, future, outDir, json }) command.Options.Add(o);
+        foreach (var o in new Option[] { usage, format, spend, contract, levers, prices, asOf, paths, seed, threshold, future, outDir, json, strict }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -49,6 +50,7 @@ internal static class AnalyzeCommand
                 LeversPath = parse.GetValue(levers),
                 PricesPath = parse.GetValue(prices),
                 FuturePath = parse.GetValue(future),
+                Strict = parse.GetValue(strict),
             };
             var request = new AnalysisRequest(inputs)
             {

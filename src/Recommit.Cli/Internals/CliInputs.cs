@@ -1,9 +1,10 @@
+using System.CommandLine;
 using Recommit.Import;
 using Spectre.Console;
 
 namespace Recommit.Cli.Internals;
 
-/// <summary>What the commands share beyond reading their inputs (<see cref="AnalysisInputs"/>): summaries and plain output.</summary>
+/// <summary>What the commands share beyond reading their inputs (<see cref="AnalysisInputs"/>): summaries, --strict, plain output.</summary>
 internal static class CliInputs
 {
     /// <summary>Rows read, accepted and rejected (the first 20 rejections) on stderr.</summary>
@@ -13,6 +14,9 @@ internal static class CliInputs
         foreach (var row in report.RejectedRows.Take(20)) stderr.WriteLine($"  rejected {row}");
         if (report.Rejected > 20) stderr.WriteLine($"  … and {report.Rejected - 20:N0} more rejected rows");
     }
+
+    /// <summary>The <c>--strict</c> option of every verb that reads usage.</summary>
+    public static Option<bool> StrictOption() => new("--strict") { Description = "Refuse the input (exit 2) when any usage row is rejected, instead of going on without it" };
 
     /// <summary>A Spectre console writing plain text (no colour, no cursor tricks) to <paramref name="writer"/>.</summary>
     public static IAnsiConsole PlainConsole(TextWriter writer, int width = 120)

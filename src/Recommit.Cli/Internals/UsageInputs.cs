@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Recommit.Analysis;
 using Recommit.Import;
 using Recommit.Money;
 using Recommit.Pricing;
@@ -27,21 +28,24 @@ internal static class UsageInputs
         foreach (var note in usage.MergeNotes) stderr.WriteLine($"note: {note}");
     }
 
-    /// <summary>Imports and merges <paramref name="usagePaths"/>, or reads <paramref name="spendPath"/>; exactly one must be given.</summary>
-    public static (UsageCube? Cube, SpendTable? Spend) Load(IReadOnlyList<string> usagePaths, string? format, string? spendPath,
-        PriceBook book, TextWriter stderr)
+    /// <summary>
+    /// Imports and merges <paramref name="usagePaths"/>, or reads <paramref name="spendPath"/>; exactly one must be given.
+    /// Each file's reconciliation is returned for the output; under <paramref name="strict"/> a rejected row is bad input.
+    /// </summary>
+    public static (UsageCube? Cube, SpendTable? Spend, ImmutableArray<UsageSource> Sources) Load(IReadOnlyList<string> usagePaths, string? format,
+        string? spendPath, PriceBook book, TextWriter stderr, bool strict = false)
     {
         RequireOne(usagePaths, spendPath);
-        var usage = AnalysisInputs.Usage(usagePaths, format, spendPath, book);
+        var usage = AnalysisInputs.Usage(usagePaths, format, spendPath, book, strict);
         Report(usage, stderr);
-        return (usage.Cube, usage.Spend);
+        return (usage.Cube, usage.Spend, usage.Sources);
     }
 
     /// <summary>Monthly list-price dollars of the account (priced through <paramref name="book"/> when tokens are known).</summary>
     public static IReadOnlyDictionary<YearMonth, Usd> MonthlyListUsd(IReadOnlyList<string> usagePaths, string? format, string? spendPath,
         PriceBook book, TextWriter stderr)
     {
-        var (cube, spend) = Load(usagePaths, format, spendPath, book, stderr);
+        var (cube, spend, _) = Load(usagePaths, format, spendPath, book, stderr);
         return cube is not null ? CubePricing.MonthlyListUsd(cube, book)
             : spend is not null ? spend.MonthlyListUsd()
             : ImmutableSortedDictionary<YearMonth, Usd>.Empty;

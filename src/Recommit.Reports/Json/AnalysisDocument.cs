@@ -22,7 +22,8 @@ public sealed record AnalysisDocument(
     SimulationDocument Simulation,
     BacktestDocument? Backtest,
     ImmutableArray<UsageRowDocument> Usage,
-    ImmutableArray<NoteDocument> Notes)
+    ImmutableArray<NoteDocument> Notes,
+    ImmutableArray<InputDocument> Inputs)
 {
     /// <summary>The document of an analysis.</summary>
     public static AnalysisDocument Of(AnalysisResult a)
@@ -32,6 +33,6 @@ public sealed record AnalysisDocument(
             a.Account, a.AsOf, a.PriceBookVersion, ContractDocument.Of(a.Contract), LedgerDocument.Of(a.Ledger), GapDocument.Of(a.Gap),
             ForecastDocument.Of(a.Forecast), LeverWaterfallDocument.Of(a.Levers), CostOfDoingNothingDocument.Of(a.CostOfDoingNothing),
             SimulationDocument.Of(a.Simulation), a.Backtest is { } b ? BacktestDocument.Of(b) : null,
-            [.. a.Usage.Select(UsageRowDocument.Of)], [.. a.Notes.Select(NoteDocument.Of)]);
+            [.. a.Usage.Select(UsageRowDocument.Of)], [.. a.Notes.Select(NoteDocument.Of)], [.. a.Sources.Select(InputDocument.Of)]);
     }
 }

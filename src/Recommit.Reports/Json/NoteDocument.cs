@@ -23,7 +23,10 @@ public sealed record NoteDocument(string Code, string Kind, string Text, IReadOn
         AssumedTokenMixNote n => new() { ["defaultMix"] = n.DefaultMix },
         ShortHistoryNote n => new() { ["fullMonths"] = n.FullMonths },
         SeriesWarningNote n => new() { ["series"] = n.Series, ["message"] = n.Message },
-        PartialMonthNote n => new() { ["asOf"] = n.AsOf, ["month"] = n.Month },
+        MonthsCountedNote n => new()
+        {
+            ["through"] = n.Through, ["lastUsageDay"] = n.LastUsageDay, ["asOfGiven"] = n.AsOfGiven, ["asOf"] = n.AsOf, ["partialMonth"] = n.PartialMonth,
+        },
         TermEndedNote n => new() { ["lastMonth"] = n.LastMonth },
         ClosedPeriodsSunkNote n => new() { ["periods"] = n.Periods, ["before"] = n.Before },
         ModelRetiredNote n => new() { ["model"] = n.Model, ["retired"] = n.Retired },

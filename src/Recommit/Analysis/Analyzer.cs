@@ -56,13 +56,12 @@ public static partial class Analyzer
             throw new AnalysisException("no usage to analyse: give a usage file (tokens) or a spend table");
         }
 
-        var asOf = input.AsOf ?? lastUsageDay.AddDays(1);
+        var asOf = input.AsOf ?? AsOfDate.Default(lastUsageDay);
         var first = YearMonth.Of(asOf);
         var historyStart = monthly.Keys.Min();
         if (first <= historyStart)
             throw new AnalysisException($"as-of date {asOf:yyyy-MM-dd}: there is no full month of usage before it (usage starts {historyStart})");
-        if (asOf.Day != 1)
-            notes.Add(new PartialMonthNote(asOf, first));
+        notes.Add(new MonthsCountedNote(AsOfDate.LastCompleteMonth(asOf), lastUsageDay, input.AsOf is not null, asOf));
         var actual = new SortedDictionary<YearMonth, Usd>();
         for (var m = historyStart; m < first; m = m.AddMonths(1)) actual[m] = monthly.GetValueOrDefault(m);
 
@@ -123,16 +122,10 @@ public static partial class Analyzer
         { FixedPath = fixedPath, InnovationScale = innovationScale };
         var sim = MonteCarlo.Run(setup);
 
-        // Gap verdict with the P50 reforecast of the current period's end position.
-        GapProjection? projection = null;
-        if (sim.PeriodCount > 0)
-        {
-            var d = window.Terms.CommittedDiscount;
-            var positions = new double[sim.Paths];
-            for (var p = 0; p < sim.Paths; p++)
-                positions[p] = sim.PeriodOverage[p * sim.PeriodCount] * (1 - d) - sim.PeriodShortfall[p * sim.PeriodCount];
-            projection = new GapProjection(ToUsd(PercentileFan.Of(positions).P50), new Usd((decimal)window.Periods[0].Commitment));
-        }
+        // Gap verdict with the P50 reforecast of the current period's end position before levers ("at this rate").
+        var projection = sim.PeriodCount > 0
+            ? new GapProjection(ToUsd(PercentileFan.Of(sim.BaselinePosition).P50), new Usd((decimal)window.Periods[0].Commitment))
+            : (GapProjection?)null;
         var gap = GapClassifier.Classify(gapMonths, projection, input.Threshold);
 
         var forecastSection = new ForecastSection(
@@ -142,7 +135,11 @@ public static partial class Analyzer
 
         var termEnd = contract.End.AddMonths(-1);
         var waterfall = new LeverWaterfall(first, termEnd < first ? first : termEnd,
-            ToUsd(sim.WaterfallMean(0)), ToUsd(sim.WaterfallMean(1)), ToUsd(sim.WaterfallMean(2)), ToUsd(sim.WaterfallMean(3)), assumedMix);
+            ToUsd(sim.WaterfallMean(0)), ToUsd(sim.WaterfallMean(1)), ToUsd(sim.WaterfallMean(2)), ToUsd(sim.WaterfallMean(3)), assumedMix)
+        {
+            Kinds = input.Levers.IsEmpty ? [] : [.. input.Levers.Levers.Select(l => l.Kind).Distinct().Order()],
+            CostWithoutLevers = input.Levers.IsEmpty ? null : ToUsd(sim.BaselineCost.Average()),
+        };
 
         var codnPaths = sim.CostOfDoingNothing();
         var codnFan = Summarize(codnPaths);
@@ -168,7 +165,8 @@ public static partial class Analyzer
 
         return new AnalysisResult(input.Account, asOf, book.Version, contract, ledger, gap, forecastSection, waterfall, codn, simulation, backtest, breakdown,
             // The caveats that qualify every figure head the notes; the forecaster's own warnings stay with the forecast.
-            [.. notes.Where(n => n.Kind == NoteKind.Caveat).Concat(notes.Where(n => n.Kind == NoteKind.Note)).Distinct()]);
+            [.. notes.Where(n => n.Kind == NoteKind.Caveat).Concat(notes.Where(n => n.Kind == NoteKind.Note)).Distinct()])
+        { Sources = input.Sources };
     }
 
     private static IEnumerable<string> LeverModels(LeverPlan plan, PriceBook book)

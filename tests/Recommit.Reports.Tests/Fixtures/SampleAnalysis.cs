@@ -3,6 +3,7 @@ using Recommit.Analysis;
 using Recommit.Analysis.Notes;
 using Recommit.Contracts;
 using Recommit.Gap;
+using Recommit.Levers;
 using Recommit.Money;
 using Recommit.Time;
 
@@ -69,7 +70,11 @@ public static class SampleAnalysis
             [new ShortHistoryNote(8)]);
 
         var levers = new LeverWaterfall(new YearMonth(2026, 12), new YearMonth(2028, 2),
-            new Usd(4_485_000m), new Usd(4_036_500m), new Usd(3_591_985.5m), new Usd(3_372_120.25m), false);
+            new Usd(4_485_000m), new Usd(4_036_500m), new Usd(3_591_985.5m), new Usd(3_372_120.25m), false)
+        {
+            Kinds = [LeverKind.Routing, LeverKind.Caching, LeverKind.Batch],
+            CostWithoutLevers = new Usd(512_300.5m),
+        };
 
         var percentiles = ImmutableArray.CreateRange(Enumerable.Range(0, 21).Select(i => new Usd(120_000m + 9_000m * i + 400m * i * i)));
         var cost = new CostOfDoingNothing(new Usd(291_734.125m), new Usd(208_400m), new Usd(284_000m), new Usd(378_400m),
@@ -92,7 +97,7 @@ public static class SampleAnalysis
 
         return new AnalysisResult("Northwind Traders", new DateOnly(2026, 11, 25), "2026-11-01", contract, ledger, gap,
             forecastSection, levers, cost, simulation, backtest, usage,
-            [new ShortHistoryNote(8), new PartialMonthNote(new DateOnly(2026, 11, 25), new YearMonth(2026, 11)),
+            [new ShortHistoryNote(8), new MonthsCountedNote(new YearMonth(2026, 10), new DateOnly(2026, 11, 24), false, new DateOnly(2026, 11, 25)),
              new IntervalsWidenedNote(1.35, 0.70, 0.88), new PriceBookNote("2026-11-01")]);
     }
 
