@@ -7,6 +7,13 @@ namespace Recommit.Cli.Internals;
 /// <summary>What the commands share beyond reading their inputs (<see cref="AnalysisInputs"/>): summaries, --strict, plain output.</summary>
 internal static class CliInputs
 {
+    /// <summary>
+    /// Reads a small configuration file whole; a missing, unreadable, oversized or non-UTF-8 file is bad input naming
+    /// the option and the path (<see cref="InputFile"/>).
+    /// </summary>
+    public static string ReadText(string path, string option, int maxBytes = InputFile.MaxConfigBytes) =>
+        InputFile.ReadSmallText(path, option, maxBytes);
+
     /// <summary>Rows read, accepted and rejected (the first 20 rejections) on stderr.</summary>
     public static void WriteImportSummary(ImportReport report, TextWriter stderr)
     {
