@@ -49,8 +49,8 @@ internal static class PriceCommand
         var book = AnalysisInputs.PriceBook(pricesPath);
 
         var import = CanonicalUsageCsv.Read(usagePath, AnalysisInputs.Resolver(book));
-        CliInputs.WriteImportSummary(import.Report, stderr);
         AnalysisInputs.CheckStrict(import.Report, strict);
+        CliInputs.WriteImportSummary(import.Report, stderr);
         OptionChecks.WarnBeforeRelease(import.Cube, book, stderr);
         var priced = CubePricing.Price(import.Cube, book);
         var source = AnalysisInputs.Source(import.Report);

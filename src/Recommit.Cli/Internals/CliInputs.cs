@@ -14,6 +14,27 @@ internal static class CliInputs
     public static string ReadText(string path, string option, int maxBytes = InputFile.MaxConfigBytes) =>
         InputFile.ReadSmallText(path, option, maxBytes);
 
+    // The commands read their inputs through AnalysisInputs (the library call the web server shares); these names stay
+    // for the commands that still use them.
+
+    /// <summary>The built-in price book, with the user's file laid over it when given (<see cref="AnalysisInputs.PriceBook"/>).</summary>
+    public static Pricing.PriceBook PriceBook(string? pricesPath) => AnalysisInputs.PriceBook(pricesPath);
+
+    /// <summary>A contract file (<see cref="AnalysisInputs.Contract"/>).</summary>
+    public static Contracts.Contract Contract(string path, string option = "--contract") => AnalysisInputs.Contract(path, option);
+
+    /// <summary>A levers file, or none (<see cref="AnalysisInputs.Levers"/>).</summary>
+    public static Levers.LeverPlan Levers(string? path) => AnalysisInputs.Levers(path);
+
+    /// <summary>Model names resolved through the price book (<see cref="AnalysisInputs.Resolver"/>).</summary>
+    public static ModelNameResolver Resolver(Pricing.PriceBook book) => AnalysisInputs.Resolver(book);
+
+    /// <summary>A file's reconciliation as outputs state it (<see cref="AnalysisInputs.Source"/>).</summary>
+    public static Analysis.UsageSource Source(ImportReport report) => AnalysisInputs.Source(report);
+
+    /// <summary>Under <c>--strict</c>, any rejected row is bad input (<see cref="AnalysisInputs.CheckStrict"/>).</summary>
+    public static void CheckStrict(ImportReport report, bool strict) => AnalysisInputs.CheckStrict(report, strict);
+
     /// <summary>Rows read, accepted and rejected (the first 20 rejections) on stderr.</summary>
     public static void WriteImportSummary(ImportReport report, TextWriter stderr)
     {

@@ -41,6 +41,12 @@ internal static class UsageInputs
         return (usage.Cube, usage.Spend, usage.Sources);
     }
 
+    /// <summary>The last day the usage covers: the cube's last day, or the last spend month's last day; null without usage.</summary>
+    public static DateOnly? LastDay(UsageCube? cube, SpendTable? spend) =>
+        cube?.DayRange is { } range ? range.Last
+        : spend is { Rows.Length: > 0 } ? spend.Rows.Max(r => r.Month).LastDay
+        : null;
+
     /// <summary>Monthly list-price dollars of the account (priced through <paramref name="book"/> when tokens are known).</summary>
     public static IReadOnlyDictionary<YearMonth, Usd> MonthlyListUsd(IReadOnlyList<string> usagePaths, string? format, string? spendPath,
         PriceBook book, TextWriter stderr)
