@@ -60,6 +60,11 @@ internal static class LedgerCommand
                     stderr.WriteLine($"recommit ledger: --through: '{throughText}' is not a month (expected yyyy-MM)");
                     return ExitCodes.BadInput;
                 }
+                if (!UsageWindow.ContainsMonth(month))
+                {
+                    stderr.WriteLine($"recommit ledger: --through: {UsageWindow.OutsideMonth(month)}");
+                    return ExitCodes.BadInput;
+                }
                 through = month;
             }
 
