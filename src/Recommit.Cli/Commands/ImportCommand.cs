@@ -48,6 +48,7 @@ internal static class ImportCommand
         command.Options.Add(store);
         command.Options.Add(account);
         command.Subcommands.Add(ImportAnthropicCommand.Create());
+        command.Subcommands.Add(ImportClickHouseCommand.Create());
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -140,7 +141,7 @@ internal static class ImportCommand
     }
 
     /// <summary>Model names through the price book's aliases; when this build has no price book, names are kept as written.</summary>
-    private static ModelNameResolver? Resolver(TextWriter stderr)
+    internal static ModelNameResolver? Resolver(TextWriter stderr)
     {
         PriceBook book;
         try
