@@ -79,6 +79,9 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true, BypassCSP = bypassCsp,
         });
+        // Generous waits: scripts/test runs every suite at once on a small machine, and an account page re-runs an analysis.
+        context.SetDefaultTimeout(180_000);
+        context.SetDefaultNavigationTimeout(180_000);
         var page = await context.NewPageAsync();
         // A script that hostile text managed to inject would open a dialog; every test fails on one.
         page.Dialog += (_, dialog) => throw new InvalidOperationException("a dialog opened: " + dialog.Message);
