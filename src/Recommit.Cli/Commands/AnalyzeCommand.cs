@@ -29,9 +29,10 @@ internal static class AnalyzeCommand
         var future = new Option<string?>("--future") { Description = "Replace the forecast with one given path: spend CSV of list dollars per month from the as-of month" };
         var outDir = new Option<string?>("--out") { Description = "Folder for report.html, report.md, analysis.json and the charts (default ./recommit-report; with --json only when given)" };
         var json = new Option<bool>("--json") { Description = "Print analysis.json to stdout" };
+        var strict = CliInputs.StrictOption();
 
         var command = new Command("analyze", "The main job: gap verdict, reforecast with levers, simulation and the cost of doing nothing, as a report");
-        foreach (var o in new Option[] { usage, format, spend, contract, levers, prices, asOf, paths, seed, threshold, future, outDir, json }) command.Options.Add(o);
+        foreach (var o in new Option[] { usage, format, spend, contract, levers, prices, asOf, paths, seed, threshold, future, outDir, json, strict }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -52,6 +53,7 @@ internal static class AnalyzeCommand
                 Paths = OptionChecks.Paths(parse.GetValue(paths)),
                 Seed = parse.GetValue(seed),
                 Threshold = OptionChecks.Threshold(parse.GetValue(threshold)),
+                Strict = parse.GetValue(strict),
             };
             var asJson = parse.GetValue(json);
             var analysis = RunWithProgress(request, stdout, stderr, asJson);

@@ -101,6 +101,8 @@ internal static class ImportCommand
         }
 
         if (json) stdout.WriteLine(Json(merge, formats, cube, spend, output, spendPath, strict && rejected > 0));
+        if (json && output is null)
+            stderr.WriteLine("recommit import: note: --json without --out prints the summary only; the usage was not written anywhere (give --out FILE)");
         else
         {
             if (merge.DuplicateCells > 0) stderr.WriteLine($"{merge.DuplicateCells:N0} cells held by more than one file: the later file's value kept, not added");
@@ -203,6 +205,9 @@ internal static class ImportCommand
             ["out"] = failed ? null : output,
             ["spendOut"] = failed ? null : spendPath,
             ["ok"] = !failed,
+            ["usageWritten"] = failed ? "nothing written (--strict)" : output is null
+                ? "not written: with --json and no --out only this summary is printed; give --out FILE to keep the usage"
+                : $"written to {output}" + (spendPath is not null && spendPath != output ? $" and {spendPath}" : ""),
         };
         return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }

@@ -20,7 +20,7 @@ internal static class AnalysisPipeline
         var contract = CliInputs.Contract(request.ContractPath);
         var levers = CliInputs.Levers(request.LeversPath);
 
-        var (cube, spend) = UsageInputs.Load(request.UsagePaths, request.Format, request.SpendPath, book, stderr);
+        var (cube, spend, sources) = UsageInputs.Load(request.UsagePaths, request.Format, request.SpendPath, book, stderr, request.Strict);
 
         CheckAgainstUsage(request, contract, book, cube, spend, stderr);
         var input = new AnalysisInput(contract, book)
@@ -33,6 +33,7 @@ internal static class AnalysisPipeline
             Paths = request.Paths,
             Seed = request.Seed,
             Threshold = request.Threshold,
+            Sources = sources,
         };
         if (request.FuturePath is { } futurePath)
             input = input with { Future = ReadFuture(futurePath, request.AsOf ?? DefaultAsOf(cube, spend)) };
@@ -52,8 +53,8 @@ internal static class AnalysisPipeline
 
     /// <summary>The day after the last usage day (or after the last spend month): the engine's default as-of date.</summary>
     private static DateOnly DefaultAsOf(UsageCube? cube, SpendTable? spend) =>
-        cube?.DayRange is { } range ? range.Last.AddDays(1)
-        : spend is { Rows.Length: > 0 } ? spend.Rows.Max(r => r.Month).LastDay.AddDays(1)
+        cube?.DayRange is { } range ? AsOfDate.Default(range.Last)
+        : spend is { Rows.Length: > 0 } ? AsOfDate.Default(spend.Rows.Max(r => r.Month).LastDay)
         : throw new InputException("no usage to analyse: give --usage FILE... or --spend FILE");
 
     /// <summary>

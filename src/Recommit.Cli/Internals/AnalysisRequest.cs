@@ -14,4 +14,5 @@ internal sealed record AnalysisRequest(string ContractPath)
     public ulong Seed { get; init; } = 1;
     public double Threshold { get; init; } = 0.10;
     public string? Account { get; init; }
+    public bool Strict { get; init; }
 }

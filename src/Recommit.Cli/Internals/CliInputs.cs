@@ -1,6 +1,9 @@
+using System.CommandLine;
+using Recommit.Analysis;
 using Recommit.Contracts;
 using Recommit.Import;
 using Recommit.Levers;
+using Recommit.Money;
 using Recommit.Pricing;
 using Spectre.Console;
 
@@ -43,6 +46,21 @@ internal static class CliInputs
         foreach (var row in report.RejectedRows.Take(20)) stderr.WriteLine($"  rejected {row}");
         if (report.Rejected > 20) stderr.WriteLine($"  … and {report.Rejected - 20:N0} more rejected rows");
     }
+
+    /// <summary>The reconciliation an analysis or a view carries into its output.</summary>
+    public static UsageSource Source(ImportReport report) =>
+        new(report.File, report.Format, report.RowsRead, report.Accepted, report.Rejected, report.RejectedListUsd is { } usd ? new Usd(usd) : null);
+
+    /// <summary>Under <c>--strict</c>, any rejected row is bad input: exit 2 naming the file and the first rejected row.</summary>
+    public static void CheckStrict(ImportReport report, bool strict)
+    {
+        if (!strict || report.Rejected == 0) return;
+        var first = report.RejectedRows.IsDefaultOrEmpty ? "" : $"; first: {report.RejectedRows[0]}";
+        throw new InputException($"{report.File}: --strict: {report.Rejected:N0} row(s) rejected{first}");
+    }
+
+    /// <summary>The <c>--strict</c> option of every verb that reads usage.</summary>
+    public static Option<bool> StrictOption() => new("--strict") { Description = "Refuse the input (exit 2) when any usage row is rejected, instead of going on without it" };
 
     /// <summary>A Spectre console writing plain text (no colour, no cursor tricks) to <paramref name="writer"/>.</summary>
     public static IAnsiConsole PlainConsole(TextWriter writer, int width = 120)

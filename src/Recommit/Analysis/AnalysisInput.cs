@@ -29,4 +29,7 @@ public sealed record AnalysisInput(Contract Contract, PriceBook PriceBook)
     public ImmutableArray<Usd>? Future { get; init; }
     public IReadOnlyDictionary<string, TokenMix>? TokenMixes { get; init; }
     public ForecastOptions ForecastOptions { get; init; } = new();
+
+    /// <summary>The usage files behind <see cref="Usage"/> or <see cref="Spend"/> with their reconciliations.</summary>
+    public ImmutableArray<UsageSource> Sources { get; init; } = [];
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Recommit.Contracts;
 using Recommit.Gap;
+using Recommit.Levers;
 using Recommit.Money;
 using Recommit.Time;
 
@@ -23,7 +24,18 @@ public sealed record ForecastSection(string Method, ImmutableArray<ForecastMonth
 /// The lever waterfall for the rest of the term (docs/method.md §5): expected list dollars at baseline and after each lever
 /// in the order they apply. <see cref="AssumedTokenMix"/> is true when the figures rest on an assumed token mix.
 /// </summary>
-public sealed record LeverWaterfall(YearMonth From, YearMonth To, Usd Baseline, Usd AfterRouting, Usd AfterCaching, Usd AfterBatch, bool AssumedTokenMix);
+public sealed record LeverWaterfall(YearMonth From, YearMonth To, Usd Baseline, Usd AfterRouting, Usd AfterCaching, Usd AfterBatch, bool AssumedTokenMix)
+{
+    /// <summary>The kinds of lever given, in the order they apply; empty when the analysis had no levers.</summary>
+    public ImmutableArray<LeverKind> Kinds { get; init; } = [];
+
+    /// <summary>
+    /// The expected cost of doing nothing had the levers not been applied (the baseline paths through the same
+    /// ledger); beside <see cref="CostOfDoingNothing.Mean"/> it shows whether the levers lower that cost or, under a
+    /// commitment the usage already falls short of, raise it.
+    /// </summary>
+    public Usd? CostWithoutLevers { get; init; }
+}
 
 /// <summary>
 /// The cost of doing nothing (docs/method.md §6): expected overage premium plus expected forfeited commitment of the current
@@ -66,4 +78,8 @@ public sealed record AnalysisResult(
     SimulationSummary Simulation,
     BacktestSummary? Backtest,
     ImmutableArray<UsageBreakdownRow> Usage,
-    ImmutableArray<string> Notes);
+    ImmutableArray<string> Notes)
+{
+    /// <summary>The usage files the analysis rests on, each with rows read, accepted and rejected.</summary>
+    public ImmutableArray<UsageSource> Sources { get; init; } = [];
+}

@@ -64,9 +64,8 @@ public static class MonteCarlo
         {
             var rng = new PathRandom(setup.Seed, p);
             var levers = setup.Levers;
-            // Draw order is fixed: lever values, the common shocks, then each series' own shocks.
-            for (var i = 0; i < levers.ValueCount; i++) buf.Uniforms[i] = rng.NextDouble();
-            levers.SampleValues(buf.Uniforms, buf.LeverValues);
+            // Draw order is fixed: the common shocks, each series' own shocks, then the lever values — so a path's
+            // usage before levers is the same with or without levers, and every verb projects the same baseline.
             rng.FillGaussian(buf.Common);
             for (var s = 0; s < setup.Series.Length; s++)
             {
@@ -74,6 +73,8 @@ public static class MonteCarlo
                 for (var t = 0; t < months; t++) buf.Own[t] = commonWeight * buf.Common[t] + ownWeight * buf.Own[t];
                 setup.Series[s].Forecast.SimulatePath(buf.Own, buf.Tokens.AsSpan(s * months, months));
             }
+            for (var i = 0; i < levers.ValueCount; i++) buf.Uniforms[i] = rng.NextDouble();
+            levers.SampleValues(buf.Uniforms, buf.LeverValues);
 
             var cellCount = levers.Layout.CellCount;
             var cells = buf.Cells.AsSpan();
@@ -112,33 +113,51 @@ public static class MonteCarlo
             }
         }
 
-        // The status-quo ledger over the current and later periods of the term.
+        // The status-quo ledger over the current and later periods of the term, after levers; then once more on the
+        // baseline, for the projection "at this rate" and the cost of doing nothing without levers.
+        var (bill, premium, forfeited, position) = Settle(setup, result, p, after, record: true);
+        result.Bill[p] = bill;
+        result.Premium[p] = premium;
+        result.Forfeited[p] = forfeited;
+        if (setup.Levers.Count > 0 && setup.FixedPath is null)
+            (_, premium, forfeited, position) = Settle(setup, result, p, baseline, record: false);
+        result.BaselineCost[p] = premium + forfeited;
+        result.BaselinePosition[p] = position;
+    }
+
+    // Runs one path's monthly list dollars through the periods of the window; with record, keeps the per-period figures.
+    // Returns the totals and the first period's end position (consumption at committed rates minus C + carry-in).
+    private static (double Bill, double Premium, double Forfeited, double FirstPosition) Settle(SimulationSetup setup, SimulationResult result, int p, Span<double> usageByMonth, bool record)
+    {
         var periods = setup.Periods;
         var pc = result.PeriodCount;
+        var months = setup.Months;
         var carry = setup.CarryIn;
-        double bill = 0, premium = 0, forfeited = 0;
+        double bill = 0, premium = 0, forfeited = 0, first = 0;
         for (var k = 0; k < pc; k++)
         {
             var period = periods[k];
             var usage = period.KnownUsage;
             var from = Math.Max(0, period.FirstMonthOffset);
             var to = Math.Min(months, period.FirstMonthOffset + period.Months);
-            for (var t = from; t < to; t++) usage += after[t];
+            for (var t = from; t < to; t++) usage += usageByMonth[t];
+            if (k == 0) first = usage * (1 - setup.Terms.CommittedDiscount) - (period.Commitment + carry);
             var o = PeriodLedger.TrueUp(usage, period.Commitment, carry, setup.Terms, hasNextPeriod: k + 1 < pc);
             carry = o.CarryOut;
-            var i = p * pc + k;
-            result.PeriodBill[i] = o.Bill;
-            result.PeriodPremium[i] = o.Premium;
-            result.PeriodForfeited[i] = o.Forfeited;
-            result.PeriodShortfall[i] = o.Shortfall;
-            result.PeriodOverage[i] = o.OverageList;
+            if (record)
+            {
+                var i = p * pc + k;
+                result.PeriodBill[i] = o.Bill;
+                result.PeriodPremium[i] = o.Premium;
+                result.PeriodForfeited[i] = o.Forfeited;
+                result.PeriodShortfall[i] = o.Shortfall;
+                result.PeriodOverage[i] = o.OverageList;
+            }
             bill += o.Bill;
             premium += o.Premium;
             forfeited += o.Forfeited;
         }
-        result.Bill[p] = bill;
-        result.Premium[p] = premium;
-        result.Forfeited[p] = forfeited;
+        return (bill, premium, forfeited, first);
     }
 
     private sealed class Buffers(SimulationSetup setup)
