@@ -19,7 +19,7 @@ internal static class AnalyzeCommand
         var usage = new Option<string[]>("--usage") { Description = "Usage file(s) in any supported format (detected from the content; see 'recommit import --help'); several files merge", AllowMultipleArgumentsPerToken = true };
         var format = new Option<string?>("--format") { Description = "Force the usage files' format instead of detecting it" };
         var spend = new Option<string?>("--spend") { Description = "Monthly spend CSV (month,model,list_usd) when only spend is known" };
-        var contract = new Option<string>("--contract") { Description = "Contract JSON file (see docs/contracts.md)", Required = true };
+        var contract = new Option<string>("--contract") { Description = "Contract JSON file (see docs/contracts.md); required unless --account names a stored account" };
         var levers = new Option<string?>("--levers") { Description = "Levers JSON file: routing, caching, batch (see docs/levers.md)" };
         var prices = new Option<string?>("--prices") { Description = "A price-book JSON file laid over the built-in one" };
         var asOf = new Option<string?>("--as-of") { Description = "Analysis date yyyy-MM-dd (default: the day after the last usage day)" };
@@ -30,18 +30,29 @@ internal static class AnalyzeCommand
         var outDir = new Option<string?>("--out") { Description = "Folder for report.html, report.md, analysis.json and the charts (default ./recommit-report; with --json only when given)" };
         var json = new Option<bool>("--json") { Description = "Print analysis.json to stdout" };
         var strict = CliInputs.StrictOption();
+        var store = CliStore.Option();
+        var account = CliStore.AccountOption("Analyse this stored account (its latest contract and stored usage) and store the analysis");
 
         var command = new Command("analyze", "The main job: gap verdict, reforecast with levers, simulation and the cost of doing nothing, as a report");
-        foreach (var o in new Option[] { usage, format, spend, contract, levers, prices, asOf, paths, seed, threshold, future, outDir, json, strict }) command.Options.Add(o);
+        foreach (var o in new Option[] { usage, format, spend, contract, levers, prices, asOf, paths, seed, threshold, future, outDir, json, strict, store, account }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
+            if (parse.GetValue(account) is { } accountName)
+                return StoredAnalysis.Run(parse, parse.GetValue(store), accountName, new Storage.Analyses.AnalysisOptions
+                {
+                    Paths = OptionChecks.Paths(parse.GetValue(paths)),
+                    Seed = parse.GetValue(seed),
+                    Threshold = OptionChecks.Threshold(parse.GetValue(threshold)),
+                    AsOf = ParseDay(parse.GetValue(asOf), "--as-of"),
+                    Levers = parse.GetValue(levers) is { } leversPath ? CliInputs.ReadText(leversPath, "--levers") : null,
+                }, parse.GetValue(outDir), parse.GetValue(json));
             var usagePaths = parse.GetValue(usage) ?? [];
             var spendPath = parse.GetValue(spend);
             if ((usagePaths.Length > 0) == (spendPath is not null))
                 throw new InputException("give either --usage FILE... or --spend FILE (one of them, not both)");
-            var request = new AnalysisRequest(parse.GetValue(contract)!)
+            var request = new AnalysisRequest(parse.GetValue(contract) ?? throw new InputException("--contract: required (or --account to analyse a stored account)"))
             {
                 UsagePaths = usagePaths,
                 Format = parse.GetValue(format),
