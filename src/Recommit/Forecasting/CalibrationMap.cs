@@ -38,12 +38,6 @@ internal sealed class CalibrationMap
         _c95 = c95;
     }
 
-    /// <summary>The factor the simulated 80 % interval was stretched by at each step (1: as simulated).</summary>
-    public IReadOnlyList<double> Stretch80 => _c80;
-
-    /// <summary>The factor the simulated 95 % interval was stretched by at each step (1: as simulated).</summary>
-    public IReadOnlyList<double> Stretch95 => _c95;
-
     /// <summary>
     /// Fits the map, or returns null when the history gives no in-sample errors to calibrate on.
     /// <paramref name="sortedDraws"/> holds the simulated values step by step (<paramref name="paths"/> a step, sorted).
