@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Recommit.Analysis;
 using Recommit.Cli.Internals;
+using Recommit.Import;
 using Recommit.Reports.Json;
 using Spectre.Console;
 
@@ -52,7 +53,7 @@ internal static class AnalyzeCommand
             var spendPath = parse.GetValue(spend);
             if ((usagePaths.Length > 0) == (spendPath is not null))
                 throw new InputException("give either --usage FILE... or --spend FILE (one of them, not both)");
-            var request = new AnalysisRequest(parse.GetValue(contract) ?? throw new InputException("--contract: required (or --account to analyse a stored account)"))
+            var inputs = new AnalysisFiles(parse.GetValue(contract) ?? throw new InputException("--contract: required (or --account to analyse a stored account)"))
             {
                 UsagePaths = usagePaths,
                 Format = parse.GetValue(format),
@@ -60,11 +61,14 @@ internal static class AnalyzeCommand
                 LeversPath = parse.GetValue(levers),
                 PricesPath = parse.GetValue(prices),
                 FuturePath = parse.GetValue(future),
+                Strict = parse.GetValue(strict),
+            };
+            var request = new AnalysisRequest(inputs)
+            {
                 AsOf = ParseDay(parse.GetValue(asOf), "--as-of"),
                 Paths = OptionChecks.Paths(parse.GetValue(paths)),
                 Seed = parse.GetValue(seed),
                 Threshold = OptionChecks.Threshold(parse.GetValue(threshold)),
-                Strict = parse.GetValue(strict),
             };
             var asJson = parse.GetValue(json);
             var analysis = RunWithProgress(request, stdout, stderr, asJson);
@@ -82,7 +86,7 @@ internal static class AnalyzeCommand
     {
         if (quiet || !CliInputs.IsTerminal(stdout)) return AnalysisPipeline.Run(request, stderr);
         AnalysisResult? result = null;
-        AnsiConsole.Status().Start($"Analysing {request.Account ?? request.ContractPath}: importing, forecasting, simulating {request.Paths:N0} paths…",
+        AnsiConsole.Status().Start($"Analysing {request.Account ?? request.Files.ContractPath}: importing, forecasting, simulating {request.Paths:N0} paths…",
             _ => result = AnalysisPipeline.Run(request, stderr));
         return result!;
     }
