@@ -80,7 +80,7 @@ public static partial class Analyzer
             months = Math.Min(months, given.Length);
         }
         var horizon = first.AddMonths(months - 1);
-        var window = StatusQuoWindow.Build(contract, first, actual);
+        var window = LedgerKernel.From(contract, first, actual);
         if (window.Periods.IsEmpty) notes.Add($"The term ended in {contract.End.AddMonths(-1)}: there is no open period to value, so the cost of doing nothing is zero.");
         else if (window.FirstPeriodIndex > 0)
             notes.Add($"{window.FirstPeriodIndex} closed period(s) before {first} are sunk and excluded from the cost of doing nothing.");
@@ -120,7 +120,7 @@ public static partial class Analyzer
         var innovationScale = fixedPath is null ? IntervalCalibration.Scale(backtest) : 1.0;
         if (fixedPath is null && IntervalCalibration.Note(backtest, innovationScale) is { } calibration) notes.Add(calibration);
         var setup = new SimulationSetup(first, months, fixedPath is null ? simSeries : [], levers, prices, rho,
-            window.Periods, window.Terms, window.CarryIn, input.Paths, input.Seed)
+            window, input.Paths, input.Seed)
         { FixedPath = fixedPath, InnovationScale = innovationScale };
         var sim = MonteCarlo.Run(setup);
 
@@ -128,10 +128,8 @@ public static partial class Analyzer
         GapProjection? projection = null;
         if (sim.PeriodCount > 0)
         {
-            var d = window.Terms.CommittedDiscount;
             var positions = new double[sim.Paths];
-            for (var p = 0; p < sim.Paths; p++)
-                positions[p] = sim.PeriodOverage[p * sim.PeriodCount] * (1 - d) - sim.PeriodShortfall[p * sim.PeriodCount];
+            for (var p = 0; p < sim.Paths; p++) positions[p] = sim.PeriodPosition[p * sim.PeriodCount];
             projection = new GapProjection(ToUsd(SimulationResult.Quantiles(positions, 0.5)[0]), new Usd((decimal)window.Periods[0].Commitment));
         }
         var gap = GapClassifier.Classify(gapMonths, projection, input.Threshold);
