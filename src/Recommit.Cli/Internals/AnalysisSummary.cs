@@ -11,6 +11,7 @@ internal static class AnalysisSummary
     {
         var gap = a.Gap;
         console.WriteLine($"{a.Account} — as of {a.AsOf:yyyy-MM-dd} (price book {a.PriceBookVersion})");
+        if (a.Negotiation?.Recommendation is { } r) console.WriteLine($"Recommendation: {r.Action}{(r.NextCheck is { } check ? $" (next check {check})" : "")}. {r.Sentence}");
         console.WriteLine($"Verdict: {gap.ClassName} (run of {gap.RunLength} month(s), confidence {gap.Confidence})");
         console.WriteLine(gap.Sentence);
         if (gap.NextCheck is { } next) console.WriteLine($"Next check: {next}");
@@ -27,7 +28,7 @@ internal static class AnalysisSummary
             $"P(any overage) {a.Simulation.ProbabilityAnyOverage:P0}, P(any shortfall) {a.Simulation.ProbabilityAnyShortfall:P0}; {a.Simulation.Paths:N0} paths, seed {a.Simulation.Seed}, {a.Simulation.From} to {a.Simulation.Horizon}"));
         var l = a.Levers;
         console.WriteLine($"Levers, {l.From} to {l.To} (expected list $): baseline {l.Baseline} → routing {l.AfterRouting} → caching {l.AfterCaching} → batch {l.AfterBatch}{(l.AssumedTokenMix ? " (assumed token mix)" : "")}");
-        foreach (var f in files.Where(f => f.EndsWith(".html", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)))
+        foreach (var f in files.Where(f => f.EndsWith(".html", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith("brief.md", StringComparison.Ordinal)))
             console.WriteLine($"Wrote {f}");
     }
 
