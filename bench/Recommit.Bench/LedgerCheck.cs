@@ -8,7 +8,7 @@ using Recommit.Time;
 namespace Recommit.Bench;
 
 /// <summary>
-/// L1: the contract ledger (MATH.md §2) over many generated contracts and usage series — the decimal ledger with its
+/// L1: the contract ledger (docs/method.md §2) over many generated contracts and usage series — the decimal ledger with its
 /// monthly view, in contract-months per second, and the double kernel the simulation uses, in path-months per second.
 /// A throughput figure, not judged against a bar.
 /// </summary>

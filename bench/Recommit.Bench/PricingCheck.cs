@@ -5,7 +5,7 @@ using Recommit.Pricing;
 namespace Recommit.Bench;
 
 /// <summary>
-/// P1: price a deterministic 10-million-cell usage cube through the shipped price book (MATH.md §1) and report cells/s,
+/// P1: price a deterministic 10-million-cell usage cube through the shipped price book (docs/method.md §1) and report cells/s,
 /// beside the per-cell baseline (<see cref="PriceBook.Cost"/> on every cell) on a prefix, whose total must agree to the
 /// last decimal with the cube pricing of the same prefix. QUALITY.md sets no bar, so the figure is not judged.
 /// </summary>

@@ -9,7 +9,7 @@ public sealed class PriceCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    /// <summary>MATH.md Example 1 in August, plus a batch output line and web searches in September.</summary>
+    /// <summary>docs/method.md Example 1 in August, plus a batch output line and web searches in September.</summary>
     private const string Usage = """
         date,model,token_kind,tokens,service_tier
         2026-08-05,claude-sonnet-4-5-20250929,uncached_input,10000000,

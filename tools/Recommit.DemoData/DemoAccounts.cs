@@ -12,7 +12,7 @@ namespace Recommit.DemoData;
 /// <item><c>northwind</c>: grows about 5 % a month into a durable overage of its 2026-04 to 2027-03 period.</item>
 /// <item><c>contoso</c>: flat usage stuck well below pace (durable shortfall).</item>
 /// <item><c>fabrikam</c>: a retail seasonal swing (autumn peak) growing 20 % a year, 20 months of history, whose recent
-/// months above pace repeat last year's same months at the same year-over-year growth (seasonal, MATH.md §3).</item>
+/// months above pace repeat last year's same months at the same year-over-year growth (seasonal, docs/method.md §3).</item>
 /// </list>
 /// Each account folder holds <c>usage.csv</c> (canonical usage CSV), <c>contract.json</c> and <c>levers.json</c>.
 /// </summary>

@@ -5,7 +5,7 @@ using ScottPlot;
 namespace Recommit.Reports.Charts;
 
 /// <summary>
-/// The burn-down (MATH.md §2, §6): cumulative consumption at committed rates against the cumulative commitment over the
+/// The burn-down (docs/method.md §2, §6): cumulative consumption at committed rates against the cumulative commitment over the
 /// term, with the forecast fan after levers (P10–P90 band and P50 line) and the baseline P50 from the last actual
 /// month. The band adds the monthly percentiles, so it is a little wider than the percentiles of the cumulative sum.
 /// </summary>

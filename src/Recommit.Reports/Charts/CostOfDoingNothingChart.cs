@@ -5,7 +5,7 @@ using ScottPlot;
 namespace Recommit.Reports.Charts;
 
 /// <summary>
-/// The distribution of the cost of doing nothing (MATH.md §6) over the simulated paths, drawn as its cumulative
+/// The distribution of the cost of doing nothing (docs/method.md §6) over the simulated paths, drawn as its cumulative
 /// distribution from the percentiles 0, 5, …, 100, with the P10, P50, P90 and mean marked.
 /// </summary>
 internal static class CostOfDoingNothingChart

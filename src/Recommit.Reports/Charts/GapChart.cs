@@ -4,7 +4,7 @@ using ScottPlot;
 
 namespace Recommit.Reports.Charts;
 
-/// <summary>Monthly gap ratios g = consumed ÷ pace − 1 as bars, with the ±τ band and the verdict in the title (MATH.md §3).</summary>
+/// <summary>Monthly gap ratios g = consumed ÷ pace − 1 as bars, with the ±τ band and the verdict in the title (docs/method.md §3).</summary>
 internal static class GapChart
 {
     public static (Plot, string) Build(AnalysisResult a, string font)

@@ -4,7 +4,7 @@ using ScottPlot;
 
 namespace Recommit.Reports.Charts;
 
-/// <summary>The lever waterfall (MATH.md §5): list dollars for the rest of the term at baseline, then each lever's change, then after all levers.</summary>
+/// <summary>The lever waterfall (docs/method.md §5): list dollars for the rest of the term at baseline, then each lever's change, then after all levers.</summary>
 internal static class LeverWaterfallChart
 {
     public static (Plot, string) Build(AnalysisResult a, string font)

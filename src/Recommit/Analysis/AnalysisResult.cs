@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Recommit.Contracts;
 using Recommit.Gap;
+using Recommit.Levers;
 using Recommit.Money;
 using Recommit.Negotiation;
 using Recommit.Time;
@@ -17,22 +18,33 @@ public sealed record ForecastMonth(
     Usd BaselineP10, Usd BaselineP50, Usd BaselineP90,
     Usd AfterLeversP10, Usd AfterLeversP50, Usd AfterLeversP90);
 
-/// <summary>The reforecast (MATH.md §4): method, months, and warnings (short history, assumed token mix, …).</summary>
+/// <summary>The reforecast (docs/method.md §4): method, months, and warnings (short history, assumed token mix, …).</summary>
 public sealed record ForecastSection(string Method, ImmutableArray<ForecastMonth> Months, ImmutableArray<string> Warnings);
 
 /// <summary>
-/// The lever waterfall for the rest of the term (MATH.md §5): expected list dollars at baseline and after each lever
+/// The lever waterfall for the rest of the term (docs/method.md §5): expected list dollars at baseline and after each lever
 /// in the order they apply. <see cref="AssumedTokenMix"/> is true when the figures rest on an assumed token mix.
 /// </summary>
-public sealed record LeverWaterfall(YearMonth From, YearMonth To, Usd Baseline, Usd AfterRouting, Usd AfterCaching, Usd AfterBatch, bool AssumedTokenMix);
+public sealed record LeverWaterfall(YearMonth From, YearMonth To, Usd Baseline, Usd AfterRouting, Usd AfterCaching, Usd AfterBatch, bool AssumedTokenMix)
+{
+    /// <summary>The kinds of lever given, in the order they apply; empty when the analysis had no levers.</summary>
+    public ImmutableArray<LeverKind> Kinds { get; init; } = [];
+
+    /// <summary>
+    /// The expected cost of doing nothing had the levers not been applied (the baseline paths through the same
+    /// ledger); beside <see cref="CostOfDoingNothing.Mean"/> it shows whether the levers lower that cost or, under a
+    /// commitment the usage already falls short of, raise it.
+    /// </summary>
+    public Usd? CostWithoutLevers { get; init; }
+}
 
 /// <summary>
-/// The cost of doing nothing (MATH.md §6): expected overage premium plus expected forfeited commitment of the current
+/// The cost of doing nothing (docs/method.md §6): expected overage premium plus expected forfeited commitment of the current
 /// and later periods, as a distribution, with its two parts and percentiles 0, 5, …, 100 for charting.
 /// </summary>
 public sealed record CostOfDoingNothing(Usd Mean, Usd P10, Usd P50, Usd P90, Distribution OveragePremium, Distribution Forfeited, ImmutableArray<Usd> Percentiles);
 
-/// <summary>The status-quo simulation (MATH.md §6): N seeded paths through the ledger to the horizon.</summary>
+/// <summary>The status-quo simulation (docs/method.md §6): N seeded paths through the ledger to the horizon.</summary>
 public sealed record SimulationSummary(
     int Paths,
     ulong Seed,
@@ -71,4 +83,7 @@ public sealed record AnalysisResult(
 {
     /// <summary>The negotiation (docs/method.md §7–§8): packages, zone, frontier and the recommendation; null when left out.</summary>
     public NegotiationResult? Negotiation { get; init; }
+
+    /// <summary>The usage files the analysis rests on, each with rows read, accepted and rejected.</summary>
+    public ImmutableArray<UsageSource> Sources { get; init; } = [];
 }

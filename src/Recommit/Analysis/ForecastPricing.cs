@@ -6,7 +6,7 @@ using Recommit.Usage;
 namespace Recommit.Analysis;
 
 /// <summary>
-/// List prices of the forecast months for every cell of the lever layout, month-major (MATH.md §1, §6). A cell's
+/// List prices of the forecast months for every cell of the lever layout, month-major (docs/method.md §1, §6). A cell's
 /// price is the price book's standard-band, global, standard-speed unit price on the month's first day (the last day
 /// the model was sold when it has retired by then), times the cell's recent adjustment: the ratio of what its tokens
 /// actually cost over the last three full months (long context, US-only inference, fast mode) to that standard price.

@@ -6,7 +6,7 @@ using Recommit.Usage;
 namespace Recommit.Analysis;
 
 /// <summary>
-/// Turns a spend table (list dollars by month and model or family) into a usage cube through a token mix (MATH.md §5,
+/// Turns a spend table (list dollars by month and model or family) into a usage cube through a token mix (docs/method.md §5,
 /// "Spend-only accounts"): a row naming a model uses that model; a row naming a family uses the newest model of the
 /// family sold in that month. Tokens per kind = dollars × share / Σ (share × unit price). The cube's cells are dated
 /// the first of the month, standard tier; every figure computed from it rests on the assumed mix.

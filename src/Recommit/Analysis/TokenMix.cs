@@ -2,7 +2,7 @@ namespace Recommit.Analysis;
 
 /// <summary>
 /// How a model family's tokens split by kind (shares of uncached input, 5-minute cache writes, cache reads and
-/// output, summing to 1). Used to turn list dollars into tokens for spend-only accounts (MATH.md §5), so levers can
+/// output, summing to 1). Used to turn list dollars into tokens for spend-only accounts (docs/method.md §5), so levers can
 /// apply; every figure that rests on a mix says so. The defaults are Recommit's assumptions, not measurements — they
 /// are listed in docs/analysis.md and can be overridden per family.
 /// </summary>

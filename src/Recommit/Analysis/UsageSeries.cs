@@ -6,7 +6,7 @@ using Recommit.Usage;
 namespace Recommit.Analysis;
 
 /// <summary>
-/// One usage series for the reforecast (MATH.md §4): a model family × token kind, its monthly token totals over full
+/// One usage series for the reforecast (docs/method.md §4): a model family × token kind, its monthly token totals over full
 /// months (oldest first, from the series' first month with usage), and how its recent tokens split over (model,
 /// service tier) — the mix the simulation spreads forecast tokens with.
 /// </summary>

@@ -15,7 +15,7 @@ public enum BillingMode
 public sealed record CommitmentPeriod(int Months, Usd Commitment);
 
 /// <summary>
-/// Carryover of a shortfall into the next period (MATH.md §2): a fraction <see cref="Fraction"/> of the shortfall,
+/// Carryover of a shortfall into the next period (docs/method.md §2): a fraction <see cref="Fraction"/> of the shortfall,
 /// capped at <see cref="Cap"/> × the period's commitment, usable only in the next period.
 /// </summary>
 public sealed record CarryoverRule(decimal Fraction, decimal Cap)
@@ -24,7 +24,7 @@ public sealed record CarryoverRule(decimal Fraction, decimal Cap)
 }
 
 /// <summary>
-/// A signed spend commitment (PRODUCT.md, "Contract"; MATH.md §2): start month, successive true-up periods with their
+/// A signed spend commitment (docs/contracts.md; docs/method.md §2): start month, successive true-up periods with their
 /// own commitments (a ramp is periods of different amounts), committed discount off list, overage discount (0 = list),
 /// carryover rule, billing mode and price protection.
 /// </summary>

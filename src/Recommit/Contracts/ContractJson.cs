@@ -8,7 +8,7 @@ using Recommit.Time;
 namespace Recommit.Contracts;
 
 /// <summary>
-/// The contract file (PRODUCT.md, "Contract"; published as <c>data/schemas/contract.schema.json</c>, documented in
+/// The contract file (docs/contracts.md; published as <c>data/schemas/contract.schema.json</c>, documented in
 /// <c>docs/contracts.md</c>):
 /// <c>{"name":"Acme","start":"2026-01-01","periods":[{"months":12,"commitment":1200000}],"committedDiscount":0.20,
 /// "overageDiscount":0.0,"carryover":{"fraction":0.0,"cap":0.0},"billing":"arrears","priceProtection":false}</c>.

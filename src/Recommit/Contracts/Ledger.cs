@@ -5,14 +5,14 @@ using Recommit.Time;
 namespace Recommit.Contracts;
 
 /// <summary>
-/// The contract ledger of MATH.md §2: each true-up period's capacity, overage, premium, shortfall, carryover and bill,
-/// and the monthly view (pace, cumulative consumption, overage recognised in the month it happens, MATH.md §9).
+/// The contract ledger of docs/method.md §2: each true-up period's capacity, overage, premium, shortfall, carryover and bill,
+/// and the monthly view (pace, cumulative consumption, overage recognised in the month it happens, docs/method.md §9).
 /// </summary>
 /// <remarks>
 /// For list-price usage U, commitment C, carry-in c, committed discount d and overage discount d_o:
 /// capacity K = (C + c) / (1 − d); overage O = max(0, U − K), billed at O × (1 − d_o); bill = C + O × (1 − d_o);
 /// premium = O × (d − d_o); shortfall S = max(0, C + c − U × (1 − d)); carry-out = min(r × S, cap × C), usable only in
-/// the next period, so the last period of the term carries nothing out (MATH.md §7: a carry-out left at the end of a
+/// the next period, so the last period of the term carries nothing out (docs/method.md §7: a carry-out left at the end of a
 /// term is forfeited); forfeited = S − carry-out. All in <see cref="decimal"/> at full precision; nothing is rounded here.
 /// <see cref="LedgerKernel"/> is the same arithmetic in <see cref="double"/> for simulation paths.
 /// </remarks>
@@ -22,8 +22,11 @@ public static class Ledger
     /// Runs <paramref name="contract"/> over monthly list-price usage. Months without an entry count as zero usage.
     /// Periods that end on or before <paramref name="through"/> (default: the last month with usage) are closed and
     /// trued up; the period containing it shows its position to date; later periods are omitted.
+    /// <paramref name="openingCarryIn"/> is carried into the first period (a renegotiation stub's carry-out under the new
+    /// contract's own carryover rule, docs/method.md §7); zero otherwise.
     /// </summary>
-    public static LedgerResult Run(Contract contract, IReadOnlyDictionary<YearMonth, Usd> monthlyListUsage, YearMonth? through = null)
+    public static LedgerResult Run(Contract contract, IReadOnlyDictionary<YearMonth, Usd> monthlyListUsage, YearMonth? through = null,
+        Usd openingCarryIn = default)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(monthlyListUsage);
@@ -33,8 +36,9 @@ public static class Ledger
         var asOf = through ?? (monthlyListUsage.Count == 0 ? contract.Start.AddMonths(-1) : monthlyListUsage.Keys.Max());
         var periods = ImmutableArray.CreateBuilder<PeriodResult>(contract.Periods.Length);
         var months = ImmutableArray.CreateBuilder<MonthResult>();
+        if (openingCarryIn < Usd.Zero) throw new ArgumentOutOfRangeException(nameof(openingCarryIn), openingCarryIn, "must be ≥ 0");
         var start = contract.Start;
-        var carryIn = Usd.Zero;
+        var carryIn = openingCarryIn;
         for (var index = 0; index < contract.Periods.Length && start <= asOf; index++)
         {
             var period = contract.Periods[index];
@@ -43,7 +47,7 @@ public static class Ledger
             var usage = new Usd[elapsed];
             for (var m = 0; m < elapsed; m++) usage[m] = monthlyListUsage.GetValueOrDefault(start.AddMonths(m));
 
-            // A carry-out is usable only in the next period: after the last period of the term it is forfeited (MATH.md §7).
+            // A carry-out is usable only in the next period: after the last period of the term it is forfeited (docs/method.md §7).
             var carryover = index == contract.Periods.Length - 1 ? CarryoverRule.None : contract.Carryover;
             var result = TrueUp(start, period.Months, period.Commitment, carryIn, usage, contract.CommittedDiscount,
                 contract.OverageDiscount, carryover, closed: elapsed == period.Months, index, months);
@@ -55,7 +59,32 @@ public static class Ledger
     }
 
     /// <summary>
-    /// Trues up one closed period exactly as MATH.md §2: <paramref name="commitment"/> C with carry-in
+    /// The bill accrued in each month from <paramref name="from"/> to <paramref name="to"/> (docs/method.md §9): inside the
+    /// term, the monthly view of <see cref="Run"/> (the month's pace plus the overage recognised in it, at the overage
+    /// rate); after the term, the month's list usage at the committed discount (a renewal at the same rate without a
+    /// commitment, docs/method.md §7); before the term starts, nothing.
+    /// </summary>
+    public static ImmutableArray<Usd> AccruedBills(Contract contract, IReadOnlyDictionary<YearMonth, Usd> monthlyListUsage,
+        YearMonth from, YearMonth to, Usd openingCarryIn = default)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(monthlyListUsage);
+        if (to < from) throw new ArgumentOutOfRangeException(nameof(to), to, $"must not be before {from}");
+        var lastInTerm = contract.End.AddMonths(-1);
+        var inTerm = Run(contract, monthlyListUsage, to < lastInTerm ? to : lastInTerm, openingCarryIn).Months
+            .ToDictionary(m => m.Month, m => m.Bill);
+        var bills = ImmutableArray.CreateBuilder<Usd>(from.MonthsUntil(to) + 1);
+        for (var m = from; m <= to; m = m.AddMonths(1))
+        {
+            bills.Add(m < contract.Start ? Usd.Zero
+                : m < contract.End ? inTerm[m]
+                : monthlyListUsage.GetValueOrDefault(m) * (1m - contract.CommittedDiscount));
+        }
+        return bills.MoveToImmutable();
+    }
+
+    /// <summary>
+    /// Trues up one closed period exactly as docs/method.md §2: <paramref name="commitment"/> C with carry-in
     /// <paramref name="carryIn"/> c over <paramref name="monthlyListUsage"/> (its months in order, starting with
     /// <paramref name="start"/>), at the given discounts and carryover rule (pass <see cref="CarryoverRule.None"/> when
     /// no period follows: a carry-out left at the end of a term is forfeited).
@@ -73,7 +102,7 @@ public static class Ledger
 
     /// <summary>
     /// Closes the period of <paramref name="contract"/> that contains <paramref name="t0"/> pro rata at t0, as a
-    /// renegotiation does (MATH.md §7, "Stub"): with e of its P months elapsed before t0, a period of e months with
+    /// renegotiation does (docs/method.md §7, "Stub"): with e of its P months elapsed before t0, a period of e months with
     /// commitment C_p × e / P and the whole carry-in c_p (from the ledger of the closed periods before it), trued up on
     /// the usage of those e months at the old contract's discounts. The stub's shortfall carries out only under
     /// <paramref name="packageCarryover"/>, the replacement package's own rule (default: none, so it is all forfeited),
@@ -115,7 +144,7 @@ public static class Ledger
         {
             cumulativeUsage += usage[m];
             if (months is null) continue;
-            // Overage is recognised in the month cumulative list usage passes capacity (MATH.md §9); the cumulative pace is
+            // Overage is recognised in the month cumulative list usage passes capacity (docs/method.md §9); the cumulative pace is
             // C × k / P so the months' pace adds up to C exactly.
             var overageToDate = Usd.Max(Usd.Zero, cumulativeUsage - capacity);
             var overage = overageToDate - previousOverage;

@@ -5,7 +5,7 @@ using Recommit.Time;
 namespace Recommit.Contracts;
 
 /// <summary>
-/// One true-up period through the ledger (MATH.md §2). <see cref="Start"/> is the first month, <see cref="End"/> the
+/// One true-up period through the ledger (docs/method.md §2). <see cref="Start"/> is the first month, <see cref="End"/> the
 /// last month of the period. A period still running shows its position to date (<see cref="Closed"/> false).
 /// </summary>
 /// <remarks>
@@ -37,7 +37,7 @@ public sealed record PeriodResult(
     /// <summary>Months of the period counted so far: all of them when <see cref="Closed"/>, else those up to the as-of month.</summary>
     public int MonthsElapsed { get; init; }
 
-    /// <summary>Capacity in list dollars, K = (C + c) / (1 − d) (MATH.md §2).</summary>
+    /// <summary>Capacity in list dollars, K = (C + c) / (1 − d) (docs/method.md §2).</summary>
     public Usd Capacity { get; init; }
 
     /// <summary>

@@ -2,7 +2,7 @@ namespace Recommit.Forecasting;
 
 /// <summary>
 /// Automatic ETS: fits every admissible member of the family (error A/M, trend N/A/Ad, season N/A/M) and keeps the
-/// one with the smallest AICc (Hyndman et al. 2008; MATH.md §4). Seasonal members need a period above 1 and at
+/// one with the smallest AICc (Hyndman et al. 2008; docs/method.md §4). Seasonal members need a period above 1 and at
 /// least two seasons plus two points; multiplicative members need strictly positive data. Additive error with
 /// multiplicative season is excluded (numerically unstable, as in R's <c>ets</c>).
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Recommit.Forecasting;
 
-/// <summary>Accuracy of a forecaster by rolling-origin evaluation (MATH.md §4, QUALITY.md A4).</summary>
+/// <summary>Accuracy of a forecaster by rolling-origin evaluation (docs/method.md §4, QUALITY.md A4).</summary>
 /// <param name="Series">Series that had at least one origin.</param>
 /// <param name="Origins">Forecast origins evaluated over all series.</param>
 /// <param name="Horizon">Largest number of steps scored from an origin.</param>
@@ -12,7 +12,7 @@ public sealed record BacktestResult(int Series, int Origins, int Horizon, double
 
 /// <summary>
 /// Rolling-origin evaluation: for each origin, fit on the history up to it, forecast up to <c>horizon</c> steps, and
-/// score against what followed (MATH.md §4). Every origin from <c>minTrain</c> points to one point before the end is
+/// score against what followed (docs/method.md §4). Every origin from <c>minTrain</c> points to one point before the end is
 /// used; near the end fewer steps remain and fewer are scored.
 /// </summary>
 public static class Backtest

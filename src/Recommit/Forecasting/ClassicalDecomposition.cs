@@ -3,7 +3,7 @@ namespace Recommit.Forecasting;
 /// <summary>
 /// Classical seasonal decomposition (as R's <c>decompose</c>): a centred moving average of length m (2×m for even m)
 /// estimates the trend; the average detrended value per season, normalised to mean 1 (multiplicative) or 0
-/// (additive), is the seasonal index (MATH.md §4, used by Theta and for ETS initial states).
+/// (additive), is the seasonal index (docs/method.md §4, used by Theta and for ETS initial states).
 /// </summary>
 internal static class ClassicalDecomposition
 {

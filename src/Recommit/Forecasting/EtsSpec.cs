@@ -2,7 +2,7 @@ namespace Recommit.Forecasting;
 
 /// <summary>
 /// One member of the ETS family (error, trend, season), e.g. ETS(M,Ad,M), as in Hyndman, Koehler, Ord and Snyder's
-/// state-space framework (MATH.md §4).
+/// state-space framework (docs/method.md §4).
 /// </summary>
 internal readonly record struct EtsSpec(bool MultiplicativeError, EtsTrend Trend, EtsSeason Season)
 {

@@ -5,7 +5,7 @@ namespace Recommit.Forecasting;
 /// <summary>
 /// A fitted forecast of one series: point forecasts, prediction intervals, the method chosen, warnings (short
 /// series, fallbacks), and a simulator that turns standard-normal innovations into a sample path, so the Monte Carlo
-/// engine can draw joint paths with shocks shared across series (MATH.md §4, §6).
+/// engine can draw joint paths with shocks shared across series (docs/method.md §4, §6).
 /// API contract only: the implementation lands with the forecasting work (issue 4).
 /// </summary>
 public abstract class Forecast

@@ -1,7 +1,7 @@
 namespace Recommit.Forecasting;
 
 /// <summary>
-/// Forecast accuracy measures as scored in the M3 competition and MATH.md §4: sMAPE, MASE with the in-sample
+/// Forecast accuracy measures as scored in the M3 competition and docs/method.md §4: sMAPE, MASE with the in-sample
 /// seasonal-naive scale, and interval coverage.
 /// </summary>
 public static class ForecastAccuracy

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Recommit.Forecasting;
 
 /// <summary>
-/// Fits the chosen forecaster to a series and forecasts <c>horizon</c> steps (MATH.md §4). The default is the
+/// Fits the chosen forecaster to a series and forecasts <c>horizon</c> steps (docs/method.md §4). The default is the
 /// combination: Theta with weight ½, automatic ETS (smallest AICc) ¼ and the best damped-trend ETS other than that one
 /// ¼ — the weighting that scored best on M3 among the combinations tried (docs/forecasting.md) — its paths simulated
 /// from all members with shared innovations.
@@ -41,7 +41,8 @@ public static class Forecaster
         }
 
         var (members, weights, name) = Members(y, period, options.Method, warnings);
-        return new SimulatedForecast(members, horizon, levels, name, warnings.ToImmutable(), weights);
+        var calibrateOn = options.Intervals == IntervalMethod.Calibrated ? y : null;
+        return new SimulatedForecast(members, horizon, levels, name, warnings.ToImmutable(), weights, calibrateOn);
     }
 
     private static (IPathModel[] Members, double[]? Weights, string Name) Members(double[] y, int period, ForecastMethod method, ImmutableArray<string>.Builder warnings)

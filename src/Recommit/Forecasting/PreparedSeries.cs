@@ -4,7 +4,7 @@ namespace Recommit.Forecasting;
 
 /// <summary>
 /// A history made ready to fit: missing values (NaN) inside the series linearly interpolated, missing values at the
-/// ends dropped, and leading zeros before a launch month trimmed, each with a warning (MATH.md §4).
+/// ends dropped, and leading zeros before a launch month trimmed, each with a warning (docs/method.md §4).
 /// </summary>
 internal sealed record PreparedSeries(double[] Values, ImmutableArray<string> Warnings)
 {

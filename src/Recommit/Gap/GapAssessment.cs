@@ -8,7 +8,7 @@ namespace Recommit.Gap;
 public sealed record GapMonth(YearMonth Month, Usd Consumed, Usd Pace, double GapRatio);
 
 /// <summary>
-/// The verdict on the gap (MATH.md §3) with its evidence: the months and gaps, the run length k, the trend test
+/// The verdict on the gap (docs/method.md §3) with its evidence: the months and gaps, the run length k, the trend test
 /// (Mann–Kendall S, its p-value and the Theil–Sen slope of g), the year-over-year growth G used by the seasonal rule,
 /// the projected end-of-period position, a confidence label, the date of the next check, and one plain sentence a
 /// buyer can repeat to a CFO.
@@ -26,4 +26,8 @@ public sealed record GapAssessment(
     Usd? ProjectedPeriodEndPosition,
     string Confidence,
     YearMonth? NextCheck,
-    string Sentence);
+    string Sentence)
+{
+    /// <summary>For a durable gap whose trend test agrees: which series moved it (usage, the commitment's pace, both).</summary>
+    public GapDriver Driver { get; init; }
+}

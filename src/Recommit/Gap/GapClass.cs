@@ -1,6 +1,6 @@
 namespace Recommit.Gap;
 
-/// <summary>The durability of the gap between consumption and the commitment's pace (MATH.md §3).</summary>
+/// <summary>The durability of the gap between consumption and the commitment's pace (docs/method.md §3).</summary>
 public enum GapClass
 {
     InsufficientEvidence = 0,

@@ -4,7 +4,7 @@ using MathNet.Numerics.Statistics;
 namespace Recommit.Gap;
 
 /// <summary>
-/// The trend evidence behind a gap verdict (MATH.md §3): the Mann–Kendall statistic S with its two-sided p-value from
+/// The trend evidence behind a gap verdict (docs/method.md §3): the Mann–Kendall statistic S with its two-sided p-value from
 /// the normal approximation with the tie correction (Kendall 1975; Hipel &amp; McLeod 1994, §23.3), and the Theil–Sen
 /// slope (the median of pairwise slopes; Sen 1968) of the series per step.
 /// </summary>

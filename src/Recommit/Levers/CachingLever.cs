@@ -3,7 +3,7 @@ using Recommit.Time;
 namespace Recommit.Levers;
 
 /// <summary>
-/// Prompt caching (MATH.md §5): of uncached input I, a cacheable share c; with hit rate h, c·h·I become cache reads
+/// Prompt caching (docs/method.md §5): of uncached input I, a cacheable share c; with hit rate h, c·h·I become cache reads
 /// and c·(1−h)·I cache writes of <see cref="Write"/> duration; (1−c)·I stays uncached. Applies to
 /// <see cref="Model"/>, or to every model when it is null.
 /// </summary>

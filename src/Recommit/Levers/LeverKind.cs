@@ -1,6 +1,6 @@
 namespace Recommit.Levers;
 
-/// <summary>The three optimisation levers, in the order they apply to a month (MATH.md §5).</summary>
+/// <summary>The three optimisation levers, in the order they apply to a month (docs/method.md §5).</summary>
 public enum LeverKind
 {
     Routing = 0,

@@ -4,7 +4,7 @@ namespace Recommit.Levers;
 
 /// <summary>
 /// The levers of one analysis, as read from a levers file (docs/levers.md). Applied routing first, then caching, then
-/// batch (MATH.md §5); within a kind, in file order.
+/// batch (docs/method.md §5); within a kind, in file order.
 /// </summary>
 public sealed record LeverPlan(ImmutableArray<Lever> Levers)
 {

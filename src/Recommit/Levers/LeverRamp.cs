@@ -4,7 +4,7 @@ using Recommit.Time;
 namespace Recommit.Levers;
 
 /// <summary>
-/// The linear ramp of a lever's strength (MATH.md §5): with start month m0 and ramp length L, the strength in month
+/// The linear ramp of a lever's strength (docs/method.md §5): with start month m0 and ramp length L, the strength in month
 /// m0 + j is min(1, j / L); 0 before m0 and in m0 itself (unless L = 0, which means full at once).
 /// </summary>
 public static class LeverRamp

@@ -8,7 +8,7 @@ namespace Recommit.Levers;
 /// <summary>
 /// A <see cref="LeverPlan"/> resolved against a <see cref="TokenLayout"/>: model names mapped to cells, token
 /// inflation defaulted from tokenizer generations, and every target checked to be a known model sold on the date the
-/// lever starts. <see cref="Apply{T}"/> is the pure lever function of MATH.md §5 over one month's token vector; it is
+/// lever starts. <see cref="Apply{T}"/> is the pure lever function of docs/method.md §5 over one month's token vector; it is
 /// generic so the same code runs in exact <see cref="decimal"/> (worked examples, the deterministic waterfall) and in
 /// <see cref="double"/> (the Monte Carlo).
 /// </summary>

@@ -3,7 +3,7 @@ using Recommit.Time;
 namespace Recommit.Levers;
 
 /// <summary>
-/// Routing (MATH.md §5): move share <see cref="Share"/> of model <see cref="From"/>'s tokens (every kind and tier) to
+/// Routing (docs/method.md §5): move share <see cref="Share"/> of model <see cref="From"/>'s tokens (every kind and tier) to
 /// model <see cref="To"/>, times a token-inflation factor. When <see cref="TokenInflation"/> is null it defaults from
 /// the models' tokenizer generations: 1.3 from generation 1 to 2, 1 / 1.3 from 2 to 1, 1 otherwise
 /// (REFERENCE-anthropic.md, "Tokenizer change").

@@ -5,7 +5,7 @@ namespace Recommit.Levers;
 
 /// <summary>
 /// The layout of one month's token vector: a count per (model, service tier, token kind) cell, model-major. Levers
-/// move tokens between cells of this vector (MATH.md §5); prices are a vector of the same layout, so a month's list
+/// move tokens between cells of this vector (docs/method.md §5); prices are a vector of the same layout, so a month's list
 /// dollars are a dot product.
 /// </summary>
 public sealed class TokenLayout

@@ -1,7 +1,7 @@
 namespace Recommit.Levers;
 
 /// <summary>
-/// The uncertainty of a lever's share or rate (MATH.md §5): a closed range [Low, High] sampled uniformly once per
+/// The uncertainty of a lever's share or rate (docs/method.md §5): a closed range [Low, High] sampled uniformly once per
 /// simulated path. A point value is the range [v, v].
 /// </summary>
 public readonly record struct UncertainRange(decimal Low, decimal High)

@@ -6,7 +6,7 @@ using Recommit.Usage;
 namespace Recommit.Pricing;
 
 /// <summary>
-/// Prices a usage cube through the price book as of each usage day (MATH.md §1): cost = Σ tokens × the unit price in
+/// Prices a usage cube through the price book as of each usage day (docs/method.md §1): cost = Σ tokens × the unit price in
 /// force on the cell's day for its model, kind, tier, band, geography and speed.
 /// </summary>
 /// <remarks>

@@ -6,7 +6,7 @@ using Recommit.Usage;
 namespace Recommit.Pricing;
 
 /// <summary>
-/// The versioned, effective-dated list prices of every Claude model (PRODUCT.md, "Price book"; MATH.md §1).
+/// The versioned, effective-dated list prices of every Claude model (docs/pricing.md; docs/method.md §1).
 /// </summary>
 /// <remarks>
 /// <para>Each model carries price entries, each in force from its effective day until the next one, so a price change

@@ -1,7 +1,7 @@
 namespace Recommit.Pricing;
 
 /// <summary>
-/// A model's complete list prices from one effective date until the next entry (MATH.md §1; PRODUCT.md, "Price book").
+/// A model's complete list prices from one effective date until the next entry (docs/method.md §1; docs/pricing.md).
 /// A price change is a new entry, never an edit, so usage is always priced at the prices in force on its day.
 /// </summary>
 /// <param name="Effective">First UTC day the entry applies; null on a model's first entry means "since the model was first sold".</param>

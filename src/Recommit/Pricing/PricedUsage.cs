@@ -5,7 +5,7 @@ using Recommit.Time;
 namespace Recommit.Pricing;
 
 /// <summary>
-/// Usage priced at list through a named price-book version (MATH.md §1): one row per month × model × token kind,
+/// Usage priced at list through a named price-book version (docs/method.md §1): one row per month × model × token kind,
 /// sorted in that order, and the grand total. Amounts are at full precision; round only when shown.
 /// </summary>
 public sealed record PricedUsage(string PriceBookVersion, ImmutableArray<PricedUsageRow> Rows, Usd Total)

@@ -4,7 +4,7 @@ namespace Recommit.Pricing;
 
 /// <summary>
 /// One row of list prices in USD per million tokens (MTok): base (uncached) input, 5-minute and 1-hour cache writes,
-/// cache read and output, exactly as the vendor's pricing table lists them (MATH.md §1). The price book stores the
+/// cache read and output, exactly as the vendor's pricing table lists them (docs/method.md §1). The price book stores the
 /// actual numbers, not the usual ratios (5-minute write ≈ 1.25×, 1-hour write ≈ 2×, read ≈ 0.1× of input), because
 /// some models break the ratios.
 /// </summary>

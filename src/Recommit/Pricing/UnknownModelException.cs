@@ -2,7 +2,7 @@ namespace Recommit.Pricing;
 
 /// <summary>
 /// A model name the price book does not know. Raised when usage of that model is priced: tokens are facts and are
-/// imported, but a dollar figure is never guessed (PRODUCT.md, "Price book").
+/// imported, but a dollar figure is never guessed (docs/pricing.md).
 /// </summary>
 public sealed class UnknownModelException : InputException
 {

@@ -3,7 +3,7 @@ using MathNet.Numerics.Statistics;
 namespace Recommit.Simulation;
 
 /// <summary>
-/// Estimates the correlation ρ of the joint shocks (MATH.md §6) from the history: each series' month-on-month log
+/// Estimates the correlation ρ of the joint shocks (docs/method.md §6) from the history: each series' month-on-month log
 /// growth ln(x_t / x_{t−1}) (months where both are positive) stands in for its forecast residuals; ρ is the mean
 /// Pearson correlation over every pair of series with at least 4 overlapping growth months, clamped to [0, 0.95].
 /// With no such pair ρ is <see cref="Default"/> and the note says so.

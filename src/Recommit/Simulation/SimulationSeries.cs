@@ -7,7 +7,7 @@ namespace Recommit.Simulation;
 public readonly record struct CellWeight(int Cell, double Weight);
 
 /// <summary>
-/// One reforecast usage series (MATH.md §4: a model family × token kind) with its fitted forecast in tokens per
+/// One reforecast usage series (docs/method.md §4: a model family × token kind) with its fitted forecast in tokens per
 /// month, and how its tokens spread over (model, tier, kind) cells (the recent mix; weights sum to 1).
 /// </summary>
 public sealed record SimulationSeries(string Name, Forecast Forecast, ImmutableArray<CellWeight> Cells);

@@ -6,7 +6,7 @@ using Recommit.Time;
 namespace Recommit.Simulation;
 
 /// <summary>
-/// Everything the Monte Carlo needs (MATH.md §6): the simulated months (<see cref="First"/> and <see cref="Months"/>),
+/// Everything the Monte Carlo needs (docs/method.md §6): the simulated months (<see cref="First"/> and <see cref="Months"/>),
 /// the series and their forecasts, the levers and their token layout, list prices per month and cell
 /// (<see cref="Prices"/>, month-major, <c>Months × Layout.CellCount</c>), the shock correlation ρ, the status quo's
 /// ledger kernel (its periods from the current one to the end of the term; <see cref="LedgerKernel.From"/>), and the

@@ -9,7 +9,7 @@ public readonly record struct SpendRow(YearMonth Month, string ModelOrFamily, Us
 
 /// <summary>
 /// The degraded form of usage for buyers who only have spend: list dollars by month and model family (or model).
-/// Analyses that need tokens (levers, re-pricing) convert it through a token mix and say so (MATH.md §5).
+/// Analyses that need tokens (levers, re-pricing) convert it through a token mix and say so (docs/method.md §5).
 /// </summary>
 public sealed record SpendTable(ImmutableArray<SpendRow> Rows)
 {

@@ -1,7 +1,7 @@
 namespace Recommit.Usage;
 
 /// <summary>
-/// What a counted token was used for; each kind has its own price (MATH.md §1). <see cref="WebSearch"/> counts
+/// What a counted token was used for; each kind has its own price (docs/method.md §1). <see cref="WebSearch"/> counts
 /// server-tool uses (web searches), priced per use rather than per token.
 /// </summary>
 public enum TokenKind : byte

@@ -4,7 +4,7 @@ using Recommit.Time;
 
 namespace Recommit.Usage;
 
-/// <summary>Monthly token totals of the cube by token kind, model and model family (MATH.md §1 and §4).</summary>
+/// <summary>Monthly token totals of the cube by token kind, model and model family (docs/method.md §1 and §4).</summary>
 public sealed partial class UsageCube
 {
     /// <summary>Tokens of a kind per month (web searches count uses), months in order.</summary>

@@ -1,7 +1,7 @@
 namespace Recommit.Usage;
 
 /// <summary>
-/// The natural key of one cell of the usage cube (PRODUCT.md, "Usage"): UTC day, channel, workspace (empty when
+/// The natural key of one cell of the usage cube (docs/importers.md): UTC day, channel, workspace (empty when
 /// none), model (the canonical id when the price book knows it, else the name as imported), service tier, context
 /// band, inference geography, speed and token kind. Re-importing the same key is a duplicate, not more usage.
 /// </summary>

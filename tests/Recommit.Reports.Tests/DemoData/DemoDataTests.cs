@@ -6,7 +6,7 @@ namespace Recommit.Reports.Tests.DemoData;
 
 /// <summary>
 /// The shipped demo accounts (data/demo) are exactly what the generator writes, read cleanly as canonical usage CSV,
-/// and have the gap shapes they are meant to show (MATH.md §3) under the reference list prices.
+/// and have the gap shapes they are meant to show (docs/method.md §3) under the reference list prices.
 /// </summary>
 public sealed class DemoDataTests : IDisposable
 {

@@ -17,7 +17,7 @@ public class AnalyzerTests
 {
     private static readonly YearMonth Jan2025 = new(2025, 1);
 
-    // MATH.md §3's example as an account: Haiku 4.5 uncached input at $1/MTok, so a month of list dollars L is
+    // docs/method.md §3's example as an account: Haiku 4.5 uncached input at $1/MTok, so a month of list dollars L is
     // L × 10^6 tokens; C = 1.2M a year at 20 % off: pace 100k a month at committed rates.
     private static readonly decimal[] ListK = [110, 118, 125, 140, 150, 160, 170, 185, 195, 210];
 

@@ -5,7 +5,7 @@ using static Recommit.Tests.Contracts.TestContracts;
 
 namespace Recommit.Tests.Contracts;
 
-/// <summary>MATH.md §2, §7 (stub) and §9 (monthly accrual) worked examples, exact in decimal.</summary>
+/// <summary>docs/method.md §2, §7 (stub) and §9 (monthly accrual) worked examples, exact in decimal.</summary>
 public class LedgerExampleTests
 {
     private static readonly decimal[] Example2Usage = [110, 118, 125, 140, 150, 160, 170, 185, 195, 210, 220, 230];

@@ -7,7 +7,7 @@ using Recommit.Time;
 
 namespace Recommit.Tests.Contracts;
 
-/// <summary>MATH.md §2 conservation laws for random contracts and usage, and the double kernel against the decimal ledger.</summary>
+/// <summary>docs/method.md §2 conservation laws for random contracts and usage, and the double kernel against the decimal ledger.</summary>
 public class LedgerPropertyTests
 {
     /// <summary>A random contract of 1–4 periods and a usage series covering its term, built from FsCheck's primitive draws.</summary>

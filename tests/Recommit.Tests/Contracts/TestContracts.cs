@@ -5,7 +5,7 @@ using Recommit.Time;
 
 namespace Recommit.Tests.Contracts;
 
-/// <summary>Builders for contracts and monthly usage in the units of MATH.md's worked examples.</summary>
+/// <summary>Builders for contracts and monthly usage in the units of docs/method.md's worked examples.</summary>
 internal static class TestContracts
 {
     public static readonly YearMonth Jan2026 = new(2026, 1);

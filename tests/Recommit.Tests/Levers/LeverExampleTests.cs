@@ -12,7 +12,7 @@ public class LeverExampleTests
     private const string Opus48 = "claude-opus-4-8";
     private static readonly YearMonth March = new(2026, 3);
 
-    // MATH.md Example 4 prices, $ per MTok; batch halves every token price.
+    // docs/method.md Example 4 prices, $ per MTok; batch halves every token price.
     internal static decimal Price(string model, ServiceTier tier, TokenKind kind)
     {
         var perMTok = (model, kind) switch

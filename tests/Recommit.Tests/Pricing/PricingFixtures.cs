@@ -18,7 +18,7 @@ internal static class PricingFixtures
         return b.Build();
     }
 
-    /// <summary>Example 1 of MATH.md §1 on Sonnet 4.5: 10 MTok input, 2 MTok 5-min writes, 30 MTok reads, 1.5 MTok output.</summary>
+    /// <summary>Example 1 of docs/method.md §1 on Sonnet 4.5: 10 MTok input, 2 MTok 5-min writes, 30 MTok reads, 1.5 MTok output.</summary>
     public static UsageCube Example1(ServiceTier tier = ServiceTier.Standard, ContextBand band = ContextBand.Standard) => Cube(
         (Key("claude-sonnet-4-5", TokenKind.UncachedInput, tier: tier, band: band), 10_000_000),
         (Key("claude-sonnet-4-5", TokenKind.CacheWrite5m, tier: tier, band: band), 2_000_000),

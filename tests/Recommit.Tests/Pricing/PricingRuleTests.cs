@@ -4,7 +4,7 @@ using static Recommit.Tests.Pricing.PricingFixtures;
 
 namespace Recommit.Tests.Pricing;
 
-/// <summary>The price-book rules of MATH.md §1: effective dates, batch, long context, US geography, fast mode, and errors.</summary>
+/// <summary>The price-book rules of docs/method.md §1: effective dates, batch, long context, US geography, fast mode, and errors.</summary>
 public class PricingRuleTests
 {
     private static readonly PriceBook Book = PriceBook.Default;
