@@ -72,6 +72,24 @@ public sealed class ScenariosCommandTests : IDisposable
         Assert.True(doc.RootElement.GetProperty("scenarios").GetArrayLength() > 0);
     }
 
+    [Theory]
+    [InlineData("northwind", "open-now")]
+    [InlineData("contoso", "open-now")]
+    [InlineData("fabrikam", "watch")]
+    public void The_demo_accounts_carry_their_recommendation_first_in_the_report_and_the_brief(string account, string action)
+    {
+        var run = CliRun.Of("demo", "--account", account, "--paths", "500", "--out", _dir);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains($"Recommendation: {action}", run.Stdout, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, account, "analysis.json")));
+        Assert.Equal(action, doc.RootElement.GetProperty("recommendation").GetProperty("action").GetString());
+        var report = File.ReadAllText(Path.Combine(_dir, account, "report.md"));
+        Assert.StartsWith("Recommendation:", report.Split("\n## ")[1], StringComparison.Ordinal);
+        Assert.Contains("## Zone of possible agreement", File.ReadAllText(Path.Combine(_dir, account, "brief.md")), StringComparison.Ordinal);
+        foreach (var chart in new[] { "scenarios.svg", "savings-vs-commitment.svg", "pareto.svg" }) Assert.True(File.Exists(Path.Combine(_dir, account, chart)), chart);
+    }
+
     [Fact]
     public void A_bad_scenarios_file_exits_2_with_one_line_naming_the_file_and_field()
     {
