@@ -15,18 +15,28 @@ internal static class AnalyzeCommand
 {
     public static Command Create()
     {
-        var options = new AnalysisOptions();
+        var options = new AnalysisCommandOptions(storedAccounts: true);
         var outDir = new Option<string?>("--out") { Description = "Folder for report.html, report.md, analysis.json and the charts (default ./recommit-report; with --json only when given)" };
         var json = new Option<bool>("--json") { Description = "Print analysis.json to stdout" };
+        var store = CliStore.Option();
+        var account = CliStore.AccountOption("Analyse this stored account (its latest contract and stored usage) and store the analysis");
 
         var command = new Command("analyze", "The main job: gap verdict, reforecast with levers, simulation and the cost of doing nothing, as a report");
         options.AddTo(command);
-        command.Options.Add(outDir);
-        command.Options.Add(json);
+        foreach (var o in new Option[] { outDir, json, store, account }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
+            if (parse.GetValue(account) is { } accountName)
+                return StoredAnalysis.Run(parse, parse.GetValue(store), accountName, new Storage.Analyses.AnalysisOptions
+                {
+                    Paths = options.Paths(parse),
+                    Seed = options.Seed(parse),
+                    Threshold = options.Threshold(parse),
+                    AsOf = options.AsOf(parse),
+                    Levers = options.LeversPath(parse) is { } leversPath ? CliInputs.ReadText(leversPath, "--levers") : null,
+                }, parse.GetValue(outDir), parse.GetValue(json));
             var request = options.Request(parse);
             var asJson = parse.GetValue(json);
             var analysis = RunWithProgress(request, stdout, stderr, asJson);

@@ -17,7 +17,7 @@ internal static class ScenariosCommand
 {
     public static Command Create()
     {
-        var options = new AnalysisOptions();
+        var options = new AnalysisCommandOptions();
         var scenarios = new Option<string?>("--scenarios") { Description = "Packages to value: {\"packages\":[...]} (see docs/negotiation.md); without it the optimiser's packages are listed" };
         var assumptions = new Option<string?>("--assumptions") { Description = "Negotiation assumptions JSON; every field optional, defaults labelled (see docs/negotiation.md)" };
         var outDir = new Option<string?>("--out") { Description = "Folder for brief.md and negotiation.json (default: none)" };
