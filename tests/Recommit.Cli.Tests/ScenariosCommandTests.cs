@@ -152,7 +152,7 @@ public sealed class ScenariosCommandTests : IDisposable
     [InlineData("""{"vendorHaircut": 0.3, "priceMoves": [{"year": 2027, "probability": 0.3, "change": -0.2}]}""", true)]
     [InlineData("""{"vendorHaircut": 1.3}""", false)]
     [InlineData("""{"bands": [{"minAnnualCommit": 0, "discount": 0.1}]}""", false)]
-    [InlineData("""{"fees": {"tiers": [], "gainshareShare": 0.2}}""", false)]
+    [InlineData("""{"fees": {"fixedTiers": [], "gainshareShare": 0.2}}""", false)]
     public void The_assumptions_schema_and_loader_agree(string json, bool valid)
     {
         Assert.Equal(valid, Valid(Schema("assumptions.schema.json"), json));
