@@ -147,7 +147,7 @@ internal sealed record ReportContent(string Title, string Subtitle, ImmutableArr
         sb.Append("Monthly list dollars: actuals where known, then the reforecast's P10 / P50 / P90 before and after levers ")
           .Append("(three significant figures), to the end of the term in ").Append(termEnd).Append(". Method: ")
           .Append(MarkdownText.Escape(f.Method)).Append(".\n\n");
-        foreach (var w in f.Warnings) sb.Append("- Warning: ").Append(MarkdownText.Escape(w)).Append('\n');
+        foreach (var w in f.Warnings) sb.Append("- Warning: ").Append(MarkdownText.Escape(NoteText.Of(w))).Append('\n');
         if (f.Warnings.Length > 0) sb.Append('\n');
         var table = new MarkdownTable(
             ["Month", "Actual", "Baseline P10", "Baseline P50", "Baseline P90", "After levers P10", "After levers P50", "After levers P90"],
@@ -257,7 +257,7 @@ internal sealed record ReportContent(string Title, string Subtitle, ImmutableArr
         if (!a.Notes.IsDefaultOrEmpty)
         {
             sb.Append("\nNotes:\n\n");
-            foreach (var n in a.Notes) sb.Append("- ").Append(MarkdownText.Escape(n)).Append('\n');
+            foreach (var n in a.Notes) sb.Append("- ").Append(MarkdownText.Escape(NoteText.Of(n))).Append('\n');
         }
         return new ReportSection("assumptions", "Assumptions and notes", sb.ToString(), null, "");
     }

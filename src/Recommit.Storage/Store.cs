@@ -74,26 +74,6 @@ public sealed class Store
         return await db.Database.CanConnectAsync(cancellation);
     }
 
-    /// <summary>Removes the password (and any other secret key) from an exception message about a connection.</summary>
-    public static string Redact(string text, string connection)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (string.IsNullOrEmpty(connection)) return text;
-        var csb = new DbConnectionStringBuilder();
-        try
-        {
-            csb.ConnectionString = connection;
-        }
-        catch (ArgumentException)
-        {
-            return text;
-        }
-        foreach (var key in new[] { "password", "pwd", "Password" })
-            if (csb.TryGetValue(key, out var value) && value is string { Length: > 0 } secret)
-                text = text.Replace(secret, "[redacted]", StringComparison.Ordinal);
-        return text;
-    }
-
     private static bool IsPostgres(string connection)
     {
         if (!connection.Contains('=', StringComparison.Ordinal)) return false;

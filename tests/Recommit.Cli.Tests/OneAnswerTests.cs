@@ -29,10 +29,12 @@ public class OneAnswerTests
         Assert.Equal("2026-10", l.RootElement.GetProperty("months").EnumerateArray().Last().GetProperty("month").GetString());
         var lGap = l.RootElement.GetProperty("gap");
         var aGap = a.RootElement.GetProperty("gap");
-        Assert.Equal(aGap.GetProperty("evidence").GetProperty("months").GetArrayLength(), lGap.GetProperty("months").GetArrayLength());
-        Assert.Equal(aGap.GetProperty("evidence").GetProperty("projectedPeriodEndPosition").GetDecimal(), lGap.GetProperty("projectedPeriodEndPosition").GetDecimal());
+        // One gap shape in both documents (docs/schemas/ledger.schema.json).
+        Assert.Equal(aGap.GetProperty("evidence").GetProperty("months").GetArrayLength(), lGap.GetProperty("evidence").GetProperty("months").GetArrayLength());
+        Assert.Equal(aGap.GetProperty("evidence").GetProperty("projectedPeriodEndPosition").GetDecimal(),
+            lGap.GetProperty("evidence").GetProperty("projectedPeriodEndPosition").GetDecimal());
         Assert.Equal(aGap.GetProperty("sentence").GetString(), lGap.GetProperty("sentence").GetString());
-        Assert.Contains("before levers, as in recommit analyze", lGap.GetProperty("projection").GetString(), StringComparison.Ordinal);
+        Assert.Contains("before levers, as in recommit analyze", l.RootElement.GetProperty("projection").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,7 +57,9 @@ public class OneAnswerTests
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         using var doc = JsonDocument.Parse(run.Stdout);
-        Assert.Contains(doc.RootElement.GetProperty("notes").EnumerateArray(), n =>
-            n.GetString()!.StartsWith("Full months counted through 2026-10, the last complete month (usage runs to 2026-11-24; 2026-11 is partial and not counted)", StringComparison.Ordinal));
+        var note = Assert.Single(doc.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetProperty("code").GetString() == "months-counted");
+        Assert.Equal("2026-10", note.GetProperty("figures").GetProperty("through").GetString());
+        Assert.StartsWith("Full months counted through 2026-10, the last complete month (usage runs to 2026-11-24; 2026-11 is partial and not counted)",
+            note.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 }

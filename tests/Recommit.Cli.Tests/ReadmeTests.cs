@@ -15,13 +15,31 @@ public sealed partial class ReadmeTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("recommit-readme-").FullName;
 
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     public static TheoryData<string> Commands()
     {
         var data = new TheoryData<string>();
-        foreach (var line in ExampleLines()) data.Add(line);
+        foreach (var line in ExampleLines().Where(l => !UsesStore(l))) data.Add(line);
         return data;
+    }
+
+    /// <summary>Store examples build on each other (add an account, import into it, analyse it), so they run in order.</summary>
+    private static bool UsesStore(string line) =>
+        line.Split(' ')[1] is "accounts" or "store" or "users" || (line.Split(' ')[1] is "import" or "analyze" && line.Contains(" --account ", StringComparison.Ordinal));
+
+    [Fact]
+    public void The_store_examples_run_in_order_on_one_new_store()
+    {
+        var store = Path.Combine(_dir, "recommit.db");
+        var lines = ExampleLines().Where(UsesStore).ToList();
+        Assert.True(lines.Count >= 5, $"only {lines.Count} store examples found");
+        foreach (var line in lines)
+        {
+            var run = CliRun.Of([.. Arguments(line), "--store", store]);
+            Assert.True(run.ExitCode == 0, $"{line}\n{run.Stderr}");
+        }
     }
 
     private static IEnumerable<string> ExampleLines()
@@ -57,20 +75,25 @@ public sealed partial class ReadmeTests : IDisposable
     [MemberData(nameof(Commands))]
     public void Readme_example_runs(string line)
     {
-        var args = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-            .Select(a => a.StartsWith("data/", StringComparison.Ordinal) || a.StartsWith("tests/", StringComparison.Ordinal) || a.StartsWith("docs/", StringComparison.Ordinal)
-                ? Repository.PathOf(a.Split('/'))
-                : a.StartsWith("out/", StringComparison.Ordinal) || a is "usage.csv" or "pages/" ? Path.Combine(_dir, a) : a)
-            .ToArray();
-        if (line.StartsWith("recommit import anthropic", StringComparison.Ordinal) || line.StartsWith("recommit import clickhouse", StringComparison.Ordinal))
+        var args = Arguments(line);
+        if (line.StartsWith("recommit import anthropic", StringComparison.Ordinal) || line.StartsWith("recommit import clickhouse", StringComparison.Ordinal)
+            || line.StartsWith("recommit serve", StringComparison.Ordinal))
         {
-            // Needs the internet and a key, or a ClickHouse server of the reader's: check only that the options parse.
+            // Needs the internet and a key, a ClickHouse server of the reader's, or runs until stopped: check only that the options parse.
             Assert.Empty(RecommitCli.BuildRoot().Parse(args).Errors);
             return;
         }
         var run = CliRun.Of(args);
         Assert.True(run.ExitCode == 0, $"{line}\n{run.Stderr}");
     }
+
+    /// <summary>The line's arguments with repository paths resolved and outputs sent to the temporary folder.</summary>
+    private string[] Arguments(string line) =>
+        line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(a => a.StartsWith("data/", StringComparison.Ordinal) || a.StartsWith("tests/", StringComparison.Ordinal) || a.StartsWith("docs/", StringComparison.Ordinal)
+                ? Repository.PathOf(a.Split('/'))
+                : a.StartsWith("out/", StringComparison.Ordinal) || a is "usage.csv" or "pages/" ? Path.Combine(_dir, a) : a)
+            .ToArray();
 
     [GeneratedRegex("```sh\\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex ShellBlock();

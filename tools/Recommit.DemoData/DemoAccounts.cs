@@ -14,7 +14,9 @@ namespace Recommit.DemoData;
 /// <item><c>fabrikam</c>: a retail seasonal swing (autumn peak) growing 20 % a year, 20 months of history, whose recent
 /// months above pace repeat last year's same months at the same year-over-year growth (seasonal, docs/method.md §3).</item>
 /// </list>
-/// Each account folder holds <c>usage.csv</c> (canonical usage CSV), <c>contract.json</c> and <c>levers.json</c>.
+/// Each account folder holds <c>usage.csv</c> (canonical usage CSV), <c>contract.json</c> and <c>levers.json</c>. Usage
+/// is only on models on sale each day: Opus 4.1 before Opus 4.5's launch, Sonnet 4.5 before Sonnet 4.6's, and so on
+/// (<see cref="ReferencePrices.OnSale"/>, with the public launch days).
 /// </summary>
 public static class DemoAccounts
 {
@@ -123,7 +125,7 @@ public static class DemoAccounts
     {
         var rng = new Random(account.Seed);
         var builder = new UsageCubeBuilder();
-        string[] models = [ReferencePrices.Opus, ReferencePrices.Sonnet, ReferencePrices.Haiku];
+        var families = ReferencePrices.Families;
         double[] modelShares = [account.Mix.OpusShare, account.Mix.SonnetShare, account.Mix.HaikuShare];
         (TokenKind Kind, double PerUnit)[] kinds =
         [
@@ -140,6 +142,8 @@ public static class DemoAccounts
             var noise = Math.Max(0.2, 1 + account.DailyNoise * StandardNormal(rng));
             var dayDollars = account.MonthlyListDollars(monthIndex) * DayWeight(day, account.WeekendFactor) / monthWeight * noise;
 
+            // Only models on sale that day: each family's newest model launched by then.
+            var models = families.Select(f => ReferencePrices.OnSale(f, day)).ToArray();
             foreach (var ws in account.Workspaces)
             {
                 for (var m = 0; m < models.Length; m++)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Reflection;
 using Recommit.Analysis;
 using Recommit.Cli.Internals;
+using Recommit.Import;
 using Recommit.Import.Output;
 using Recommit.Reports.Json;
 
@@ -57,10 +58,13 @@ internal static class DemoCommand
         {
             var dir = Path.Combine(root, name);
             var input = Extract(name, Path.Combine(dir, "input"));
-            var request = new AnalysisRequest(Path.Combine(input, "contract.json"))
+            var inputs = new AnalysisFiles(Path.Combine(input, "contract.json"))
             {
                 UsagePaths = [Path.Combine(input, "usage.csv")],
                 LeversPath = Path.Combine(input, "levers.json"),
+            };
+            var request = new AnalysisRequest(inputs)
+            {
                 Paths = paths,
                 Seed = seed,
                 Account = name,

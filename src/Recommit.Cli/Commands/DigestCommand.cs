@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Recommit.Cli.Internals;
+using Recommit.Import;
 using Recommit.Import.Output;
 using Recommit.Pricing;
 using Recommit.Storage.Analyses;
@@ -31,7 +32,7 @@ internal static class DigestCommand
         {
             var day = DateOnly.TryParseExact(parse.GetValue(week)!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
                 : throw new InputException($"--week: expected a day as yyyy-MM-dd, found '{Terminal.Safe(parse.GetValue(week)!)}'");
-            var book = CliInputs.PriceBook(parse.GetValue(prices));
+            var book = AnalysisInputs.PriceBook(parse.GetValue(prices));
             var options = new AnalysisOptions { Paths = OptionChecks.Paths(parse.GetValue(paths)) };
             var stderr = parse.InvocationConfiguration.Error;
             var digest = Task.Run(async () =>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Recommit.Cli.Internals;
@@ -97,13 +96,13 @@ internal static class ImportCommand
                 if (merge.HasSpend)
                 {
                     spendPath = merge.HasUsage ? Path.ChangeExtension(output, null) + ".spend.csv" : output;
-                    AtomicFile.WriteText(spendPath, w => WriteSpend(spend, w));
+                    AtomicFile.WriteText(spendPath, w => SpendCsv.Write(spend, w));
                 }
             }
             else if (!json && target is null)
             {
                 if (merge.HasUsage || !merge.HasSpend) CanonicalUsageCsv.Write(cube, stdout);
-                else WriteSpend(spend, stdout);
+                else SpendCsv.Write(spend, stdout);
             }
             if (target is not null)
                 StoreBatch(target.Value.Store, target.Value.Account, new UsageBatch(cube, spend, merge.Reports, formats), files, stderr);
@@ -195,12 +194,6 @@ internal static class ImportCommand
             stderr.WriteLine("  unknown models are imported and flagged; pricing them fails until the price book has them (add an alias or a model to the price book file)");
     }
 
-    private static void WriteSpend(SpendTable spend, TextWriter writer)
-    {
-        writer.Write("month,model,list_usd\n");
-        foreach (var row in spend.Rows)
-            writer.Write($"{row.Month},{CsvText.Field(row.ModelOrFamily)},{row.ListUsd.Value.ToString(CultureInfo.InvariantCulture)}\n");
-    }
 
     private static string Json(ImportMerge merge, List<string> formats, UsageCube cube, SpendTable spend, string? output, string? spendPath, bool failed)
     {

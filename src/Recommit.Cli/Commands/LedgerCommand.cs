@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Recommit.Analysis;
 using Recommit.Cli.Internals;
 using Recommit.Contracts;
@@ -9,6 +8,7 @@ using Recommit.Import;
 using Recommit.Import.Canonical;
 using Recommit.Money;
 using Recommit.Pricing;
+using Recommit.Reports.Json;
 using Recommit.Time;
 using Recommit.Usage;
 using Spectre.Console;
@@ -69,10 +69,10 @@ internal static class LedgerCommand
             }
 
             var contractPath = parse.GetValue(contractOption)!;
-            var contract = CliInputs.Contract(contractPath);
+            var contract = AnalysisInputs.Contract(contractPath);
             var input = spendPath is not null ? ReadSpend(spendPath) : ReadUsage(usagePath!);
             if (input.Monthly.Count > 0) OptionChecks.Overlap(contract, contractPath, input.Monthly.Keys.Min(), input.Monthly.Keys.Max());
-            CliInputs.CheckStrict(input.Report, parse.GetValue(strictOption));
+            AnalysisInputs.CheckStrict(input.Report, parse.GetValue(strictOption));
             if (input.Report.Rejected > 0)
             {
                 stderr.WriteLine($"recommit ledger: warning: {input.Report.Summary}");
@@ -85,7 +85,7 @@ internal static class LedgerCommand
             var result = Ledger.Run(contract, counted, asOf);
             var gap = asOf is { } last ? Gap(contract, input, last) : null;
             var cutoff = asOf is { } c && input.LastDay is { } lastDay ? AsOfDate.Describe(c, lastDay, through is not null) : asOf?.ToString();
-            var source = CliInputs.Source(input.Report);
+            var source = AnalysisInputs.Source(input.Report);
             if (parse.GetValue(jsonOption)) WriteJson(stdout, contract, asOf, cutoff, source, result, gap);
             else
             {
@@ -133,101 +133,12 @@ internal static class LedgerCommand
     private static LedgerInput ReadUsage(string path)
     {
         var book = PriceBook.Default;
-        var import = CanonicalUsageCsv.Read(path, CliInputs.Resolver(book));
+        var import = CanonicalUsageCsv.Read(path, AnalysisInputs.Resolver(book));
         return new LedgerInput(CubePricing.MonthlyListUsd(import.Cube, book), import.Report, import.Cube.DayRange?.Last, import.Cube, null);
     }
 
-    private static void WriteJson(TextWriter output, Contract contract, YearMonth? asOf, string? cutoff, UsageSource source, LedgerResult result, GapAssessment? gap)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteString("contract", contract.Name);
-            if (asOf is { } month) w.WriteString("through", month.ToString());
-            else w.WriteNull("through");
-            if (cutoff is not null) w.WriteString("cutoff", cutoff);
-            w.WriteStartArray("inputs");
-            w.WriteStartObject();
-            w.WriteString("file", source.File);
-            w.WriteString("format", source.Format);
-            w.WriteNumber("rowsRead", source.RowsRead);
-            w.WriteNumber("accepted", source.Accepted);
-            w.WriteNumber("rejected", source.Rejected);
-            if (source.RejectedListUsd is { } worth) Money(w, "rejectedListUsd", worth);
-            else w.WriteNull("rejectedListUsd");
-            w.WriteEndObject();
-            w.WriteEndArray();
-            w.WriteStartArray("periods");
-            foreach (var p in result.Periods)
-            {
-                w.WriteStartObject();
-                w.WriteString("start", p.Start.ToString());
-                w.WriteString("end", p.End.ToString());
-                Money(w, "commitment", p.Commitment);
-                Money(w, "carryIn", p.CarryIn);
-                Money(w, "listUsage", p.ListUsage);
-                Money(w, "consumedAtCommittedRates", p.ConsumedAtCommittedRates);
-                Money(w, "overageList", p.OverageList);
-                Money(w, "overageBilled", p.OverageBilled);
-                Money(w, "overagePremium", p.OveragePremium);
-                Money(w, "shortfall", p.Shortfall);
-                Money(w, "carryOut", p.CarryOut);
-                Money(w, "forfeited", p.Forfeited);
-                Money(w, "bill", p.Bill);
-                w.WriteBoolean("closed", p.Closed);
-                Money(w, "remainingCommitment", p.RemainingCommitment);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteStartArray("months");
-            foreach (var m in result.Months)
-            {
-                w.WriteStartObject();
-                w.WriteString("month", m.Month.ToString());
-                w.WriteNumber("period", m.PeriodIndex + 1);
-                Money(w, "listUsage", m.ListUsage);
-                Money(w, "consumedAtCommittedRates", m.ConsumedAtCommittedRates);
-                Money(w, "pace", m.Pace);
-                Money(w, "cumulativeConsumed", m.CumulativeConsumed);
-                Money(w, "cumulativePace", m.CumulativePace);
-                Money(w, "overageList", m.OverageList);
-                Money(w, "overageBilled", m.OverageBilled);
-                Money(w, "bill", m.Bill);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            if (gap is not null)
-            {
-                w.WriteStartObject("gap");
-                w.WriteString("class", gap.ClassName);
-                w.WriteNumber("runLength", gap.RunLength);
-                w.WriteNumber("threshold", gap.Threshold);
-                w.WriteStartArray("months");
-                foreach (var m in gap.Months)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("month", m.Month.ToString());
-                    Money(w, "consumed", m.Consumed);
-                    Money(w, "pace", m.Pace);
-                    w.WriteNumber("gapRatio", Math.Round(m.GapRatio, 6));
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                if (gap.MannKendallS is { } s) w.WriteNumber("mannKendallS", s);
-                if (gap.MannKendallPValue is { } pv) w.WriteNumber("mannKendallPValue", Math.Round(pv, 6));
-                if (gap.ProjectedPeriodEndPosition is { } pos) Money(w, "projectedPeriodEndPosition", pos);
-                w.WriteString("confidence", gap.Confidence);
-                w.WriteString("sentence", gap.Sentence);
-                w.WriteString("projection", ProjectionNote);
-                w.WriteEndObject();
-            }
-            w.WriteEndObject();
-        }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-    }
-
-    private static void Money(Utf8JsonWriter w, string name, Usd value) => w.WriteNumber(name, value.RoundedToCents.Value);
+    private static void WriteJson(TextWriter output, Contract contract, YearMonth? asOf, string? cutoff, UsageSource source, LedgerResult result, GapAssessment? gap) =>
+        output.Write(DocumentJson.Serialize(LedgerRunDocument.Of(contract, asOf, cutoff, source, result, gap, ProjectionNote)));
 
     private static void WriteTables(TextWriter output, Contract contract, string? cutoff, LedgerResult result, UsageSource source)
     {

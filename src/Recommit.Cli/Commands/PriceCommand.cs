@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Recommit.Analysis;
 using Recommit.Cli.Internals;
+using Recommit.Import;
 using Recommit.Import.Canonical;
 using Recommit.Pricing;
 using Recommit.Usage;
@@ -45,14 +46,14 @@ internal static class PriceCommand
 
     private static int Run(string usagePath, string? pricesPath, bool asJson, bool strict, TextWriter stdout, TextWriter stderr)
     {
-        var book = CliInputs.PriceBook(pricesPath);
+        var book = AnalysisInputs.PriceBook(pricesPath);
 
-        var import = CanonicalUsageCsv.Read(usagePath, CliInputs.Resolver(book));
-        CliInputs.CheckStrict(import.Report, strict);
+        var import = CanonicalUsageCsv.Read(usagePath, AnalysisInputs.Resolver(book));
+        AnalysisInputs.CheckStrict(import.Report, strict);
         CliInputs.WriteImportSummary(import.Report, stderr);
         OptionChecks.WarnBeforeRelease(import.Cube, book, stderr);
         var priced = CubePricing.Price(import.Cube, book);
-        var source = CliInputs.Source(import.Report);
+        var source = AnalysisInputs.Source(import.Report);
 
         if (asJson) WriteJson(priced, usagePath, source, stdout);
         else WriteTable(priced, source, stdout);

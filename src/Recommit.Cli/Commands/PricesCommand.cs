@@ -45,7 +45,7 @@ internal static class PricesCommand
         command.Options.Add(json);
         command.SetAction(parse =>
         {
-            var book = CliInputs.PriceBook(parse.GetValue(prices));
+            var book = AnalysisInputs.PriceBook(parse.GetValue(prices));
             var day = Day(parse.GetValue(asOf), "--as-of") ?? DateOnly.FromDateTime(DateTime.UtcNow);
             var onSale = PriceHistory.OnSale(book, day);
             var stdout = parse.InvocationConfiguration.Output;
@@ -105,7 +105,7 @@ internal static class PricesCommand
         command.Options.Add(json);
         command.SetAction(parse =>
         {
-            var book = CliInputs.PriceBook(parse.GetValue(prices));
+            var book = AnalysisInputs.PriceBook(parse.GetValue(prices));
             var start = Day(parse.GetValue(from), "--from")!.Value;
             var end = Day(parse.GetValue(to), "--to") ?? DateOnly.FromDateTime(DateTime.UtcNow);
             if (end < start) throw new InputException($"--to {end:yyyy-MM-dd}: before --from {start:yyyy-MM-dd}");
@@ -135,7 +135,7 @@ internal static class PricesCommand
         command.Options.Add(json);
         command.SetAction(parse =>
         {
-            var book = CliInputs.PriceBook(parse.GetValue(prices));
+            var book = AnalysisInputs.PriceBook(parse.GetValue(prices));
             var path = parse.GetValue(file)!;
             var day = Day(parse.GetValue(effective), "--effective") ?? DateOnly.FromDateTime(DateTime.UtcNow);
             var label = parse.GetValue(name) ?? Slug(Path.GetFileNameWithoutExtension(path));
@@ -177,7 +177,7 @@ internal static class PricesCommand
         command.Options.Add(json);
         command.SetAction(parse =>
         {
-            var book = CliInputs.PriceBook(parse.GetValue(prices));
+            var book = AnalysisInputs.PriceBook(parse.GetValue(prices));
             var path = parse.GetValue(file)!;
             var day = Day(parse.GetValue(asOf), "--as-of") ?? DateOnly.FromDateTime(DateTime.UtcNow);
             var (source, kind, _) = ReadSource(path, book);

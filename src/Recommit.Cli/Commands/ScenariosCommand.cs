@@ -38,7 +38,7 @@ internal static class ScenariosCommand
             var asJson = parse.GetValue(json);
             var analysis = AnalyzeCommand.RunWithProgress(request, stdout, stderr, asJson);
             var negotiation = analysis.Negotiation
-                ?? throw new InputException($"--contract {request.ContractPath}: the term ended in {analysis.Contract.End.AddMonths(-1)}, before the as-of month; there is nothing to renegotiate");
+                ?? throw new InputException($"--contract {request.Files.ContractPath}: the term ended in {analysis.Contract.End.AddMonths(-1)}, before the as-of month; there is nothing to renegotiate");
 
             if (parse.GetValue(outDir) is { } dir)
             {

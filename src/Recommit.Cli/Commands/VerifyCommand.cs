@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Recommit.Analysis;
 using Recommit.Cli.Internals;
 using Recommit.Fees;
+using Recommit.Import;
 using Recommit.Pricing;
 using Recommit.Reports.Json;
 using Recommit.Time;
@@ -45,13 +46,13 @@ internal static class VerifyCommand
             var gainshare = parse.GetValue(share) ?? FeeTerms.Default.GainshareShare;
             if (gainshare is < 0m or > 1m) throw new InputException($"--share: must be between 0 and 1, found {gainshare.ToString(CultureInfo.InvariantCulture)}");
 
-            var oldContract = CliInputs.Contract(parse.GetValue(oldOption)!, "--old");
-            var newContract = CliInputs.Contract(parse.GetValue(newOption)!, "--new");
+            var oldContract = AnalysisInputs.Contract(parse.GetValue(oldOption)!, "--old");
+            var newContract = AnalysisInputs.Contract(parse.GetValue(newOption)!, "--new");
             if (newContract.Start < oldContract.Start)
                 throw new InputException($"--new {parse.GetValue(newOption)}: start: the new contract must start on or after the old one ({oldContract.Start}), found {newContract.Start}");
             if (fromMonth < oldContract.Start)
                 throw new InputException($"--from: {fromMonth} is before the old contract's start {oldContract.Start}");
-            var book = CliInputs.PriceBook(parse.GetValue(prices));
+            var book = AnalysisInputs.PriceBook(parse.GetValue(prices));
             var (cube, spendTable, sources) = UsageInputs.Load(parse.GetValue(usage) ?? [], parse.GetValue(format), parse.GetValue(spend), book, stderr, parse.GetValue(strict));
             var monthly = cube is not null ? CubePricing.MonthlyListUsd(cube, book) : spendTable?.MonthlyListUsd() ?? new Dictionary<YearMonth, Money.Usd>();
             // One cut-off for every verb (docs/method.md §3): the last complete month unless --to says otherwise.

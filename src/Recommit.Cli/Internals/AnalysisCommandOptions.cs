@@ -54,7 +54,7 @@ internal sealed class AnalysisCommandOptions
         var spendPath = parse.GetValue(_spend);
         if ((usagePaths.Length > 0) == (spendPath is not null))
             throw new InputException("give either --usage FILE... or --spend FILE (one of them, not both)");
-        return new AnalysisRequest(parse.GetValue(_contract) ?? throw new InputException("--contract: required (or --account to analyse a stored account)"))
+        var files = new Import.AnalysisFiles(parse.GetValue(_contract) ?? throw new InputException("--contract: required (or --account to analyse a stored account)"))
         {
             UsagePaths = usagePaths,
             Format = parse.GetValue(_format),
@@ -62,11 +62,14 @@ internal sealed class AnalysisCommandOptions
             LeversPath = parse.GetValue(_levers),
             PricesPath = parse.GetValue(_prices),
             FuturePath = parse.GetValue(_future),
+            Strict = parse.GetValue(_strict),
+        };
+        return new AnalysisRequest(files)
+        {
             AsOf = AsOf(parse),
             Paths = Paths(parse),
             Seed = Seed(parse),
             Threshold = Threshold(parse),
-            Strict = parse.GetValue(_strict),
         };
     }
 

@@ -1,16 +1,10 @@
 using System.CommandLine;
-using Recommit.Analysis;
-using Recommit.Contracts;
 using Recommit.Import;
-using Recommit.Levers;
-using Recommit.Negotiation;
-using Recommit.Money;
-using Recommit.Pricing;
 using Spectre.Console;
 
 namespace Recommit.Cli.Internals;
 
-/// <summary>Loading the inputs the commands share (price book, contract, levers) with errors that name the file.</summary>
+/// <summary>What the commands share beyond reading their inputs (<see cref="AnalysisInputs"/>): summaries, --strict, plain output.</summary>
 internal static class CliInputs
 {
     /// <summary>
@@ -20,31 +14,32 @@ internal static class CliInputs
     public static string ReadText(string path, string option, int maxBytes = InputFile.MaxConfigBytes) =>
         InputFile.ReadSmallText(path, option, maxBytes);
 
-    /// <summary>The built-in price book, with the user's file laid over it when given.</summary>
-    public static PriceBook PriceBook(string? pricesPath) =>
-        pricesPath is null ? Pricing.PriceBook.Default : Pricing.PriceBook.Default.Overlay(ReadText(pricesPath, "--prices", InputFile.MaxPriceBookBytes), pricesPath);
+    // The commands read their inputs through AnalysisInputs (the library call the web server shares); these names stay
+    // for the commands that still use them.
 
-    public static Contract Contract(string path, string option = "--contract") => ContractJson.Parse(ReadText(path, option), path);
+    /// <summary>The built-in price book, with the user's file laid over it when given (<see cref="AnalysisInputs.PriceBook"/>).</summary>
+    public static Pricing.PriceBook PriceBook(string? pricesPath) => AnalysisInputs.PriceBook(pricesPath);
 
-    public static LeverPlan Levers(string? path) => path is null ? LeverPlan.None : LeverFile.Parse(ReadText(path, "--levers"), path);
+    /// <summary>A contract file (<see cref="AnalysisInputs.Contract"/>).</summary>
+    public static Contracts.Contract Contract(string path, string option = "--contract") => AnalysisInputs.Contract(path, option);
 
-    public static NegotiationAssumptions Assumptions(string? path) =>
-        path is null ? NegotiationAssumptions.Default : AssumptionsJson.Parse(ReadText(path, "--assumptions"), path);
+    public static Negotiation.NegotiationAssumptions Assumptions(string? path) =>
+        path is null ? Negotiation.NegotiationAssumptions.Default : Negotiation.AssumptionsJson.Parse(ReadText(path, "--assumptions"), path);
 
-    public static System.Collections.Immutable.ImmutableArray<Package> Scenarios(string? path) =>
-        path is null ? [] : ScenarioFile.Parse(ReadText(path, "--scenarios"), path);
+    public static System.Collections.Immutable.ImmutableArray<Negotiation.Package> Scenarios(string? path) =>
+        path is null ? [] : Negotiation.ScenarioFile.Parse(ReadText(path, "--scenarios"), path);
 
-    /// <summary>Resolves file model names to the price book's canonical ids; unknown names are kept and flagged.</summary>
-    public static ModelNameResolver Resolver(PriceBook book) => (string name, out string canonical) =>
-    {
-        if (book.TryResolve(name, out var id))
-        {
-            canonical = id.Value;
-            return true;
-        }
-        canonical = name;
-        return false;
-    };
+    /// <summary>A levers file, or none (<see cref="AnalysisInputs.Levers"/>).</summary>
+    public static Levers.LeverPlan Levers(string? path) => AnalysisInputs.Levers(path);
+
+    /// <summary>Model names resolved through the price book (<see cref="AnalysisInputs.Resolver"/>).</summary>
+    public static ModelNameResolver Resolver(Pricing.PriceBook book) => AnalysisInputs.Resolver(book);
+
+    /// <summary>A file's reconciliation as outputs state it (<see cref="AnalysisInputs.Source"/>).</summary>
+    public static Analysis.UsageSource Source(ImportReport report) => AnalysisInputs.Source(report);
+
+    /// <summary>Under <c>--strict</c>, any rejected row is bad input (<see cref="AnalysisInputs.CheckStrict"/>).</summary>
+    public static void CheckStrict(ImportReport report, bool strict) => AnalysisInputs.CheckStrict(report, strict);
 
     /// <summary>Rows read, accepted and rejected (the first 20 rejections) on stderr.</summary>
     public static void WriteImportSummary(ImportReport report, TextWriter stderr)
@@ -52,18 +47,6 @@ internal static class CliInputs
         stderr.WriteLine(report.Summary);
         foreach (var row in report.RejectedRows.Take(20)) stderr.WriteLine($"  rejected {row}");
         if (report.Rejected > 20) stderr.WriteLine($"  … and {report.Rejected - 20:N0} more rejected rows");
-    }
-
-    /// <summary>The reconciliation an analysis or a view carries into its output.</summary>
-    public static UsageSource Source(ImportReport report) =>
-        new(report.File, report.Format, report.RowsRead, report.Accepted, report.Rejected, report.RejectedListUsd is { } usd ? new Usd(usd) : null);
-
-    /// <summary>Under <c>--strict</c>, any rejected row is bad input: exit 2 naming the file and the first rejected row.</summary>
-    public static void CheckStrict(ImportReport report, bool strict)
-    {
-        if (!strict || report.Rejected == 0) return;
-        var first = report.RejectedRows.IsDefaultOrEmpty ? "" : $"; first: {report.RejectedRows[0]}";
-        throw new InputException($"{report.File}: --strict: {report.Rejected:N0} row(s) rejected{first}");
     }
 
     /// <summary>The <c>--strict</c> option of every verb that reads usage.</summary>

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Recommit.Analysis;
-using Recommit.Import.Canonical;
-using Recommit.Import.Formats;
+using Recommit.Import;
 using Recommit.Money;
 using Recommit.Pricing;
 using Recommit.Time;
@@ -10,43 +9,36 @@ using Recommit.Usage;
 namespace Recommit.Cli.Internals;
 
 /// <summary>
-/// The account's usage as the commands take it: usage files in any supported format (merged) or a monthly spend table.
-/// Import summaries go to stderr.
+/// The account's usage as the commands take it: usage files in any supported format (merged) or a monthly spend table,
+/// read by <see cref="AnalysisInputs.Usage"/>. Import summaries and merge notes go to stderr.
 /// </summary>
 internal static class UsageInputs
 {
+    /// <summary>Refuses a command line that gives both or neither of --usage and --spend.</summary>
+    public static void RequireOne(IReadOnlyList<string> usagePaths, string? spendPath)
+    {
+        if ((usagePaths.Count > 0) == (spendPath is not null))
+            throw new InputException("give either --usage FILE... or --spend FILE (one of them, not both)");
+    }
+
+    /// <summary>Writes what reading the usage found: each file's summary, then what the merge did.</summary>
+    public static void Report(LoadedUsage usage, TextWriter stderr)
+    {
+        foreach (var report in usage.Imports) CliInputs.WriteImportSummary(report, stderr);
+        foreach (var note in usage.MergeNotes) stderr.WriteLine($"note: {note}");
+    }
+
     /// <summary>
     /// Imports and merges <paramref name="usagePaths"/>, or reads <paramref name="spendPath"/>; exactly one must be given.
     /// Each file's reconciliation is returned for the output; under <paramref name="strict"/> a rejected row is bad input.
     /// </summary>
-    public static (UsageCube? Cube, SpendTable? Spend, ImmutableArray<UsageSource> Sources) Load(IReadOnlyList<string> usagePaths, string? format, string? spendPath,
-        PriceBook book, TextWriter stderr, bool strict = false)
+    public static (UsageCube? Cube, SpendTable? Spend, ImmutableArray<UsageSource> Sources) Load(IReadOnlyList<string> usagePaths, string? format,
+        string? spendPath, PriceBook book, TextWriter stderr, bool strict = false)
     {
-        if ((usagePaths.Count > 0) == (spendPath is not null))
-            throw new InputException("give either --usage FILE... or --spend FILE (one of them, not both)");
-        if (spendPath is not null)
-        {
-            var import = SpendCsv.Read(spendPath);
-            CliInputs.CheckStrict(import.Report, strict);
-            CliInputs.WriteImportSummary(import.Report, stderr);
-            return (null, import.Spend, [CliInputs.Source(import.Report)]);
-        }
-
-        var sources = ImmutableArray.CreateBuilder<UsageSource>();
-        var merge = new ImportMerge();
-        var options = new ImportOptions { Resolver = CliInputs.Resolver(book) };
-        foreach (var (detected, import) in UsageFormats.ReadAll(usagePaths, format, options))
-        {
-            CliInputs.CheckStrict(import.Report, strict);
-            CliInputs.WriteImportSummary(import.Report, stderr);
-            sources.Add(CliInputs.Source(import.Report));
-            merge.Add(import, detected.Merge);
-        }
-        if (merge.DuplicateCells > 0) stderr.WriteLine($"{merge.DuplicateCells:N0} cells seen in more than one file were counted once");
-        if (merge.HasUsage && merge.HasSpend)
-            stderr.WriteLine("note: some files hold tokens and some only dollars; the analysis uses the token files and leaves the spend-only files out");
-        var all = sources.ToImmutable();
-        return merge.HasUsage ? (merge.Cube(), null, all) : merge.HasSpend ? (null, merge.Spend(), all) : (null, null, all);
+        RequireOne(usagePaths, spendPath);
+        var usage = AnalysisInputs.Usage(usagePaths, format, spendPath, book, strict);
+        Report(usage, stderr);
+        return (usage.Cube, usage.Spend, usage.Sources);
     }
 
     /// <summary>The last day the usage covers: the cube's last day, or the last spend month's last day; null without usage.</summary>

@@ -101,8 +101,8 @@ public static class AdminPull
         var analyticsFiles = Pages(pagesDir, AdminEndpoint.AnalyticsCost);
         var analytics = request.Analytics && analyticsFiles.Count > 0 ? AnalyticsJson.ReadDetailed(analyticsFiles, resolver) : null;
 
-        WriteAtomically(outPath, w => CanonicalUsageCsv.Write(usage.Cube, w));
-        if ((analytics ?? cost) is { } spend) WriteAtomically(SpendPath(outPath), w => WriteSpend(spend, w));
+        AtomicFile.WriteText(outPath, w => CanonicalUsageCsv.Write(usage.Cube, w));
+        if ((analytics ?? cost) is { } spend) AtomicFile.WriteText(SpendPath(outPath), w => SpendCsv.Write(spend.Spend, w));
 
         File.Delete(cursorPath);
         if (savePagesDirectory is null && Path.GetFullPath(outPath + ".pages") == pagesDir) Directory.Delete(pagesDir, recursive: true);
@@ -154,15 +154,4 @@ public static class AdminPull
     private static string Range(IReadOnlyList<AdminQuery> plan, int i) =>
         i < plan.Count ? $"{AdminQuery.Rfc3339(plan[i].From)}/{AdminQuery.Rfc3339(plan[i].To)}" : "";
 
-    private static void WriteSpend(CostImport spend, TextWriter w)
-    {
-        w.Write("month,model,list_usd\n");
-        foreach (var row in spend.Spend.Rows)
-        {
-            var name = CsvText.Field(row.ModelOrFamily);
-            w.Write(string.Create(CultureInfo.InvariantCulture, $"{row.Month},{name},{row.ListUsd.RoundedToCents.Value:0.00}\n"));
-        }
-    }
-
-    private static void WriteAtomically(string path, Action<TextWriter> write) => AtomicFile.WriteText(path, write);
 }

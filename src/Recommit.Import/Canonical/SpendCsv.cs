@@ -1,3 +1,4 @@
+using System.Globalization;
 using Recommit.Import.Internals;
 using Recommit.Import.Output;
 using Recommit.Money;
@@ -14,6 +15,19 @@ namespace Recommit.Import.Canonical;
 public static class SpendCsv
 {
     public const string FormatName = "spend";
+
+    /// <summary>
+    /// Writes a spend table in this format, one row per month and model or family. Dollars are written at full
+    /// precision (never rounded), so reading the file back gives exactly the amounts written.
+    /// </summary>
+    public static void Write(SpendTable spend, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(spend);
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write("month,model,list_usd\n");
+        foreach (var row in spend.Rows)
+            writer.Write($"{row.Month},{FieldParsers.CsvEscape(row.ModelOrFamily)},{row.ListUsd.Value.ToString(CultureInfo.InvariantCulture)}\n");
+    }
 
     public static SpendImport Read(string path)
     {

@@ -152,11 +152,11 @@ public static class ClickHouseImport
             long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
             : throw new ImportException(_source, null, $"the server's answer has '{FieldParsers.Clip(text.ToString())}' where a row count belongs");
 
-        /// <summary>A day the server computed; NULL (no timestamp) or the zero date is no day.</summary>
+        /// <summary>A day the server computed; NULL (no timestamp), the zero date or a day outside <see cref="UsageWindow"/> is no day.</summary>
         private DateOnly? Day(ReadOnlySpan<char> text)
         {
             if (_days.TryGetValue(text, out var known)) return known;
-            DateOnly? day = !TabSeparated.IsNull(text) && text is not "0000-00-00" && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+            DateOnly? day = !TabSeparated.IsNull(text) && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && UsageWindow.Contains(d) ? d : null;
             _days[text] = day;
             return day;
         }

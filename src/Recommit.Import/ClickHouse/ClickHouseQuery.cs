@@ -49,7 +49,8 @@ internal static class ClickHouseQuery
     /// <summary>
     /// The rejected rows' reasons, each with the number of rows behind it (the most frequent first, at most
     /// <see cref="ImportDiagnostics.MaxKeptRejections"/>): the same checks as <see cref="Aggregate"/> and the caller's
-    /// key checks, in the gateway importer's order (timestamp, model, tier, then each count).
+    /// key checks, in the gateway importer's order (timestamp, its day inside <see cref="UsageWindow"/>, model, tier,
+    /// then each count).
     /// </summary>
     public static string Rejections(ClickHouseRequest r, ClickHouseLayout c)
     {
@@ -57,6 +58,8 @@ internal static class ClickHouseQuery
         var reason = new StringBuilder("multiIf(");
         reason.Append($"ifNull({ts.TrimmedText}, '') = '', 'timestamp: empty', ");
         reason.Append($"isNull({ts.Day}), concat('timestamp: ''', substring({ts.TrimmedText}, 1, 40), ''' is not a timestamp (ISO-8601 or Unix seconds/milliseconds)'), ");
+        var outside = UsageWindow.Outside(UsageWindow.First)[10..];
+        reason.Append($"NOT ({ts.Day} BETWEEN {ClickHouseSql.Date(UsageWindow.First)} AND {ClickHouseSql.Date(UsageWindow.Last)}), concat('timestamp: ', toString({ts.Day}), {ClickHouseSql.Literal(outside)}), ");
         reason.Append($"match(ifNull({c.Model.Text}, ''), '^\\\\s*$'), 'model: empty', ");
         if (c.Tier is { } tier)
         {

@@ -1,29 +1,30 @@
 using System.Collections.Immutable;
 using Recommit.Analysis;
-using Recommit.Contracts;
-using Recommit.Gap;
-using Recommit.Money;
 using Recommit.Negotiation;
-using Recommit.Time;
 
 namespace Recommit.Reports.Json;
 
-/// <summary>The shape of <c>analysis.json</c>: the analysis with the gap split into verdict and evidence.</summary>
-internal sealed record AnalysisDocument(
+/// <summary>
+/// <c>analysis.json</c>, the machine-readable form of every figure in the report, as its own type: engine records are
+/// mapped onto it field by field, so renaming an engine property cannot change the file. Its shape is published as
+/// <c>docs/schemas/analysis.schema.json</c>; a test fails when the two disagree. New sections are added as new
+/// properties (and in the schema), never by changing what an existing key means.
+/// </summary>
+public sealed record AnalysisDocument(
     string Account,
     DateOnly AsOf,
     string PriceBookVersion,
-    Contract Contract,
-    LedgerResult Ledger,
+    ContractDocument Contract,
+    LedgerDocument Ledger,
     GapDocument Gap,
-    ForecastSection Forecast,
-    LeverWaterfall Levers,
-    CostOfDoingNothing CostOfDoingNothing,
-    SimulationSummary Simulation,
-    BacktestSummary? Backtest,
-    ImmutableArray<UsageBreakdownRow> Usage,
-    ImmutableArray<string> Notes,
-    ImmutableArray<UsageSource> Inputs)
+    ForecastDocument Forecast,
+    LeverWaterfallDocument Levers,
+    CostOfDoingNothingDocument CostOfDoingNothing,
+    SimulationDocument Simulation,
+    BacktestDocument? Backtest,
+    ImmutableArray<UsageRowDocument> Usage,
+    ImmutableArray<NoteDocument> Notes,
+    ImmutableArray<InputDocument> Inputs)
 {
     /// <summary>What to do (docs/method.md §8), repeated from the negotiation so a reader finds it at the top level.</summary>
     public Recommendation? Recommendation { get; init; }
@@ -31,31 +32,18 @@ internal sealed record AnalysisDocument(
     /// <summary>The negotiation section (docs/method.md §7).</summary>
     public NegotiationDocument? Negotiation { get; init; }
 
-    public static AnalysisDocument From(AnalysisResult a) => new(
-        a.Account, a.AsOf, a.PriceBookVersion, a.Contract, a.Ledger, GapDocument.From(a.Gap), a.Forecast, a.Levers,
-        a.CostOfDoingNothing, a.Simulation, a.Backtest, a.Usage, a.Notes, a.Sources)
+    /// <summary>The document of an analysis.</summary>
+    public static AnalysisDocument Of(AnalysisResult a)
     {
-        Recommendation = a.Negotiation?.Recommendation,
-        Negotiation = a.Negotiation is { } n ? NegotiationDocument.From(n) : null,
-    };
+        ArgumentNullException.ThrowIfNull(a);
+        return new AnalysisDocument(
+            a.Account, a.AsOf, a.PriceBookVersion, ContractDocument.Of(a.Contract), LedgerDocument.Of(a.Ledger), GapDocument.Of(a.Gap),
+            ForecastDocument.Of(a.Forecast), LeverWaterfallDocument.Of(a.Levers), CostOfDoingNothingDocument.Of(a.CostOfDoingNothing),
+            SimulationDocument.Of(a.Simulation), a.Backtest is { } b ? BacktestDocument.Of(b) : null,
+            [.. a.Usage.Select(UsageRowDocument.Of)], [.. a.Notes.Select(NoteDocument.Of)], [.. a.Sources.Select(InputDocument.Of)])
+        {
+            Recommendation = a.Negotiation?.Recommendation,
+            Negotiation = a.Negotiation is { } n ? NegotiationDocument.From(n) : null,
+        };
+    }
 }
-
-/// <summary>The gap verdict (docs/method.md §3) as written in <c>analysis.json</c>.</summary>
-internal sealed record GapDocument(GapClass Class, string ClassName, string Sentence, string Confidence, YearMonth? NextCheck, GapDriver Driver, GapEvidence Evidence)
-{
-    public static GapDocument From(GapAssessment g) => new(
-        g.Class, g.ClassName, g.Sentence, g.Confidence, g.NextCheck, g.Driver,
-        new GapEvidence(g.RunLength, g.Threshold, g.Months, g.MannKendallS, g.MannKendallPValue, g.TheilSenSlope,
-            g.YearOverYearGrowth, g.ProjectedPeriodEndPosition));
-}
-
-/// <summary>The evidence behind the gap verdict: run length, threshold τ, the months, the trend test and growth.</summary>
-internal sealed record GapEvidence(
-    int RunLength,
-    double Threshold,
-    ImmutableArray<GapMonth> Months,
-    double? MannKendallS,
-    double? MannKendallPValue,
-    double? TheilSenSlope,
-    double? YearOverYearGrowth,
-    Usd? ProjectedPeriodEndPosition);

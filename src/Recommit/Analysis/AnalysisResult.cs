@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Recommit.Analysis.Notes;
 using Recommit.Contracts;
 using Recommit.Gap;
 using Recommit.Levers;
@@ -18,8 +19,8 @@ public sealed record ForecastMonth(
     Usd BaselineP10, Usd BaselineP50, Usd BaselineP90,
     Usd AfterLeversP10, Usd AfterLeversP50, Usd AfterLeversP90);
 
-/// <summary>The reforecast (docs/method.md §4): method, months, and warnings (short history, assumed token mix, …).</summary>
-public sealed record ForecastSection(string Method, ImmutableArray<ForecastMonth> Months, ImmutableArray<string> Warnings);
+/// <summary>The reforecast (docs/method.md §4): method, months, and warnings (short history, assumed token mix, the forecaster's own).</summary>
+public sealed record ForecastSection(string Method, ImmutableArray<ForecastMonth> Months, ImmutableArray<AnalysisNote> Warnings);
 
 /// <summary>
 /// The lever waterfall for the rest of the term (docs/method.md §5): expected list dollars at baseline and after each lever
@@ -79,7 +80,7 @@ public sealed record AnalysisResult(
     SimulationSummary Simulation,
     BacktestSummary? Backtest,
     ImmutableArray<UsageBreakdownRow> Usage,
-    ImmutableArray<string> Notes)
+    ImmutableArray<AnalysisNote> Notes)
 {
     /// <summary>The negotiation (docs/method.md §7–§8): packages, zone, frontier and the recommendation; null when left out.</summary>
     public NegotiationResult? Negotiation { get; init; }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Recommit.Contracts;
 using Recommit.Forecasting;
 using Recommit.Gap;
+using Recommit.Analysis.Notes;
 using Recommit.Levers;
 using Recommit.Money;
 using Recommit.Negotiation;
@@ -21,15 +22,15 @@ namespace Recommit.Analysis;
 /// </summary>
 public static partial class Analyzer
 {
-    private static readonly double[] Fan = [0.10, 0.50, 0.90];
+    /// <summary>The fewest full months of history for the rolling-origin backtest.</summary>
+    private const int MinBacktestMonths = 9;
 
     public static AnalysisResult Run(AnalysisInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var book = input.PriceBook;
         var contract = input.Contract;
-        var notes = new List<string>();
-        var warnings = new List<string>();
+        var notes = new List<AnalysisNote>();
         if (input.Paths <= 0) throw new AnalysisException($"paths: expected a positive number of paths, found {input.Paths}");
 
         // Usage: tokens when known; list dollars by family through a token mix otherwise.
@@ -49,8 +50,7 @@ public static partial class Analyzer
             monthly = spend.MonthlyListUsd();
             lastUsageDay = spend.Rows.Max(r => r.Month).LastDay;
             assumedMix = true;
-            var mix = input.TokenMixes is { Count: > 0 } ? "the token mix given" : "Recommit's default token mix per model family (docs/analysis.md)";
-            warnings.Add($"Spend-only account: dollars are turned into tokens with {mix}; every lever and forecast figure rests on that assumed mix.");
+            notes.Add(new AssumedTokenMixNote(DefaultMix: input.TokenMixes is not { Count: > 0 }));
         }
         else
         {
@@ -62,8 +62,7 @@ public static partial class Analyzer
         var historyStart = monthly.Keys.Min();
         if (first <= historyStart)
             throw new AnalysisException($"as-of date {asOf:yyyy-MM-dd}: there is no full month of usage before it (usage starts {historyStart})");
-        notes.Add($"Full months counted through {AsOfDate.Describe(AsOfDate.LastCompleteMonth(asOf), lastUsageDay, input.AsOf is not null)}" +
-            (asOf.Day != 1 ? $"; the as-of date {asOf:yyyy-MM-dd} falls inside {first}, whose usage is replaced by its forecast." : "."));
+        notes.Add(new MonthsCountedNote(AsOfDate.LastCompleteMonth(asOf), lastUsageDay, input.AsOf is not null, asOf));
         var actual = new SortedDictionary<YearMonth, Usd>();
         for (var m = historyStart; m < first; m = m.AddMonths(1)) actual[m] = monthly.GetValueOrDefault(m);
 
@@ -91,15 +90,14 @@ public static partial class Analyzer
         if (input.Negotiate && input.Future is null) months = Math.Max(months, first.MonthsUntil(packagesEnd));
         var horizon = first.AddMonths(months - 1);
         var window = LedgerKernel.From(contract, first, actual);
-        if (window.Periods.IsEmpty) notes.Add($"The term ended in {contract.End.AddMonths(-1)}: there is no open period to value, so the cost of doing nothing is zero.");
-        else if (window.FirstPeriodIndex > 0)
-            notes.Add($"{window.FirstPeriodIndex} closed period(s) before {first} are sunk and excluded from the cost of doing nothing.");
+        if (window.Periods.IsEmpty) notes.Add(new TermEndedNote(contract.End.AddMonths(-1)));
+        else if (window.FirstPeriodIndex > 0) notes.Add(new ClosedPeriodsSunkNote(window.FirstPeriodIndex, first));
 
         // Series, levers, prices.
         var series = UsageSeries.Build(cube, book, historyStart, first);
         if (series.IsEmpty && input.Future is null) throw new AnalysisException($"no token usage in the full months before {asOf:yyyy-MM-dd} to forecast");
         if (historyStart.MonthsUntil(first) < 12)
-            warnings.Add($"Short history: {historyStart.MonthsUntil(first)} full month(s); the forecast cannot see a seasonal pattern and its intervals are wide.");
+            notes.Add(new ShortHistoryNote(historyStart.MonthsUntil(first)));
         var leverModels = LeverModels(input.Levers, book);
         var layout = new TokenLayout(series.SelectMany(s => s.Mix.Select(x => x.Model)).Concat(leverModels).OrderBy(m => m, StringComparer.Ordinal));
         var levers = LeverSet.Resolve(input.Levers, layout, name => book.TryResolve(name, out var id) ? book.Info(id) : null);
@@ -111,18 +109,18 @@ public static partial class Analyzer
         if (input.Future is { } future)
         {
             fixedPath = [.. future.Take(months).Select(u => (double)u.Value)];
-            notes.Add("The forecast is replaced by the given future path (list dollars after levers): one path, no uncertainty, levers not applied.");
+            notes.Add(new GivenFutureNote());
         }
         else
         {
             var options = input.ForecastOptions;
             Parallel.For(0, series.Length, i => forecasts[i] = Forecaster.Forecast(series[i].History, months, options));
             foreach (var (s, f) in series.Zip(forecasts))
-                foreach (var w in f.Warnings) warnings.Add($"{s.Name}: {w}");
+                foreach (var w in f.Warnings) notes.Add(new SeriesWarningNote(s.Name, w));
         }
 
-        var (rho, rhoNote) = ShockCorrelation.Estimate([.. series.Select(s => s.History)]);
-        notes.Add(char.ToUpperInvariant(rhoNote[0]) + rhoNote[1..] + ".");
+        var (rho, pairs) = ShockCorrelation.Estimate([.. series.Select(s => s.History)]);
+        notes.Add(new ShockCorrelationNote(rho, pairs));
         var simSeries = series.Select((s, i) => new SimulationSeries(s.Name, forecasts[i] ?? NoForecast.Instance,
             [.. s.Mix.Select(x => new CellWeight(TokenLayout.Cell(layout.IndexOf(x.Model), x.Tier, s.Kind), x.Weight))])).ToImmutableArray();
         // The account's own rolling-origin backtest, also used to widen intervals that proved too narrow on it.
@@ -136,16 +134,14 @@ public static partial class Analyzer
 
         // Gap verdict with the P50 reforecast of the current period's end position before levers ("at this rate").
         var projection = sim.PeriodCount > 0
-            ? new GapProjection(ToUsd(SimulationResult.Quantiles(sim.BaselinePosition, 0.5)[0]), new Usd((decimal)window.Periods[0].Commitment))
+            ? new GapProjection(ToUsd(PercentileFan.Of(sim.BaselinePosition).P50), new Usd((decimal)window.Periods[0].Commitment))
             : (GapProjection?)null;
         var gap = GapClassifier.Classify(gapMonths, projection, input.Threshold);
 
-        // The caveats that qualify every figure also head the notes.
-        notes.InsertRange(0, warnings.Where(w => w.StartsWith("Spend-only", StringComparison.Ordinal) || w.StartsWith("Short history", StringComparison.Ordinal)));
         var forecastSection = new ForecastSection(
             fixedPath is null ? MethodText(forecasts, sim.Paths) : "given path (--future)",
             ForecastMonths(actual, sim),
-            [.. warnings.Distinct(StringComparer.Ordinal)]);
+            [.. notes.Where(n => n.Kind != NoteKind.Note).Distinct()]);
 
         var termEnd = contract.End.AddMonths(-1);
         var waterfall = new LeverWaterfall(first, termEnd < first ? first : termEnd,
@@ -156,9 +152,10 @@ public static partial class Analyzer
         };
 
         var codnPaths = sim.CostOfDoingNothing();
-        var codnQ = SimulationResult.Quantiles(codnPaths, [.. Enumerable.Range(0, 21).Select(i => i * 0.05)]);
-        var codn = new CostOfDoingNothing(ToUsd(codnPaths.Average()), ToUsd(codnQ[2]), ToUsd(codnQ[10]), ToUsd(codnQ[18]),
-            Summarize(sim.Premium), Summarize(sim.Forfeited), [.. codnQ.Select(ToUsd)]);
+        var codnFan = Summarize(codnPaths);
+        var codnPercentiles = SimulationResult.Quantiles(codnPaths, [.. Enumerable.Range(0, 21).Select(i => i * 0.05)]);
+        var codn = new CostOfDoingNothing(codnFan.Mean, codnFan.P10, codnFan.P50, codnFan.P90,
+            Summarize(sim.Premium), Summarize(sim.Forfeited), [.. codnPercentiles.Select(ToUsd)]);
 
         var simulation = new SimulationSummary(sim.Paths, input.Seed, first, horizon, Summarize(sim.Bill), Summarize(sim.Premium), Summarize(sim.Forfeited),
             sim.ProbabilityAnyShortfall, sim.ProbabilityAnyOverage);
@@ -170,11 +167,11 @@ public static partial class Analyzer
         {
             var source = lever switch { RoutingLever r => r.From, CachingLever c => c.Model, BatchLever b => b.Model, _ => null };
             if (source is not null && book.TryResolve(source, out var sid) && !used.Contains(sid.Value))
-                notes.Add($"Lever '{lever.Name}': {sid.Value} has no usage in the history, so the lever changes nothing.");
+                notes.Add(new LeverWithoutUsageNote(lever.Name, sid.Value));
         }
         if (!input.Levers.IsEmpty)
-            notes.Add($"{input.Levers.Levers.Length} lever(s) applied in the order routing, caching, batch; each range is sampled once per path.");
-        notes.Add($"Prices from price book {book.Version}; dollars are list unless labelled billed.");
+            notes.Add(new LeversAppliedNote(input.Levers.Levers.Length));
+        notes.Add(new PriceBookNote(book.Version));
 
         NegotiationResult? negotiation = null;
         if (input.Negotiate && first <= contract.End)
@@ -184,13 +181,10 @@ public static partial class Analyzer
             var negotiationSetup = new NegotiationSetup(contract, first, actual, sim.AfterLevers, sim.Paths, sim.Months, input.Assumptions, input.Seed);
             negotiation = Negotiator.Run(negotiationSetup, input.Scenarios, p50, gap);
         }
-        else if (input.Negotiate)
-        {
-            notes.Add($"No negotiation: the term ended in {contract.End.AddMonths(-1)}, before the as-of month; the next contract is a new deal.");
-        }
 
         return new AnalysisResult(input.Account, asOf, book.Version, contract, ledger, gap, forecastSection, waterfall, codn, simulation, backtest, breakdown,
-            [.. notes.Distinct(StringComparer.Ordinal)])
+            // The caveats that qualify every figure head the notes; the forecaster's own warnings stay with the forecast.
+            [.. notes.Where(n => n.Kind == NoteKind.Caveat).Concat(notes.Where(n => n.Kind == NoteKind.Note)).Distinct()])
         { Sources = input.Sources, Negotiation = negotiation };
     }
 
@@ -218,9 +212,9 @@ public static partial class Analyzer
         foreach (var (m, usd) in actual) list.Add(new ForecastMonth(m, usd, usd, usd, usd, usd, usd, usd));
         for (var t = 0; t < sim.Months; t++)
         {
-            var b = SimulationResult.Quantiles(sim.Month(sim.Baseline, t), Fan);
-            var a = SimulationResult.Quantiles(sim.Month(sim.AfterLevers, t), Fan);
-            list.Add(new ForecastMonth(sim.First.AddMonths(t), null, ToUsd(b[0]), ToUsd(b[1]), ToUsd(b[2]), ToUsd(a[0]), ToUsd(a[1]), ToUsd(a[2])));
+            var b = PercentileFan.Of(sim.Month(sim.Baseline, t));
+            var a = PercentileFan.Of(sim.Month(sim.AfterLevers, t));
+            list.Add(new ForecastMonth(sim.First.AddMonths(t), null, ToUsd(b.P10), ToUsd(b.P50), ToUsd(b.P90), ToUsd(a.P10), ToUsd(a.P50), ToUsd(a.P90)));
         }
         return list.ToImmutable();
     }
@@ -232,13 +226,13 @@ public static partial class Analyzer
             $"{string.Join(", ", methods)} on {forecasts.Length} series (model family × token kind), {paths:N0} joint paths");
     }
 
-    private static BacktestSummary? RunBacktest(SortedDictionary<YearMonth, Usd> actual, ForecastOptions options, List<string> notes)
+    private static BacktestSummary? RunBacktest(SortedDictionary<YearMonth, Usd> actual, ForecastOptions options, List<AnalysisNote> notes)
     {
         var totals = actual.Values.Select(u => (double)u.Value).ToArray();
         var n = totals.Length;
-        if (n < 9)
+        if (n < MinBacktestMonths)
         {
-            notes.Add($"No backtest: {n} full month(s) of history; at least 9 are needed for a rolling-origin evaluation.");
+            notes.Add(new NoBacktestNote(n, MinBacktestMonths));
             return null;
         }
         var minTrain = Math.Max(6, n - 12);
@@ -251,17 +245,11 @@ public static partial class Analyzer
     private static ImmutableArray<UsageBreakdownRow> Breakdown(UsageCube cube, PriceBook book, YearMonth first)
     {
         var from = first.AddMonths(-12);
-        var sums = new Dictionary<(string, string), decimal>();
-        for (var i = 0; i < cube.Count; i++)
-        {
-            var month = YearMonth.Of(cube.Day(i));
-            if (month < from || month >= first) continue;
-            var key = cube.Key(i);
-            var k = (key.Workspace, key.Model);
-            sums[k] = sums.GetValueOrDefault(k) + book.Cost(key, cube.Tokens(i)).Value;
-        }
-        return [.. sums.OrderByDescending(p => p.Value).ThenBy(p => p.Key.Item1, StringComparer.Ordinal).ThenBy(p => p.Key.Item2, StringComparer.Ordinal)
-            .Select(p => new UsageBreakdownRow(p.Key.Item1, p.Key.Item2, new Usd(p.Value)))];
+        var sums = CubePricing.SumBy(cube, book,
+            i => YearMonth.Of(cube.Day(i)) is var month && month >= from && month < first,
+            i => (Workspace: cube.Workspaces[cube.WorkspaceIndex(i)], Model: cube.Model(i)));
+        return [.. sums.OrderByDescending(p => p.Value.ListUsd).ThenBy(p => p.Key.Workspace, StringComparer.Ordinal).ThenBy(p => p.Key.Model, StringComparer.Ordinal)
+            .Select(p => new UsageBreakdownRow(p.Key.Workspace, p.Key.Model, p.Value.ListUsd))];
     }
 
     private static ImmutableArray<UsageBreakdownRow> SpendBreakdown(SpendTable spend, YearMonth first)
@@ -275,8 +263,8 @@ public static partial class Analyzer
 
     internal static Distribution Summarize(double[] values)
     {
-        var q = SimulationResult.Quantiles(values, Fan);
-        return new Distribution(ToUsd(values.Average()), ToUsd(q[0]), ToUsd(q[1]), ToUsd(q[2]));
+        var fan = PercentileFan.Of(values);
+        return new Distribution(ToUsd(values.Average()), ToUsd(fan.P10), ToUsd(fan.P50), ToUsd(fan.P90));
     }
 
     internal static Usd ToUsd(double value) => new(double.IsFinite(value) ? (decimal)value : throw new InvalidOperationException($"a simulated figure is not finite ({value})"));

@@ -1,3 +1,4 @@
+using Recommit.Analysis.Notes;
 using Recommit.Levers;
 using Recommit.Pricing;
 using Recommit.Time;
@@ -14,7 +15,7 @@ namespace Recommit.Analysis;
 /// </summary>
 public static class ForecastPricing
 {
-    public static double[] Prices(PriceBook book, TokenLayout layout, UsageCube cube, YearMonth first, int months, ICollection<string> notes)
+    public static double[] Prices(PriceBook book, TokenLayout layout, UsageCube cube, YearMonth first, int months, ICollection<AnalysisNote> notes)
     {
         var (adjustment, present) = Adjustments(book, layout, cube, first);
         var cells = layout.CellCount;
@@ -32,7 +33,7 @@ public static class ForecastPricing
                 {
                     day = retired.AddDays(-1);
                     if (retiredNoted.Add(model))
-                        notes.Add($"{model} is retired on {retired:yyyy-MM-dd}; its forecast usage after that is priced at its last list price (add a routing lever to move it)");
+                        notes.Add(new ModelRetiredNote(model, retired));
                 }
                 if (info.Released is { } released && released > day) day = released;
                 for (var tier = 0; tier < TokenLayout.Tiers; tier++)
@@ -57,28 +58,16 @@ public static class ForecastPricing
 
     private static (Dictionary<int, double> Adjustment, HashSet<int> Present) Adjustments(PriceBook book, TokenLayout layout, UsageCube cube, YearMonth first)
     {
-        var actual = new Dictionary<int, decimal>();
-        var standard = new Dictionary<int, decimal>();
-        var present = new HashSet<int>();
+        // One pass through the cube's pricing: each layout cell of the history, flagged when in the last three months.
         var from = first.AddMonths(-3);
-        for (var i = 0; i < cube.Count; i++)
-        {
-            var month = YearMonth.Of(cube.Day(i));
-            if (month >= first) continue;
-            var key = cube.Key(i);
-            var model = book.Resolve(key.Model).Value;
-            var m = layout.IndexOf(model);
-            if (m < 0) continue;
-            var cell = TokenLayout.Cell(m, key.Tier, key.Kind);
-            present.Add(cell);
-            if (month < from) continue;
-            var tokens = cube.Tokens(i);
-            actual[cell] = actual.GetValueOrDefault(cell) + book.Cost(key, tokens).Value;
-            standard[cell] = standard.GetValueOrDefault(cell) + tokens * book.UnitPrice(model, key.Day, key.Kind, key.Tier, ContextBand.Standard, InferenceGeo.Global, Speed.Standard);
-        }
+        var layoutIndex = cube.Models.Select(name => layout.IndexOf(book.Resolve(name).Value)).ToArray();
+        var sums = CubePricing.SumBy(cube, book,
+            i => layoutIndex[cube.ModelIndex(i)] >= 0 && YearMonth.Of(cube.Day(i)) < first,
+            i => (Cell: TokenLayout.Cell(layoutIndex[cube.ModelIndex(i)], cube.Tier(i), cube.Kind(i)), Recent: YearMonth.Of(cube.Day(i)) >= from));
+        var present = sums.Keys.Select(k => k.Cell).ToHashSet();
         var adjustment = new Dictionary<int, double>();
-        foreach (var (cell, s) in standard)
-            if (s > 0m) adjustment[cell] = (double)(actual[cell] / s);
+        foreach (var ((cell, recent), sum) in sums)
+            if (recent && sum.AtStandardRates.Value > 0m) adjustment[cell] = (double)(sum.ListUsd.Value / sum.AtStandardRates.Value);
         return (adjustment, present);
     }
 }

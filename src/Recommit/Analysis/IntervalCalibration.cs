@@ -1,5 +1,5 @@
-using System.Globalization;
 using MathNet.Numerics.Distributions;
+using Recommit.Analysis.Notes;
 
 namespace Recommit.Analysis;
 
@@ -27,10 +27,8 @@ public static class IntervalCalibration
     }
 
     /// <summary>The note that says what was done, or null when nothing was.</summary>
-    public static string? Note(BacktestSummary? backtest, double scale) =>
-        backtest is null || scale <= 1.0 ? null
-        : string.Create(CultureInfo.InvariantCulture,
-            $"Intervals widened ×{scale:0.00}: in the rolling-origin backtest on this account's history the forecaster's 80 % intervals covered {backtest.Coverage80:P0} and its 95 % intervals {backtest.Coverage95:P0} of actuals, so the simulation's shocks are scaled up rather than understate the uncertainty.");
+    public static IntervalsWidenedNote? Note(BacktestSummary? backtest, double scale) =>
+        backtest is null || scale <= 1.0 ? null : new IntervalsWidenedNote(scale, backtest.Coverage80, backtest.Coverage95);
 
     private static double Widening(double covered, double nominal)
     {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Recommit.Internals;
 using Recommit.Money;
 using Recommit.Time;
 
@@ -33,17 +34,7 @@ public static class ContractJson
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(sourceName);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
-        }
-        catch (JsonException e)
-        {
-            var where = e.LineNumber is { } line ? $"line {line + 1}, position {e.BytePositionInLine + 1}: " : "";
-            throw new ContractException(sourceName, "", $"not valid JSON: {where}{FirstSentence(e.Message)}");
-        }
-        using (document)
+        using (var document = StrictJson.Parse(json, message => new ContractException(sourceName, "", message)))
             return new Reader(sourceName).Contract(document.RootElement);
     }
 
@@ -86,12 +77,6 @@ public static class ContractJson
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(". ", StringComparison.Ordinal);
-        return cut < 0 ? message.TrimEnd('.') : message[..cut];
     }
 
     /// <summary>Walks the document, failing on the first fault with the field's path; its text helpers serve other strict readers.</summary>

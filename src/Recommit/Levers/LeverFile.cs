@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
+using Recommit.Internals;
 using Recommit.Time;
 
 namespace Recommit.Levers;
@@ -20,16 +21,7 @@ public static class LeverFile
     /// <summary>Parses <paramref name="json"/>; <paramref name="source"/> (a file name) prefixes every error message.</summary>
     public static LeverPlan Parse(string json, string source)
     {
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            throw new LeverException($"{source}: not valid JSON at line {(e.LineNumber ?? 0) + 1}: {e.Message}");
-        }
-        using (doc)
+        using (var doc = StrictJson.Parse(json, message => new LeverException($"{source}: {message}")))
         {
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw Error(source, "(root)", "an object", root);

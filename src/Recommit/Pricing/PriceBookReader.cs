@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Recommit.Internals;
 
 namespace Recommit.Pricing;
 
@@ -27,17 +28,7 @@ internal static partial class PriceBookReader
     /// <summary>Reads <paramref name="json"/>; <paramref name="file"/> names it in messages.</summary>
     public static PriceBookDraft Read(string json, string file)
     {
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException e)
-        {
-            var where = e.LineNumber is { } l ? $"line {l + 1}, byte {e.BytePositionInLine + 1}" : "$";
-            throw new PriceBookException(file, where, "not valid JSON: " + FirstSentence(e.Message));
-        }
-        using (doc)
+        using (var doc = StrictJson.Parse(json, message => new PriceBookException(file, "$", message)))
         {
             var root = doc.RootElement;
             Expect(root, JsonValueKind.Object, file, "$");
@@ -239,11 +230,5 @@ internal static partial class PriceBookReader
             _ => v.GetRawText(),
         };
         return text.Length > 60 ? text[..60] + "…" : text;
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var i = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return i > 0 ? message[..i] : message;
     }
 }

@@ -6,13 +6,16 @@ namespace Recommit.Simulation;
 /// Estimates the correlation ρ of the joint shocks (docs/method.md §6) from the history: each series' month-on-month log
 /// growth ln(x_t / x_{t−1}) (months where both are positive) stands in for its forecast residuals; ρ is the mean
 /// Pearson correlation over every pair of series with at least 4 overlapping growth months, clamped to [0, 0.95].
-/// With no such pair ρ is <see cref="Default"/> and the note says so.
+/// With no such pair ρ is <see cref="Default"/> and the pair count is 0.
 /// </summary>
 public static class ShockCorrelation
 {
     public const double Default = 0.5;
 
-    public static (double Rho, string Note) Estimate(IReadOnlyList<double[]> histories)
+    /// <summary>The largest ρ used: perfectly correlated shocks would leave no room for each series' own noise.</summary>
+    public const double Max = 0.95;
+
+    public static (double Rho, int Pairs) Estimate(IReadOnlyList<double[]> histories)
     {
         var growth = histories.Select(Growth).ToList();
         double sum = 0;
@@ -40,10 +43,7 @@ public static class ShockCorrelation
                 pairs++;
             }
         }
-        if (pairs == 0)
-            return (Default, $"shock correlation ρ = {Default:0.00} (default: too little history to estimate it)");
-        var rho = Math.Clamp(sum / pairs, 0, 0.95);
-        return (rho, $"shock correlation ρ = {rho:0.00}, the mean correlation of month-on-month log growth over {pairs} pair(s) of series, clamped to [0, 0.95]");
+        return pairs == 0 ? (Default, 0) : (Math.Clamp(sum / pairs, 0, Max), pairs);
     }
 
     private static double[] Growth(double[] x)

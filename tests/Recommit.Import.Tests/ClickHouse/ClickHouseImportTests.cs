@@ -84,6 +84,18 @@ public class ClickHouseImportTests
     }
 
     [ClickHouseFact]
+    public void A_day_outside_the_accepted_dates_rejects_its_rows_as_the_gateway_importer_does()
+    {
+        var table = CreateRequests("('2026-08-05 10:00:00','claude-opus-5','a','',1,0,0,0), ('2010-01-01 10:00:00','claude-opus-5','a','',5,0,0,0), ('2010-01-01 11:00:00','claude-opus-5','a','',5,0,0,0)");
+
+        var report = ClickHouseImport.Read(Request(table), Options).Import.Report;
+
+        Assert.Equal((3L, 1L, 2L), (report.RowsRead, report.Accepted, report.Rejected));
+        var rejection = Assert.Single(report.RejectedRows);
+        Assert.Equal(("timestamp: " + UsageWindow.Outside(new DateOnly(2010, 1, 1)), 2L), (rejection.Reason, rejection.Rows));
+    }
+
+    [ClickHouseFact]
     public void Sums_near_64_bits_are_exact_and_sums_past_them_are_refused_not_wrapped()
     {
         const string big = "999999999999999999";

@@ -56,13 +56,35 @@ public sealed class DemoDataTests : IDisposable
         Assert.True(import.Report.Reconciles);
         Assert.True(import.Report.RowsRead > 10_000);
         Assert.Equal(import.Report.RowsRead, import.Cube.Count);
-        Assert.Equal(["claude-haiku-4-5", "claude-opus-4-6", "claude-sonnet-4-6"], import.Cube.Models.Order(StringComparer.Ordinal));
+        Assert.Contains("claude-opus-4-6", import.Cube.Models);
+        Assert.Contains("claude-sonnet-4-6", import.Cube.Models);
+        Assert.Contains("claude-haiku-4-5", import.Cube.Models);
         var (first, last) = import.Cube.DayRange!.Value;
         Assert.Equal(new DateOnly(2026, 11, 24), last);
         Assert.True(first.AddMonths(14) <= last, "less than 14 months of history");
         // Realistic shares: cache reads and batch traffic both present.
         Assert.True(import.Cube.TotalTokens(Recommit.Usage.TokenKind.CacheRead) > import.Cube.TotalTokens(Recommit.Usage.TokenKind.Output));
         Assert.Contains(Enumerable.Range(0, import.Cube.Count), i => import.Cube.Tier(i) == Recommit.Usage.ServiceTier.Batch);
+    }
+
+    [Theory]
+    [MemberData(nameof(Accounts))]
+    public void Usage_is_only_on_models_on_sale_that_day_one_model_per_family_a_day(string id)
+    {
+        var cube = CanonicalUsageCsv.Read(Path.Combine(ShippedDir, id, DemoAccounts.UsageFile)).Cube;
+        var book = Recommit.Pricing.PriceBook.Default;
+        var families = new Dictionary<(DateOnly, string), string>();
+        for (var i = 0; i < cube.Count; i++)
+        {
+            var info = book.Info(book.Resolve(cube.Model(i)));
+            var launched = ReferencePrices.Launched(cube.Model(i));
+            Assert.True(launched <= cube.Day(i), $"{id}: {cube.Model(i)} used on {cube.Day(i):yyyy-MM-dd}, before its launch on {launched:yyyy-MM-dd}");
+            // Where the price book knows the launch day, it agrees.
+            Assert.True(info.Released is null || info.Released == launched, $"{cube.Model(i)}: the price book says released {info.Released}");
+            // One model per family a day: the newest launched by then.
+            Assert.Equal(families.GetValueOrDefault((cube.Day(i), info.Family), cube.Model(i)), cube.Model(i));
+            families[(cube.Day(i), info.Family)] = cube.Model(i);
+        }
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Recommit.Analysis;
+using Recommit.Analysis.Notes;
 using Recommit.Contracts;
 using Recommit.Gap;
 using Recommit.Levers;
@@ -66,7 +67,7 @@ public static class SampleAnalysis
                 new Usd(p10 * (1m - saving)), new Usd(p50 * (1m - saving)), new Usd(p90 * (1m - saving))));
         }
         var forecastSection = new ForecastSection("combination (ETS, Theta, drift)", forecast.ToImmutable(),
-            ["Short history: 8 full months; intervals are widened."]);
+            [new ShortHistoryNote(8)]);
 
         var levers = new LeverWaterfall(new YearMonth(2026, 12), new YearMonth(2028, 2),
             new Usd(4_485_000m), new Usd(4_036_500m), new Usd(3_591_985.5m), new Usd(3_372_120.25m), false)
@@ -96,7 +97,8 @@ public static class SampleAnalysis
 
         return new AnalysisResult("Northwind Traders", new DateOnly(2026, 11, 25), "2026-11-01", contract, ledger, gap,
             forecastSection, levers, cost, simulation, backtest, usage,
-            ["Usage through 2026-11-24; November is partial and is left out of the gap test."]);
+            [new ShortHistoryNote(8), new MonthsCountedNote(new YearMonth(2026, 10), new DateOnly(2026, 11, 24), false, new DateOnly(2026, 11, 25)),
+             new IntervalsWidenedNote(1.35, 0.70, 0.88), new PriceBookNote("2026-11-01")]);
     }
 
     public const string ScriptTag = "<script>alert(1)</script>";
@@ -111,9 +113,9 @@ public static class SampleAnalysis
             Account = ScriptTag,
             Contract = a.Contract with { Name = ImgOnError },
             Gap = a.Gap with { Sentence = "Sentence " + ScriptTag },
-            Forecast = a.Forecast with { Method = ImgOnError, Warnings = [ScriptTag] },
+            Forecast = a.Forecast with { Method = ImgOnError, Warnings = [new SeriesWarningNote(ScriptTag, ScriptTag)] },
             Usage = [new(ScriptTag, ImgOnError, new Usd(10m)), new(ImgOnError, "<b>bold</b> [x](javascript:alert(1)) | pipe", new Usd(5m))],
-            Notes = [ScriptTag, ImgOnError, "<iframe src=\"https://evil.example\"></iframe>"],
+            Notes = [new SeriesWarningNote(ScriptTag, ImgOnError), new LeverWithoutUsageNote("<iframe src=\"https://evil.example\"></iframe>", ScriptTag)],
             Backtest = a.Backtest! with { Note = ScriptTag },
         };
     }

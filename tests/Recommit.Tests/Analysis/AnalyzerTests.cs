@@ -1,4 +1,5 @@
 using Recommit.Analysis;
+using Recommit.Analysis.Notes;
 using Recommit.Contracts;
 using Recommit.Gap;
 using Recommit.Levers;
@@ -126,8 +127,8 @@ public class AnalyzerTests
         var spend = new SpendTable([.. ListK.Select((k, i) => new SpendRow(Jan2025.AddMonths(i), "haiku", new Usd(k * 1000m)))]);
         var r = Analyzer.Run(new AnalysisInput(TwoYears(), PriceBook.Default) { Spend = spend, Paths = 300 });
         Assert.True(r.Levers.AssumedTokenMix);
-        Assert.Contains(r.Forecast.Warnings, w => w.Contains("assumed mix", StringComparison.Ordinal));
-        Assert.Contains(r.Notes, w => w.Contains("assumed mix", StringComparison.Ordinal));
+        Assert.Equal(new AssumedTokenMixNote(DefaultMix: true), r.Forecast.Warnings[0]);
+        Assert.Equal(new AssumedTokenMixNote(DefaultMix: true), r.Notes[0]);
         Assert.Equal(new Usd(110_000m), r.Forecast.Months[0].Actual);
         Assert.Equal(GapClass.DurableOverage, r.Gap.Class);
     }

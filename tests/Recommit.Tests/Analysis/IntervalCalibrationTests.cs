@@ -1,4 +1,5 @@
 using Recommit.Analysis;
+using Recommit.Analysis.Notes;
 
 namespace Recommit.Tests.Analysis;
 
@@ -27,7 +28,7 @@ public sealed class IntervalCalibrationTests
         // by 1.2816 / 0.6745 = 1.9001 (values of Φ⁻¹ from standard tables).
         var scale = IntervalCalibration.Scale(Backtest(8, 0.50, 0.95));
         Assert.Equal(1.2816 / 0.6745, scale, 3);
-        Assert.Contains("×1.90", IntervalCalibration.Note(Backtest(8, 0.50, 0.95), scale), StringComparison.Ordinal);
+        Assert.Equal(new IntervalsWidenedNote(scale, 0.50, 0.95), IntervalCalibration.Note(Backtest(8, 0.50, 0.95), scale));
     }
 
     [Fact]
