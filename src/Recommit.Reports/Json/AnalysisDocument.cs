@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Recommit.Analysis;
+using Recommit.Negotiation;
 
 namespace Recommit.Reports.Json;
 
@@ -25,6 +26,12 @@ public sealed record AnalysisDocument(
     ImmutableArray<NoteDocument> Notes,
     ImmutableArray<InputDocument> Inputs)
 {
+    /// <summary>What to do (docs/method.md §8), repeated from the negotiation so a reader finds it at the top level.</summary>
+    public Recommendation? Recommendation { get; init; }
+
+    /// <summary>The negotiation section (docs/method.md §7).</summary>
+    public NegotiationDocument? Negotiation { get; init; }
+
     /// <summary>The document of an analysis.</summary>
     public static AnalysisDocument Of(AnalysisResult a)
     {
@@ -33,6 +40,10 @@ public sealed record AnalysisDocument(
             a.Account, a.AsOf, a.PriceBookVersion, ContractDocument.Of(a.Contract), LedgerDocument.Of(a.Ledger), GapDocument.Of(a.Gap),
             ForecastDocument.Of(a.Forecast), LeverWaterfallDocument.Of(a.Levers), CostOfDoingNothingDocument.Of(a.CostOfDoingNothing),
             SimulationDocument.Of(a.Simulation), a.Backtest is { } b ? BacktestDocument.Of(b) : null,
-            [.. a.Usage.Select(UsageRowDocument.Of)], [.. a.Notes.Select(NoteDocument.Of)], [.. a.Sources.Select(InputDocument.Of)]);
+            [.. a.Usage.Select(UsageRowDocument.Of)], [.. a.Notes.Select(NoteDocument.Of)], [.. a.Sources.Select(InputDocument.Of)])
+        {
+            Recommendation = a.Negotiation?.Recommendation,
+            Negotiation = a.Negotiation is { } n ? NegotiationDocument.From(n) : null,
+        };
     }
 }

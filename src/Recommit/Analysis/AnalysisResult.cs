@@ -4,6 +4,7 @@ using Recommit.Contracts;
 using Recommit.Gap;
 using Recommit.Levers;
 using Recommit.Money;
+using Recommit.Negotiation;
 using Recommit.Time;
 
 namespace Recommit.Analysis;
@@ -81,6 +82,9 @@ public sealed record AnalysisResult(
     ImmutableArray<UsageBreakdownRow> Usage,
     ImmutableArray<AnalysisNote> Notes)
 {
+    /// <summary>The negotiation (docs/method.md §7–§8): packages, zone, frontier and the recommendation; null when left out.</summary>
+    public NegotiationResult? Negotiation { get; init; }
+
     /// <summary>The usage files the analysis rests on, each with rows read, accepted and rejected.</summary>
     public ImmutableArray<UsageSource> Sources { get; init; } = [];
 }
