@@ -15,6 +15,7 @@ internal sealed record AnalysisDocument(
     Contract Contract,
     LedgerResult Ledger,
     GapDocument Gap,
+    CommitmentRates Rates,
     ForecastSection Forecast,
     LeverWaterfall Levers,
     CostOfDoingNothing CostOfDoingNothing,
@@ -24,7 +25,7 @@ internal sealed record AnalysisDocument(
     ImmutableArray<string> Notes)
 {
     public static AnalysisDocument From(AnalysisResult a) => new(
-        a.Account, a.AsOf, a.PriceBookVersion, a.Contract, a.Ledger, GapDocument.From(a.Gap), a.Forecast, a.Levers,
+        a.Account, a.AsOf, a.PriceBookVersion, a.Contract, a.Ledger, GapDocument.From(a.Gap), CommitmentRates.From(a.Contract, a.Ledger), a.Forecast, a.Levers,
         a.CostOfDoingNothing, a.Simulation, a.Backtest, a.Usage, a.Notes);
 }
 

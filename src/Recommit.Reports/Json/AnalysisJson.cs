@@ -10,7 +10,7 @@ namespace Recommit.Reports.Json;
 /// Writes an <see cref="AnalysisResult"/> as <c>analysis.json</c>, the machine-readable form of every figure in the
 /// report (docs/reports.md): camelCase keys, dollars rounded to the cent (the <c>Usd</c> converter), months
 /// as <c>yyyy-MM</c>, enums as kebab-case strings (<c>durable-overage</c>, <c>arrears</c>). Top-level keys:
-/// <c>account, asOf, priceBookVersion, contract, ledger, gap, forecast, levers, costOfDoingNothing, simulation,
+/// <c>account, asOf, priceBookVersion, contract, ledger, gap, rates, forecast, levers, costOfDoingNothing, simulation,
 /// backtest, usage, notes</c>. The gap carries its <c>class</c>, <c>sentence</c> and an <c>evidence</c> object.
 /// </summary>
 public static class AnalysisJson
