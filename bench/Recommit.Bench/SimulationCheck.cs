@@ -96,8 +96,8 @@ public sealed class SimulationCheck : IQualityCheck
                 series.Add(new SimulationSeries($"{models[m]}/{k}", new RandomWalkForecast(months, level, 0.02, 0.08),
                     [new CellWeight(TokenLayout.Cell(m, ServiceTier.Standard, k), 0.9), new CellWeight(TokenLayout.Cell(m, ServiceTier.Batch, k), 0.1)]));
             }
-        var periods = Enumerable.Range(0, 4).Select(y => new SimulationPeriod(y * 12, 12, 60_000, 0)).ToImmutableArray();
-        return new SimulationSetup(start, months, series.ToImmutable(), levers, prices, 0.5, periods, new LedgerTerms(0.2, 0, 0.5, 0.1), 0, paths, 2026);
+        var periods = Enumerable.Range(0, 4).Select(y => new KernelPeriod(y * 12, 12, 60_000, 0, new LedgerTerms(0.2, 0, 0.5, 0.1)));
+        return new SimulationSetup(start, months, series.ToImmutable(), levers, prices, 0.5, new LedgerKernel(periods), paths, 2026);
     }
 
     /// <summary>A log random walk with drift: level × exp(μ·t + σ·Σ z).</summary>

@@ -21,6 +21,7 @@ public static class RecommitCli
         root.Options.Add(CliContext.VerboseOption);
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(ScenariosCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ForecastCommand.Create());
         root.Subcommands.Add(PriceCommand.Create());

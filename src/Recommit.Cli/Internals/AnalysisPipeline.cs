@@ -19,6 +19,8 @@ internal static class AnalysisPipeline
         var book = CliInputs.PriceBook(request.PricesPath);
         var contract = CliInputs.Contract(request.ContractPath);
         var levers = CliInputs.Levers(request.LeversPath);
+        var assumptions = CliInputs.Assumptions(request.AssumptionsPath);
+        var scenarios = CliInputs.Scenarios(request.ScenariosPath);
 
         var (cube, spend) = UsageInputs.Load(request.UsagePaths, request.Format, request.SpendPath, book, stderr);
 
@@ -32,6 +34,8 @@ internal static class AnalysisPipeline
             Paths = request.Paths,
             Seed = request.Seed,
             Threshold = request.Threshold,
+            Assumptions = assumptions,
+            Scenarios = scenarios,
         };
         if (request.FuturePath is { } futurePath)
             input = input with { Future = ReadFuture(futurePath, request.AsOf ?? DefaultAsOf(cube, spend)) };

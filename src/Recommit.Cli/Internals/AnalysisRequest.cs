@@ -14,4 +14,6 @@ internal sealed record AnalysisRequest(string ContractPath)
     public ulong Seed { get; init; } = 1;
     public double Threshold { get; init; } = 0.10;
     public string? Account { get; init; }
+    public string? ScenariosPath { get; init; }
+    public string? AssumptionsPath { get; init; }
 }

@@ -1,6 +1,7 @@
 using Recommit.Contracts;
 using Recommit.Import;
 using Recommit.Levers;
+using Recommit.Negotiation;
 using Recommit.Pricing;
 using Spectre.Console;
 
@@ -29,6 +30,12 @@ internal static class CliInputs
     public static Contract Contract(string path, string option = "--contract") => ContractJson.Parse(ReadText(path, option), path);
 
     public static LeverPlan Levers(string? path) => path is null ? LeverPlan.None : LeverFile.Parse(ReadText(path, "--levers"), path);
+
+    public static NegotiationAssumptions Assumptions(string? path) =>
+        path is null ? NegotiationAssumptions.Default : AssumptionsJson.Parse(ReadText(path, "--assumptions"), path);
+
+    public static System.Collections.Immutable.ImmutableArray<Package> Scenarios(string? path) =>
+        path is null ? [] : ScenarioFile.Parse(ReadText(path, "--scenarios"), path);
 
     /// <summary>Resolves file model names to the price book's canonical ids; unknown names are kept and flagged.</summary>
     public static ModelNameResolver Resolver(PriceBook book) => (string name, out string canonical) =>

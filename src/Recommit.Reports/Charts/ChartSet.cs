@@ -16,6 +16,9 @@ public static class ChartSet
     public const string Gap = "gap.svg";
     public const string Levers = "levers.svg";
     public const string CostOfDoingNothing = "cost-of-doing-nothing.svg";
+    public const string Scenarios = "scenarios.svg";
+    public const string Pareto = "pareto.svg";
+    public const string Savings = "savings-vs-commitment.svg";
 
     /// <summary>The four charts, in report order: gap, burn-down, levers, cost of doing nothing.</summary>
     public static ImmutableArray<Chart> Render(AnalysisResult analysis) => Render(analysis, ChartStyle.FontFamily);

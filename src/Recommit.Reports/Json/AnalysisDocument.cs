@@ -3,6 +3,7 @@ using Recommit.Analysis;
 using Recommit.Contracts;
 using Recommit.Gap;
 using Recommit.Money;
+using Recommit.Negotiation;
 using Recommit.Time;
 
 namespace Recommit.Reports.Json;
@@ -24,9 +25,19 @@ internal sealed record AnalysisDocument(
     ImmutableArray<UsageBreakdownRow> Usage,
     ImmutableArray<string> Notes)
 {
+    /// <summary>What to do (docs/method.md §8), repeated from the negotiation so a reader finds it at the top level.</summary>
+    public Recommendation? Recommendation { get; init; }
+
+    /// <summary>The negotiation section (docs/method.md §7).</summary>
+    public NegotiationDocument? Negotiation { get; init; }
+
     public static AnalysisDocument From(AnalysisResult a) => new(
         a.Account, a.AsOf, a.PriceBookVersion, a.Contract, a.Ledger, GapDocument.From(a.Gap), CommitmentRates.From(a.Contract, a.Ledger), a.Forecast, a.Levers,
-        a.CostOfDoingNothing, a.Simulation, a.Backtest, a.Usage, a.Notes);
+        a.CostOfDoingNothing, a.Simulation, a.Backtest, a.Usage, a.Notes)
+    {
+        Recommendation = a.Negotiation?.Recommendation,
+        Negotiation = a.Negotiation is { } n ? NegotiationDocument.From(n) : null,
+    };
 }
 
 /// <summary>The gap verdict (docs/method.md §3) as written in <c>analysis.json</c>.</summary>

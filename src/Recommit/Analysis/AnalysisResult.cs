@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Recommit.Contracts;
 using Recommit.Gap;
 using Recommit.Money;
+using Recommit.Negotiation;
 using Recommit.Time;
 
 namespace Recommit.Analysis;
@@ -66,4 +67,8 @@ public sealed record AnalysisResult(
     SimulationSummary Simulation,
     BacktestSummary? Backtest,
     ImmutableArray<UsageBreakdownRow> Usage,
-    ImmutableArray<string> Notes);
+    ImmutableArray<string> Notes)
+{
+    /// <summary>The negotiation (docs/method.md §7–§8): packages, zone, frontier and the recommendation; null when left out.</summary>
+    public NegotiationResult? Negotiation { get; init; }
+}

@@ -5,6 +5,7 @@ using Recommit.Forecasting;
 using Recommit.Gap;
 using Recommit.Levers;
 using Recommit.Money;
+using Recommit.Negotiation;
 using Recommit.Pricing;
 using Recommit.Simulation;
 using Recommit.Time;
@@ -79,8 +80,17 @@ public static partial class Analyzer
                 throw new AnalysisException($"future: the given path has {given.Length} month(s); at least {needed} are needed ({first} to the end of the term, {contract.End.AddMonths(-1)})");
             months = Math.Min(months, given.Length);
         }
+        var packagesEnd = input.Scenarios.IsDefaultOrEmpty ? first : input.Scenarios.Max(p => p.Terms.End);
+        foreach (var package in input.Negotiate && !input.Scenarios.IsDefaultOrEmpty ? input.Scenarios : [])
+        {
+            if (package.Terms.Start < first || package.Terms.Start > contract.End)
+                throw new AnalysisException($"package {package.Name}: start {package.Terms.Start} must fall from the as-of month {first} to the end of the term {contract.End}");
+            if (input.Future is { } path && first.MonthsUntil(package.Terms.End) > path.Length)
+                throw new AnalysisException($"package {package.Name}: runs to {package.Terms.End.AddMonths(-1)}, past the given future path's last month {first.AddMonths(path.Length - 1)}");
+        }
+        if (input.Negotiate && input.Future is null) months = Math.Max(months, first.MonthsUntil(packagesEnd));
         var horizon = first.AddMonths(months - 1);
-        var window = StatusQuoWindow.Build(contract, first, actual);
+        var window = LedgerKernel.From(contract, first, actual);
         if (window.Periods.IsEmpty) notes.Add($"The term ended in {contract.End.AddMonths(-1)}: there is no open period to value, so the cost of doing nothing is zero.");
         else if (window.FirstPeriodIndex > 0)
             notes.Add($"{window.FirstPeriodIndex} closed period(s) before {first} are sunk and excluded from the cost of doing nothing.");
@@ -120,7 +130,7 @@ public static partial class Analyzer
         var innovationScale = fixedPath is null ? IntervalCalibration.Scale(backtest) : 1.0;
         if (fixedPath is null && IntervalCalibration.Note(backtest, innovationScale) is { } calibration) notes.Add(calibration);
         var setup = new SimulationSetup(first, months, fixedPath is null ? simSeries : [], levers, prices, rho,
-            window.Periods, window.Terms, window.CarryIn, input.Paths, input.Seed)
+            window, input.Paths, input.Seed)
         { FixedPath = fixedPath, InnovationScale = innovationScale };
         var sim = MonteCarlo.Run(setup);
 
@@ -128,10 +138,8 @@ public static partial class Analyzer
         GapProjection? projection = null;
         if (sim.PeriodCount > 0)
         {
-            var d = window.Terms.CommittedDiscount;
             var positions = new double[sim.Paths];
-            for (var p = 0; p < sim.Paths; p++)
-                positions[p] = sim.PeriodOverage[p * sim.PeriodCount] * (1 - d) - sim.PeriodShortfall[p * sim.PeriodCount];
+            for (var p = 0; p < sim.Paths; p++) positions[p] = sim.PeriodPosition[p * sim.PeriodCount];
             projection = new GapProjection(ToUsd(SimulationResult.Quantiles(positions, 0.5)[0]), new Usd((decimal)window.Periods[0].Commitment));
         }
         var gap = GapClassifier.Classify(gapMonths, projection, input.Threshold);
@@ -168,8 +176,22 @@ public static partial class Analyzer
             notes.Add($"{input.Levers.Levers.Length} lever(s) applied in the order routing, caching, batch; each range is sampled once per path.");
         notes.Add($"Prices from price book {book.Version}; dollars are list unless labelled billed.");
 
+        NegotiationResult? negotiation = null;
+        if (input.Negotiate && first <= contract.End)
+        {
+            var p50 = new double[sim.Months];
+            for (var t = 0; t < sim.Months; t++) p50[t] = SimulationResult.Quantiles(sim.Month(sim.AfterLevers, t), 0.5)[0];
+            var negotiationSetup = new NegotiationSetup(contract, first, actual, sim.AfterLevers, sim.Paths, sim.Months, input.Assumptions, input.Seed);
+            negotiation = Negotiator.Run(negotiationSetup, input.Scenarios, p50, gap);
+        }
+        else if (input.Negotiate)
+        {
+            notes.Add($"No negotiation: the term ended in {contract.End.AddMonths(-1)}, before the as-of month; the next contract is a new deal.");
+        }
+
         return new AnalysisResult(input.Account, asOf, book.Version, contract, ledger, gap, forecastSection, waterfall, codn, simulation, backtest, breakdown,
-            [.. notes.Distinct(StringComparer.Ordinal)]);
+            [.. notes.Distinct(StringComparer.Ordinal)])
+        { Negotiation = negotiation };
     }
 
     private static IEnumerable<string> LeverModels(LeverPlan plan, PriceBook book)

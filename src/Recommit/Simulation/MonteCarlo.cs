@@ -113,32 +113,23 @@ public static class MonteCarlo
         }
 
         // The status-quo ledger over the current and later periods of the term.
-        var periods = setup.Periods;
         var pc = result.PeriodCount;
-        var carry = setup.CarryIn;
-        double bill = 0, premium = 0, forfeited = 0;
+        var periods = buf.Periods.AsSpan(0, pc);
+        var totals = setup.StatusQuo.Run(buf.Path.Fill(after), periods);
         for (var k = 0; k < pc; k++)
         {
-            var period = periods[k];
-            var usage = period.KnownUsage;
-            var from = Math.Max(0, period.FirstMonthOffset);
-            var to = Math.Min(months, period.FirstMonthOffset + period.Months);
-            for (var t = from; t < to; t++) usage += after[t];
-            var o = PeriodLedger.TrueUp(usage, period.Commitment, carry, setup.Terms, hasNextPeriod: k + 1 < pc);
-            carry = o.CarryOut;
+            var o = periods[k];
             var i = p * pc + k;
             result.PeriodBill[i] = o.Bill;
-            result.PeriodPremium[i] = o.Premium;
+            result.PeriodPremium[i] = o.OveragePremium;
             result.PeriodForfeited[i] = o.Forfeited;
             result.PeriodShortfall[i] = o.Shortfall;
             result.PeriodOverage[i] = o.OverageList;
-            bill += o.Bill;
-            premium += o.Premium;
-            forfeited += o.Forfeited;
+            result.PeriodPosition[i] = o.Position;
         }
-        result.Bill[p] = bill;
-        result.Premium[p] = premium;
-        result.Forfeited[p] = forfeited;
+        result.Bill[p] = totals.Bill;
+        result.Premium[p] = totals.Premium;
+        result.Forfeited[p] = totals.Forfeited;
     }
 
     private sealed class Buffers(SimulationSetup setup)
@@ -149,5 +140,7 @@ public static class MonteCarlo
         public readonly double[] Own = new double[setup.Months];
         public readonly double[] Tokens = new double[Math.Max(1, setup.Series.Length) * setup.Months];
         public readonly double[] Cells = new double[setup.Levers.Layout.CellCount];
+        public readonly KernelPathBuffer Path = new(setup.Months);
+        public readonly KernelPeriodResult[] Periods = new KernelPeriodResult[setup.StatusQuo.Periods.Length];
     }
 }

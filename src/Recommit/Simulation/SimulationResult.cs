@@ -16,7 +16,7 @@ public sealed class SimulationResult
         Setup = setup;
         Paths = paths;
         Months = setup.Months;
-        PeriodCount = setup.Periods.IsDefault ? 0 : setup.Periods.Length;
+        PeriodCount = setup.StatusQuo.Periods.Length;
         Baseline = new double[paths * Months];
         AfterLevers = new double[paths * Months];
         Waterfall = new double[paths * 4];
@@ -25,6 +25,7 @@ public sealed class SimulationResult
         PeriodForfeited = new double[paths * PeriodCount];
         PeriodShortfall = new double[paths * PeriodCount];
         PeriodOverage = new double[paths * PeriodCount];
+        PeriodPosition = new double[paths * PeriodCount];
         Bill = new double[paths];
         Premium = new double[paths];
         Forfeited = new double[paths];
@@ -44,6 +45,9 @@ public sealed class SimulationResult
     public double[] PeriodForfeited { get; }
     public double[] PeriodShortfall { get; }
     public double[] PeriodOverage { get; }
+
+    /// <summary>Per path and period: the period-end position at committed rates (overage × (1 − d), or −shortfall).</summary>
+    public double[] PeriodPosition { get; }
 
     /// <summary>Per path: total bill, overage premium and forfeited commitment of the current and later periods of the term.</summary>
     public double[] Bill { get; }

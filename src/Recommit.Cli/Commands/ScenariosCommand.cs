@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Globalization;
+using Recommit.Cli.Internals;
+using Recommit.Negotiation;
+using Recommit.Reports;
+using Recommit.Reports.Json;
+using Recommit.Money;
+using Spectre.Console;
+
+namespace Recommit.Cli.Commands;
+
+/// <summary>
+/// <c>recommit scenarios</c>: renegotiation packages valued for the buyer and the vendor on the same simulated paths, the
+/// zone of possible agreement, the optimiser's packages and the recommendation (docs/method.md §7–§8).
+/// </summary>
+internal static class ScenariosCommand
+{
+    public static Command Create()
+    {
+        var usage = new Option<string[]>("--usage") { Description = "Usage file(s) in any supported format; several files merge", AllowMultipleArgumentsPerToken = true };
+        var spend = new Option<string?>("--spend") { Description = "Monthly spend CSV (month,model,list_usd) when only spend is known" };
+        var contract = new Option<string>("--contract") { Description = "The current contract, JSON (see docs/contracts.md)", Required = true };
+        var asOf = new Option<string?>("--as-of") { Description = "Analysis date yyyy-MM-dd (default: the day after the last usage day)" };
+        var scenarios = new Option<string?>("--scenarios") { Description = "Packages to value: {\"packages\":[...]} (see docs/negotiation.md); without it the optimiser's packages are listed" };
+        var assumptions = new Option<string?>("--assumptions") { Description = "Negotiation assumptions JSON; every field optional, defaults labelled (see docs/negotiation.md)" };
+        var levers = new Option<string?>("--levers") { Description = "Levers JSON file: routing, caching, batch (see docs/levers.md)" };
+        var future = new Option<string?>("--future") { Description = "Replace the forecast with one given path: spend CSV of list dollars per month from the as-of month" };
+        var paths = new Option<int>("--paths") { Description = "Simulated paths", DefaultValueFactory = _ => 10_000 };
+        var seed = new Option<ulong>("--seed") { Description = "Random seed; the same seed gives the same figures", DefaultValueFactory = _ => 1UL };
+        var outDir = new Option<string?>("--out") { Description = "Folder for brief.md and negotiation.json (default: none)" };
+        var json = new Option<bool>("--json") { Description = "Print the negotiation as JSON: statusQuo, scenarios[], zone, frontier, recommendation" };
+
+        var command = new Command("scenarios", "Renegotiation packages valued for both sides, the zone of agreement, the optimiser and the recommendation");
+        foreach (var o in new Option[] { usage, spend, contract, asOf, scenarios, assumptions, levers, future, paths, seed, outDir, json }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var usagePaths = parse.GetValue(usage) ?? [];
+            var spendPath = parse.GetValue(spend);
+            if ((usagePaths.Length > 0) == (spendPath is not null))
+                throw new InputException("give either --usage FILE... or --spend FILE (one of them, not both)");
+            var request = new AnalysisRequest(parse.GetValue(contract)!)
+            {
+                UsagePaths = usagePaths,
+                SpendPath = spendPath,
+                LeversPath = parse.GetValue(levers),
+                FuturePath = parse.GetValue(future),
+                AsOf = AnalyzeCommand.ParseDay(parse.GetValue(asOf), "--as-of"),
+                Paths = parse.GetValue(paths),
+                Seed = parse.GetValue(seed),
+                ScenariosPath = parse.GetValue(scenarios),
+                AssumptionsPath = parse.GetValue(assumptions),
+            };
+            var asJson = parse.GetValue(json);
+            var analysis = AnalyzeCommand.RunWithProgress(request, stdout, stderr, asJson);
+            var negotiation = analysis.Negotiation
+                ?? throw new InputException($"--contract {request.ContractPath}: the term ended in {analysis.Contract.End.AddMonths(-1)}, before the as-of month; there is nothing to renegotiate");
+
+            if (parse.GetValue(outDir) is { } dir)
+            {
+                Directory.CreateDirectory(dir);
+                File.WriteAllText(Path.Combine(dir, "negotiation.json"), NegotiationJson.Serialize(negotiation));
+                File.WriteAllText(Path.Combine(dir, "brief.md"), NegotiationBrief.Markdown(analysis));
+                if (!asJson) stdout.WriteLine($"Wrote {Path.Combine(dir, "brief.md")} and {Path.Combine(dir, "negotiation.json")}");
+            }
+            if (asJson) stdout.Write(NegotiationJson.Serialize(negotiation));
+            else Write(CliInputs.PlainConsole(stdout, CliInputs.IsTerminal(stdout) ? Math.Max(100, Console.WindowWidth) : 160), negotiation);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Write(IAnsiConsole console, NegotiationResult n)
+    {
+        var v = n.Valuation;
+        var sq = v.StatusQuo;
+        console.WriteLine(Text($"Window {v.From}..{v.Horizon}, {v.Paths:N0} path{(v.Paths == 1 ? "" : "s")} (the same for the status quo and every package)."));
+        var table = new Table().AddColumns([.. new[] { "package", "E[buyer cost]", "P10–P90", "buyer saving", "E[vendor value]", "vendor gain", "P(worse off)", "mutual gain", "flags" }.Select(Markup.Escape)]);
+        void Row(params string[] cells) => table.AddRow([.. cells.Select(Markup.Escape)]);
+        Row("status quo", Money(sq.BuyerCost.Mean), $"{Money(sq.BuyerCost.P10)}–{Money(sq.BuyerCost.P90)}", "—", Money(sq.VendorValue.Mean), "—", "—", "—", "");
+        foreach (var p in v.Packages)
+        {
+            Row(p.Package.Name, Money(p.Value.BuyerCost.Mean), $"{Money(p.Value.BuyerCost.P10)}–{Money(p.Value.BuyerCost.P90)}",
+                Money(p.BuyerSaving), Money(p.Value.VendorValue.Mean), Money(p.VendorGain), Text($"{p.ProbabilityWorseOff:P0}"),
+                p.MutualGain ? "yes" : "no", string.Join(", ", p.Flags.Select(f => f.Code)));
+        }
+        console.Write(table);
+        if (n.Zone is { } z)
+        {
+            console.WriteLine(z.Low is { } low && z.High is { } high
+                ? Text($"Zone of agreement ({z.TermMonths} months, {z.Shape}): {Money(low)} to {Money(high)} a year; vendor walks away below {Maybe(z.VendorWalkAway)}, buyer above {Maybe(z.BuyerWalkAway)}.")
+                : Text($"No zone of agreement for {z.TermMonths} months, {z.Shape}: no commit level on the grid gains both sides."));
+            if (z.DiscountLow is { } dl && z.DiscountHigh is { } dh)
+                console.WriteLine(Text($"At {Money(z.ChosenAnnualCommit)} a year both sides gain with a committed discount from {dl:P0} to {dh:P0}."));
+        }
+        foreach (var verdict in n.Verdicts)
+            console.WriteLine(Text($"{verdict.Package}: {verdict.Verdict} — {verdict.Reason}{(verdict.Nearest is { } near ? $"; nearest package in the zone: {near}" : "")}."));
+        console.WriteLine(n.Recommendation.Sentence);
+        if (!n.Assumptions.Defaulted.IsEmpty)
+            console.WriteLine($"Defaults used: {string.Join(", ", n.Assumptions.Defaulted)} (docs/negotiation.md).");
+    }
+
+    private static string Money(Usd value) => value.ToString();
+
+    private static string Maybe(Usd? value) => value is { } v ? Money(v) : "the grid's end";
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
