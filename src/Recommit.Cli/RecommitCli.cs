@@ -28,6 +28,7 @@ public static class RecommitCli
         root.Subcommands.Add(LedgerCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(QuoteCommand.Create());
         return root;
     }
 

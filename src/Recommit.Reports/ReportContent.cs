@@ -26,7 +26,7 @@ internal sealed record ReportContent(string Title, string Subtitle, ImmutableArr
             $"price book **{MarkdownText.Escape(a.PriceBookVersion)}**";
         ImmutableArray<ReportSection> sections =
         [
-            Verdict(a), GapSection(a), Rates(a), Ledger(a), ForecastSection(a), Levers(a), Cost(a), Usage(a), Assumptions(a), Backtest(a),
+            Verdict(a), GapSection(a), Rates(a), Ledger(a), ForecastSection(a), Levers(a), Cost(a), .. Fees.QuoteSection.For(a), Usage(a), Assumptions(a), Backtest(a),
         ];
         var footer = "Dollars are US dollars rounded to the cent: list dollars unless marked as consumption at committed rates " +
             $"(list × (1 − committed discount)) or billed. Priced with price book {MarkdownText.Escape(a.PriceBookVersion)}. " +

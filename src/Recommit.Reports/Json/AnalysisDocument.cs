@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Recommit.Analysis;
 using Recommit.Contracts;
+using Recommit.Fees;
 using Recommit.Gap;
 using Recommit.Money;
 using Recommit.Negotiation;
@@ -31,12 +32,16 @@ internal sealed record AnalysisDocument(
     /// <summary>The negotiation section (docs/method.md §7).</summary>
     public NegotiationDocument? Negotiation { get; init; }
 
+    /// <summary>The engagement quote: fixed fee against gainshare for the recommended package (docs/method.md §9).</summary>
+    public FeeQuote? Quote { get; init; }
+
     public static AnalysisDocument From(AnalysisResult a) => new(
         a.Account, a.AsOf, a.PriceBookVersion, a.Contract, a.Ledger, GapDocument.From(a.Gap), CommitmentRates.From(a.Contract, a.Ledger), a.Forecast, a.Levers,
         a.CostOfDoingNothing, a.Simulation, a.Backtest, a.Usage, a.Notes)
     {
         Recommendation = a.Negotiation?.Recommendation,
         Negotiation = a.Negotiation is { } n ? NegotiationDocument.From(n) : null,
+        Quote = a.Quote,
     };
 }
 

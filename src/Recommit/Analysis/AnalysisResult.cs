@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Recommit.Contracts;
+using Recommit.Fees;
 using Recommit.Gap;
 using Recommit.Money;
 using Recommit.Negotiation;
@@ -71,4 +72,7 @@ public sealed record AnalysisResult(
 {
     /// <summary>The negotiation (docs/method.md §7–§8): packages, zone, frontier and the recommendation; null when left out.</summary>
     public NegotiationResult? Negotiation { get; init; }
+
+    /// <summary>The engagement quote for the recommended package (docs/method.md §9), when a negotiation was run.</summary>
+    public FeeQuote? Quote { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Recommit.Contracts;
+using Recommit.Fees;
 using Recommit.Forecasting;
 using Recommit.Gap;
 using Recommit.Levers;
@@ -177,12 +178,14 @@ public static partial class Analyzer
         notes.Add($"Prices from price book {book.Version}; dollars are list unless labelled billed.");
 
         NegotiationResult? negotiation = null;
+        FeeQuote? quote = null;
         if (input.Negotiate && first <= contract.End)
         {
             var p50 = new double[sim.Months];
             for (var t = 0; t < sim.Months; t++) p50[t] = SimulationResult.Quantiles(sim.Month(sim.AfterLevers, t), 0.5)[0];
             var negotiationSetup = new NegotiationSetup(contract, first, actual, sim.AfterLevers, sim.Paths, sim.Months, input.Assumptions, input.Seed);
             negotiation = Negotiator.Run(negotiationSetup, input.Scenarios, p50, gap);
+            quote = FeeQuote.From(negotiationSetup, negotiation);
         }
         else if (input.Negotiate)
         {
@@ -191,7 +194,7 @@ public static partial class Analyzer
 
         return new AnalysisResult(input.Account, asOf, book.Version, contract, ledger, gap, forecastSection, waterfall, codn, simulation, backtest, breakdown,
             [.. notes.Distinct(StringComparer.Ordinal)])
-        { Negotiation = negotiation };
+        { Negotiation = negotiation, Quote = quote };
     }
 
     private static IEnumerable<string> LeverModels(LeverPlan plan, PriceBook book)

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Recommit.Cli.Internals;
+using Recommit.Fees;
+using Recommit.Reports.Json;
+using Spectre.Console;
+
+namespace Recommit.Cli.Commands;
+
+/// <summary>
+/// <c>recommit quote (--usage FILE... | --spend FILE) --contract FILE [--scenarios FILE] [--assumptions FILE] [--as-of DATE]
+/// [--json]</c>: the engagement's fixed fee against gainshare for the recommended package (docs/method.md §9; docs/fees.md).
+/// </summary>
+internal static class QuoteCommand
+{
+    public static Command Create()
+    {
+        var usage = new Option<string[]>("--usage") { Description = "Usage file(s) in any supported format; several files merge", AllowMultipleArgumentsPerToken = true };
+        var spend = new Option<string?>("--spend") { Description = "Monthly spend CSV (month,model,list_usd) when only spend is known" };
+        var contract = new Option<string>("--contract") { Description = "The current contract, JSON (see docs/contracts.md)", Required = true };
+        var scenarios = new Option<string?>("--scenarios") { Description = "Packages to value (see docs/negotiation.md); without it the optimiser's packages are used" };
+        var assumptions = new Option<string?>("--assumptions") { Description = "Negotiation assumptions JSON; its 'fees' object sets the fee tiers, share and window (defaults labelled)" };
+        var levers = new Option<string?>("--levers") { Description = "Levers JSON file: routing, caching, batch (see docs/levers.md)" };
+        var asOf = new Option<string?>("--as-of") { Description = "Analysis date yyyy-MM-dd (default: the day after the last usage day)" };
+        var paths = new Option<int>("--paths") { Description = "Simulated paths", DefaultValueFactory = _ => 10_000 };
+        var seed = new Option<ulong>("--seed") { Description = "Random seed; the same seed gives the same figures", DefaultValueFactory = _ => 1UL };
+        var json = new Option<bool>("--json") { Description = "Print the quote as JSON" };
+
+        var command = new Command("quote", "The engagement's fixed fee against gainshare, from the simulated verified savings of the recommended package");
+        foreach (var o in new Option[] { usage, spend, contract, scenarios, assumptions, levers, asOf, paths, seed, json }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var request = new AnalysisRequest(parse.GetValue(contract)!)
+            {
+                UsagePaths = parse.GetValue(usage) ?? [],
+                SpendPath = parse.GetValue(spend),
+                LeversPath = parse.GetValue(levers),
+                AsOf = AnalyzeCommand.ParseDay(parse.GetValue(asOf), "--as-of"),
+                Paths = parse.GetValue(paths),
+                Seed = parse.GetValue(seed),
+                ScenariosPath = parse.GetValue(scenarios),
+                AssumptionsPath = parse.GetValue(assumptions),
+            };
+            var asJson = parse.GetValue(json);
+            var analysis = AnalyzeCommand.RunWithProgress(request, stdout, stderr, asJson);
+            var quote = analysis.Quote
+                ?? throw new InputException($"--contract {request.ContractPath}: the term ended in {analysis.Contract.End.AddMonths(-1)}, before the as-of month; there is nothing to renegotiate, so nothing to quote");
+            if (asJson) stdout.WriteLine(JsonSerializer.Serialize(quote, AnalysisJson.Options));
+            else Write(CliInputs.PlainConsole(stdout, 160), CliText.Safe(analysis.Account), quote);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Write(IAnsiConsole console, string account, FeeQuote q)
+    {
+        var labelled = q.Defaulted.IsEmpty ? "" : " (default fee terms; set 'fees' in the assumptions file)";
+        console.WriteLine(Text($"Quote for {account}: fixed fee {q.FixedFee} for an annual commitment of {q.AnnualCommit}; gainshare {q.Share * 100m:0.##}% of verified savings over {q.WindowMonths} months after signing{labelled}."));
+        if (q.Package is { } package)
+        {
+            console.WriteLine(Text($"Recommended package: {CliText.Safe(package)}, signed {q.Signed}; verified savings simulated on {q.Paths:N0} paths."));
+            var table = new Table();
+            table.AddColumn("Window");
+            foreach (var heading in new[] { "Through", "E[verified savings]", "P10 savings", "P90 savings", "E[gainshare fee]", "P90 fee", "P(no fee)" })
+                table.AddColumn(new TableColumn(Markup.Escape(heading)).RightAligned().NoWrap());
+            foreach (var w in q.Windows)
+            {
+                table.AddRow(Markup.Escape(Text($"{w.Months} months{(w.Truncated ? " (paths end first)" : "")}")), w.Last.ToString(), Markup.Escape($"{w.Savings.Mean}"),
+                    Markup.Escape($"{w.Savings.P10}"), Markup.Escape($"{w.Savings.P90}"), Markup.Escape($"{w.Fee.Mean}"), Markup.Escape($"{w.Fee.P90}"),
+                    Text($"{w.ProbabilityNoFee:P0}"));
+            }
+            console.Write(table);
+        }
+        console.WriteLine(q.Sentence);
+    }
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
