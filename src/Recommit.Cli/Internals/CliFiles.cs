@@ -14,6 +14,7 @@ internal static class CliFiles
         var temporary = path + ".tmp";
         try
         {
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir) Directory.CreateDirectory(dir);
             File.WriteAllText(temporary, text, new UTF8Encoding(false));
             File.Move(temporary, path, overwrite: true);
         }
