@@ -30,11 +30,15 @@ public class QuoteSectionTests
     {
         var md = MarkdownReport.Render(SampleAnalysis.Create() with { Quote = Example7("Package A") });
 
-        Assert.Contains("## Quote: fixed fee or gainshare", md, StringComparison.Ordinal);
-        Assert.Contains("- Fixed fee: $30,000.00 for an annual commitment of $1,800,000.00 (default fee tiers", md, StringComparison.Ordinal);
-        Assert.Contains("the numbers favour the fixed fee.", md, StringComparison.Ordinal);
-        Assert.Contains("| 12 months | 2027-06 | -$210,000.00 | -$210,000.00 to -$210,000.00 | $0.00 | $0.00 | 100.0% |", md, StringComparison.Ordinal);
-        Assert.Contains("| 24 months | 2028-06 | $606,000.00 | $606,000.00 to $606,000.00 | $151,500.00 | $151,500.00 | 0.0% |", md, StringComparison.Ordinal);
+        string[] expected =
+        [
+            "## Quote: fixed fee or gainshare",
+            "- Fixed fee: $30,000.00 for an annual commitment of $1,800,000.00 (default fee tiers",
+            "the numbers favour the fixed fee.",
+            "| 12 months | 2027-06 | -$210,000.00 | -$210,000.00 to -$210,000.00 | $0.00 | $0.00 | 100.0% |",
+            "| 24 months | 2028-06 | $606,000.00 | $606,000.00 to $606,000.00 | $151,500.00 | $151,500.00 | 0.0% |",
+        ];
+        Assert.All(expected, line => Assert.Contains(line, md, StringComparison.Ordinal));
     }
 
     [Fact]

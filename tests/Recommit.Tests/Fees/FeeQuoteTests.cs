@@ -12,18 +12,12 @@ namespace Recommit.Tests.Fees;
 /// </summary>
 public class FeeQuoteTests
 {
-    private static readonly YearMonth Month7 = Jan2026.AddMonths(6);
+    /// <summary>Paths of monthly list usage from the signing month, after 200,000 a month for months 1–6.</summary>
+    private static NegotiationSetup Example7(params decimal[][] paths) =>
+        new(Example6Deal.Old(1000m), Example6Deal.Month7, Flat(Jan2026, 6, 200_000m), [.. paths.SelectMany(p => p.Select(u => (double)u))],
+            paths.Length, paths[0].Length, NegotiationAssumptions.Default, 1);
 
-    private static NegotiationSetup Example7(params decimal[][] paths)
-    {
-        var old = Annual(2, 1_200_000m, 0.20m);
-        var actual = Flat(Jan2026, 6, 200_000m);
-        var months = paths[0].Length;
-        var flat = paths.SelectMany(p => p.Select(u => (double)u)).ToArray();
-        return new NegotiationSetup(old, Month7, actual, flat, paths.Length, months, NegotiationAssumptions.Default, 1);
-    }
-
-    private static Package Example6Package => new(Annual(2, 1_800_000m, 0.25m, 0.25m) with { Name = "Example 6 package", Start = Month7 });
+    private static Package Example6Package => new(Example6Deal.Package(1000m));
 
     private static decimal[] Monthly(decimal usage, int months) => [.. Enumerable.Repeat(usage, months)];
 
