@@ -35,6 +35,9 @@ public static class RecommitCli
     /// <summary>Parses and runs; writes to the given writers so tests can capture output.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // Names from input files reach both streams: control characters in them are shown escaped, never obeyed.
+        stdout = Terminal.Guard(stdout);
+        stderr = Terminal.Guard(stderr);
         var root = BuildRoot();
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

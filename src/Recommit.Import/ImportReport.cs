@@ -29,6 +29,12 @@ public sealed record ImportReport(
     /// </summary>
     public long Skipped { get; init; }
 
+    /// <summary>
+    /// The list dollars the rejected rows would have been worth, when every rejected row still showed it (a spend row
+    /// refused for its month); null when any rejected row's worth cannot be known (its tokens or dollars did not parse).
+    /// </summary>
+    public decimal? RejectedListUsd { get; init; }
+
     public bool Reconciles => RowsRead == Accepted + Rejected;
 
     public string Summary =>
@@ -60,7 +66,19 @@ public sealed class ImportDiagnostics(string file, string format)
     public void Skip() => Skipped++;
     public void UnknownModel(string model) => _unknownModels.Add(model);
 
+    private decimal _rejectedWorth;
+    private long _rejectedValued;
+
     public void Reject(long line, string reason) => Reject(File, line, reason);
+
+    /// <summary>Rejects a row whose list-dollar worth is known (<paramref name="listUsd"/>) though the row cannot be used.</summary>
+    public void Reject(long line, string reason, decimal? listUsd)
+    {
+        Reject(File, line, reason);
+        if (listUsd is not { } usd) return;
+        _rejectedWorth += usd;
+        _rejectedValued++;
+    }
 
     /// <summary>Rejects a row of one of several files read as one import (saved API pages): the row names its own file.</summary>
     public void Reject(string file, long line, string reason)
@@ -70,7 +88,11 @@ public sealed class ImportDiagnostics(string file, string format)
     }
 
     public ImportReport ToReport() =>
-        new(File, Format, RowsRead, Accepted, Rejected, Duplicates, [.. _rejected], [.. _unknownModels]) { Skipped = Skipped };
+        new(File, Format, RowsRead, Accepted, Rejected, Duplicates, [.. _rejected], [.. _unknownModels])
+        {
+            Skipped = Skipped,
+            RejectedListUsd = Rejected > 0 && _rejectedValued == Rejected ? _rejectedWorth : null,
+        };
 
     /// <summary>Sets the counts at once (for importers that count in a query engine rather than row by row).</summary>
     public void SetCounts(long rowsRead, long accepted, long rejectedCount, long duplicates = 0)

@@ -2,8 +2,11 @@ using Recommit.Usage;
 
 namespace Recommit.Import;
 
-/// <summary>The outcome of importing usage: the cube and the reconciliation report.</summary>
-public sealed record UsageImport(UsageCube Cube, ImportReport Report);
+/// <summary>The outcome of importing usage: the cube (its total within <see cref="TokenTotalLimit.Max"/>) and the reconciliation report.</summary>
+public sealed record UsageImport(UsageCube Cube, ImportReport Report)
+{
+    public UsageCube Cube { get; init; } = TokenTotalLimit.Checked(Cube, Report?.File ?? "");
+}
 
 /// <summary>The outcome of importing a spend table.</summary>
 public sealed record SpendImport(SpendTable Spend, ImportReport Report);

@@ -31,6 +31,7 @@ public static class NegotiationBrief
         {
             sb.Append("## ").Append(section.Title).Append("\n\n");
             if (section.Lead.Length > 0) sb.Append(section.Lead.TrimEnd('\n')).Append("\n\n");
+            if (section.Chart is not null) sb.Append("![").Append(section.Title).Append("](").Append(section.Chart).Append(")\n\n");
             if (section.Details.Length > 0) sb.Append(section.Details.TrimEnd('\n')).Append("\n\n");
         }
         return sb.ToString();
@@ -115,7 +116,7 @@ public static class NegotiationBrief
         sb.Append("For the best package's shape (").Append(z.TermMonths.ToString(CultureInfo.InvariantCulture)).Append(" months, ")
           .Append(MarkdownText.Escape(z.Shape.ToString())).Append("), discounts from the bands:\n\n");
         sb.Append(z.Low is { } low && z.High is { } high
-            ? $"- Both sides gain from **{Figures.Money(low)}** to **{Figures.Money(high)}** a year.\n"
+            ? $"- Both sides gain in expectation from **{Figures.Money(low)}** to **{Figures.Money(high)}** a year (before the cap on P(buyer worse off); each level's probability is in the curve in analysis.json).\n"
             : "- No commit level on the grid gains both sides.\n");
         sb.Append("- The vendor's walk-away point (gain = 0): ").Append(z.VendorWalkAway is { } vw ? Figures.Money(vw) + " a year" : "beyond the grid").Append(".\n");
         sb.Append("- The buyer's walk-away point (saving = 0): ").Append(z.BuyerWalkAway is { } bw ? Figures.Money(bw) + " a year" : "beyond the grid").Append(".\n");

@@ -55,7 +55,7 @@ public sealed class ExportFocusCommandTests : IDisposable
 
         Assert.Equal(2, dataset.ExitCode);
         Assert.Equal(2, analysis.ExitCode);
-        Assert.Contains("analysis.json: cannot read the file", analysis.Stderr, StringComparison.Ordinal);
+        Assert.Contains("analysis.json: file not found", analysis.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_dir, "x.csv")));
     }
 }

@@ -145,7 +145,7 @@ public class LedgerCommandTests
     [Fact]
     public void Usage_csv_is_priced_through_the_price_book_before_the_ledger()
     {
-        var (exit, output, error) = Run("ledger", "--contract", Fixture("usage-contract.json"), "--usage", Fixture("usage.csv"), "--json");
+        var (exit, output, error) = Run("ledger", "--contract", Fixture("usage-contract.json"), "--usage", Fixture("usage.csv"), "--through", "2026-03", "--json");
 
         Assert.True(exit == ExitCodes.Success, error);
         using var doc = JsonDocument.Parse(output);

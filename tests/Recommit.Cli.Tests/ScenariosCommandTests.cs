@@ -1,4 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+using Recommit.Negotiation;
 
 namespace Recommit.Cli.Tests;
 
@@ -92,5 +95,51 @@ public sealed class ScenariosCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("package Early: start 2026-06 must fall from the as-of month 2027-01", run.Stderr, StringComparison.Ordinal);
+    }
+
+    private static JsonSchema Schema(string name) => JsonSchema.FromText(File.ReadAllText(Repository.PathOf("data", "schemas", name)));
+
+    /// <summary>Evaluates with the contract schema registered, which the scenarios schema refers to for a package's fields.</summary>
+    private static bool Valid(JsonSchema schema, string json)
+    {
+        var options = new EvaluationOptions { ValidateAgainstMetaSchema = true };
+        options.SchemaRegistry.Register(Schema("contract.schema.json"));
+        return schema.Evaluate(JsonNode.Parse(json), options).IsValid;
+    }
+
+    [Theory]
+    [InlineData("docs/examples/scenarios.json")]
+    [InlineData("tests/Recommit.Cli.Tests/fixtures/scenarios/example5-scenarios.json")]
+    [InlineData("tests/Recommit.Cli.Tests/fixtures/scenarios/example6-scenarios.json")]
+    public void The_scenarios_schema_and_loader_accept_the_shipped_files(string file)
+    {
+        var json = File.ReadAllText(Repository.PathOf(file.Split('/')));
+        Assert.True(Valid(Schema("scenarios.schema.json"), json));
+        Assert.NotEmpty(ScenarioFile.Parse(json, file));
+    }
+
+    [Theory]
+    [InlineData("""{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12, "commitment": -1}], "committedDiscount": 0.2}]}""")]
+    [InlineData("""{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12, "commitment": 1}], "committedDiscount": 0.2, "extra": 1}]}""")]
+    [InlineData("""{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12, "commitment": 1}], "committedDiscount": 0.2, "consolidation": {"start": "2027-01", "families": [], "monthlyCostElsewhere": 1}}]}""")]
+    [InlineData("""{"packages": []}""")]
+    public void The_scenarios_schema_and_loader_refuse_the_same_faults(string json)
+    {
+        Assert.False(Valid(Schema("scenarios.schema.json"), json));
+        Assert.ThrowsAny<InputException>(() => ScenarioFile.Parse(json, "s.json"));
+    }
+
+    [Theory]
+    [InlineData("{}", true)]
+    [InlineData("""{"vendorHaircut": 0.3, "priceMoves": [{"year": 2027, "probability": 0.3, "change": -0.2}]}""", true)]
+    [InlineData("""{"vendorHaircut": 1.3}""", false)]
+    [InlineData("""{"bands": [{"minAnnualCommit": 0, "discount": 0.1}]}""", false)]
+    [InlineData("""{"fees": {"tiers": [], "gainshareShare": 0.2}}""", false)]
+    public void The_assumptions_schema_and_loader_agree(string json, bool valid)
+    {
+        Assert.Equal(valid, Valid(Schema("assumptions.schema.json"), json));
+        var loaded = Record.Exception(() => AssumptionsJson.Parse(json, "a.json"));
+        Assert.Equal(valid, loaded is null);
+        Assert.True(Valid(Schema("assumptions.schema.json"), File.ReadAllText(Repository.PathOf("docs", "examples", "assumptions.json"))));
     }
 }

@@ -56,19 +56,31 @@ public class ImportMergeTests
     }
 
     [Fact]
-    public void Logs_that_add_up_past_the_cube_limit_across_files_are_refused_naming_the_later_file()
+    public void Logs_that_add_up_past_the_import_limit_across_files_are_refused_naming_the_files()
     {
         const string header = "timestamp,model,input_tokens\n";
-        var big = string.Concat(Enumerable.Repeat("2026-08-05T01:00:00Z,claude-opus-5,999999999999999999\n", 5));
+        // 6 × 10¹⁷ tokens a file: each file alone is within the limit of 10¹⁸, the two together are not.
+        var big = string.Concat(Enumerable.Repeat("2026-08-05T01:00:00Z,claude-opus-5,200000000000000000\n", 3));
         var a = Fixtures.Temp(header + big);
         var b = Fixtures.Temp(header + big);
         var merge = new ImportMerge();
         var first = UsageFormats.Read(a, null, Fixtures.Options);
         merge.Add(first.Import, first.Format.Merge);
         var second = UsageFormats.Read(b, null, Fixtures.Options);
+        merge.Add(second.Import, second.Format.Merge);
 
-        var e = Assert.Throws<ImportException>(() => merge.Add(second.Import, second.Format.Merge));
+        var e = Assert.Throws<ImportException>(merge.Cube);
         Assert.Contains(b, e.Message, StringComparison.Ordinal);
-        Assert.Contains("across files", e.Message, StringComparison.Ordinal);
+        Assert.Contains("more than 1,000,000,000,000,000,000", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_log_whose_tokens_add_up_past_the_import_limit_is_refused_naming_it()
+    {
+        var path = Fixtures.Temp("timestamp,model,input_tokens\n" + string.Concat(Enumerable.Repeat("2026-08-05T01:00:00Z,claude-opus-5,999999999999999999\n", 5)));
+
+        var e = Assert.Throws<ImportException>(() => UsageFormats.Read(path, null, Fixtures.Options));
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+        Assert.Contains("adds up to", e.Message, StringComparison.Ordinal);
     }
 }

@@ -28,7 +28,7 @@ public class HtmlReportTests
             Assert.Contains($"<section id=\"{id}\">", Html, StringComparison.Ordinal);
         Assert.Contains("<h2>Verdict: Durable overage</h2>", Html, StringComparison.Ordinal);
         Assert.Contains("<table>", Html, StringComparison.Ordinal);
-        Assert.Contains("$386,400.00", Html, StringComparison.Ordinal);
+        Assert.Contains("$386,000", Html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ internal static class RComparison
         var cached = File.Exists(prefix + "-forecasts.csv") && File.Exists(prefix + "-times.csv");
         if (!cached)
         {
-            if (!EnsureR(context)) return null;
+            if (!EnsureR(context, ["forecast"], ["r-base-core", "r-cran-forecast"])) return null;
             context.Log.WriteLine("M3: running R's ets, thetaf and auto.arima (several minutes; cached afterwards)");
             var (code, _) = Exec("Rscript", [script, dataDirectory, prefix, Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)], context.Log);
             if (code != 0 || !File.Exists(prefix + "-times.csv")) return null;
@@ -29,21 +29,25 @@ internal static class RComparison
         return new Result(ReadForecasts(prefix + "-forecasts.csv", series), ReadTimes(prefix + "-times.csv"), cached);
     }
 
-    /// <summary>True when Rscript with the forecast package runs; outside CI, tries to install Debian's packages first.</summary>
-    private static bool EnsureR(BenchContext context)
+    /// <summary>
+    /// True when Rscript runs with every package in <paramref name="rPackages"/>; outside CI, installs
+    /// <paramref name="debianPackages"/> with apt-get first when one is missing.
+    /// </summary>
+    internal static bool EnsureR(BenchContext context, string[] rPackages, string[] debianPackages)
     {
-        if (HasForecastPackage()) return true;
+        if (HasPackages(rPackages)) return true;
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))) return false;
-        context.Log.WriteLine("M3: installing r-base-core and r-cran-forecast with apt-get");
-        Exec("apt-get", ["install", "-y", "r-base-core", "r-cran-forecast"], context.Log);
-        return HasForecastPackage();
+        context.Log.WriteLine($"M3: installing {string.Join(" ", debianPackages)} with apt-get");
+        Exec("apt-get", ["install", "-y", .. debianPackages], context.Log);
+        return HasPackages(rPackages);
     }
 
-    private static bool HasForecastPackage()
+    private static bool HasPackages(string[] rPackages)
     {
+        var names = string.Join(", ", rPackages.Select(p => $"'{p}'"));
         try
         {
-            return Exec("Rscript", ["-e", "quit(status = if (requireNamespace('forecast', quietly = TRUE)) 0 else 1)"], TextWriter.Null).Code == 0;
+            return Exec("Rscript", ["-e", $"quit(status = if (all(sapply(c({names}), requireNamespace, quietly = TRUE))) 0 else 1)"], TextWriter.Null).Code == 0;
         }
         catch (System.ComponentModel.Win32Exception)
         {
@@ -51,7 +55,7 @@ internal static class RComparison
         }
     }
 
-    private static (int Code, string Output) Exec(string file, string[] arguments, TextWriter log)
+    internal static (int Code, string Output) Exec(string file, string[] arguments, TextWriter log)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in arguments) info.ArgumentList.Add(a);
@@ -63,7 +67,7 @@ internal static class RComparison
         return (process.ExitCode, output);
     }
 
-    private static string Hash(params string[] files)
+    internal static string Hash(params string[] files)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in files) sha.AppendData(File.ReadAllBytes(file));

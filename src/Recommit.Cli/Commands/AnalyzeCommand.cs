@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Recommit.Analysis;
 using Recommit.Cli.Internals;
-using Recommit.Reports;
 using Recommit.Reports.Json;
 using Spectre.Console;
 
@@ -24,15 +23,16 @@ internal static class AnalyzeCommand
         var levers = new Option<string?>("--levers") { Description = "Levers JSON file: routing, caching, batch (see docs/levers.md)" };
         var prices = new Option<string?>("--prices") { Description = "A price-book JSON file laid over the built-in one" };
         var asOf = new Option<string?>("--as-of") { Description = "Analysis date yyyy-MM-dd (default: the day after the last usage day)" };
-        var paths = new Option<int>("--paths") { Description = "Simulated paths", DefaultValueFactory = _ => 10_000 };
+        var paths = new Option<int>("--paths") { Description = $"Simulated paths ({OptionChecks.MinPaths:N0}..{OptionChecks.MaxPaths:N0})", DefaultValueFactory = _ => 10_000 };
         var seed = new Option<ulong>("--seed") { Description = "Random seed; the same seed gives the same figures", DefaultValueFactory = _ => 1UL };
-        var threshold = new Option<double>("--threshold") { Description = "Gap threshold τ as a fraction", DefaultValueFactory = _ => 0.10 };
+        var threshold = new Option<string?>("--threshold") { Description = "Gap threshold τ: a fraction between 0 and 1 (0.10) or a percentage (10%); default 0.10" };
         var future = new Option<string?>("--future") { Description = "Replace the forecast with one given path: spend CSV of list dollars per month from the as-of month" };
         var outDir = new Option<string?>("--out") { Description = "Folder for report.html, report.md, analysis.json and the charts (default ./recommit-report; with --json only when given)" };
         var json = new Option<bool>("--json") { Description = "Print analysis.json to stdout" };
+        var strict = CliInputs.StrictOption();
 
         var command = new Command("analyze", "The main job: gap verdict, reforecast with levers, simulation and the cost of doing nothing, as a report");
-        foreach (var o in new Option[] { usage, format, spend, contract, levers, prices, asOf, paths, seed, threshold, future, outDir, json }) command.Options.Add(o);
+        foreach (var o in new Option[] { usage, format, spend, contract, levers, prices, asOf, paths, seed, threshold, future, outDir, json, strict }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -50,15 +50,16 @@ internal static class AnalyzeCommand
                 PricesPath = parse.GetValue(prices),
                 FuturePath = parse.GetValue(future),
                 AsOf = ParseDay(parse.GetValue(asOf), "--as-of"),
-                Paths = parse.GetValue(paths),
+                Paths = OptionChecks.Paths(parse.GetValue(paths)),
                 Seed = parse.GetValue(seed),
-                Threshold = parse.GetValue(threshold),
+                Threshold = OptionChecks.Threshold(parse.GetValue(threshold)),
+                Strict = parse.GetValue(strict),
             };
             var asJson = parse.GetValue(json);
             var analysis = RunWithProgress(request, stdout, stderr, asJson);
 
             var dir = parse.GetValue(outDir) ?? (asJson ? null : "recommit-report");
-            var files = dir is null ? [] : ReportWriter.WriteAll(analysis, dir);
+            var files = dir is null ? [] : ReportOutput.Write(analysis, dir);
             if (asJson) AnalysisJson.Write(analysis, stdout);
             else AnalysisSummary.Write(CliInputs.PlainConsole(stdout), analysis, files);
             return ExitCodes.Success;

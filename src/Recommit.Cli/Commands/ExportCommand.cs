@@ -58,7 +58,7 @@ internal static class ExportCommand
             else
             {
                 var book = CliInputs.PriceBook(parse.GetValue(prices));
-                var (cube, spendTable) = UsageInputs.Load(parse.GetValue(usage) ?? [], parse.GetValue(format), parse.GetValue(spend), book, stderr);
+                var (cube, spendTable, _) = UsageInputs.Load(parse.GetValue(usage) ?? [], parse.GetValue(format), parse.GetValue(spend), book, stderr);
                 var charges = FocusCostAndUsage.Build(terms, UsageInputs.MonthlyFamilyListUsd(cube, spendTable, book), throughMonth);
                 csv = FocusCsv.CostAndUsage(terms, charges);
             }

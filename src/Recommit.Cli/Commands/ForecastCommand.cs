@@ -2,8 +2,12 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using Recommit.Forecasting;
+using Recommit.Import;
+using Recommit.Import.Output;
 using Spectre.Console;
 using Sylvan.Data.Csv;
+
+using Recommit.Cli.Internals;
 
 namespace Recommit.Cli.Commands;
 
@@ -60,9 +64,7 @@ internal static class ForecastCommand
                 }
                 else
                 {
-                    target.Directory?.Create();
-                    using var writer = new StreamWriter(target.FullName);
-                    Write(writer, series, forecasts, levelList);
+                    AtomicFile.WriteText(target.ToString(), writer => Write(writer, series, forecasts, levelList));
                     stderr.WriteLine($"recommit forecast: {series.Count} series × {h} steps written to {target}");
                 }
                 return ExitCodes.Success;
@@ -97,7 +99,7 @@ internal static class ForecastCommand
             Interlocked.Increment(ref done);
         });
 
-        var interactive = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && series.Count > 1;
+        var interactive = ReferenceEquals(Terminal.Unwrap(stderr), Console.Error) && !Console.IsErrorRedirected && series.Count > 1;
         if (!interactive)
         {
             Run();
@@ -151,7 +153,7 @@ internal static class ForecastCommand
     /// <summary>Reads the long-format CSV; periods are whole numbers or yyyy-MM months, missing periods become gaps.</summary>
     private static List<InputSeries> ReadSeries(string path, string shown)
     {
-        if (!File.Exists(path)) throw new InputException($"{shown}: file not found");
+        InputFile.MustExist(path, "--input");
         var points = new Dictionary<string, (int Frequency, long FirstLine, Dictionary<long, double> Values)>(StringComparer.Ordinal);
         var order = new List<string>();
         try

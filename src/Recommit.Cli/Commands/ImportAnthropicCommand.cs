@@ -7,6 +7,8 @@ using Recommit.Pricing;
 using Recommit.Usage;
 using Spectre.Console;
 
+using Recommit.Cli.Internals;
+
 namespace Recommit.Cli.Commands;
 
 /// <summary>
@@ -89,7 +91,7 @@ internal static class ImportAnthropicCommand
 
                 using var client = new AnthropicAdminClient(key, options);
                 PullResult result;
-                if (!asJson && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected)
+                if (!asJson && ReferenceEquals(Terminal.Unwrap(stdout), Console.Out) && !Console.IsOutputRedirected)
                 {
                     result = AnsiConsole.Progress().AutoClear(true).Start(ctx =>
                     {

@@ -1,15 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Recommit.Import;
 using Recommit.Import.Canonical;
 using Recommit.Import.Formats;
 using Recommit.Import.Gateway;
+using Recommit.Import.Output;
 using Recommit.Pricing;
 using Recommit.Usage;
 using Spectre.Console;
+
+using Recommit.Cli.Internals;
 
 namespace Recommit.Cli.Commands;
 
@@ -68,7 +70,7 @@ internal static class ImportCommand
         var options = new ImportOptions { Resolver = Resolver(stderr), ColumnMap = GatewayLog.ParseMap(map), BedrockUnits = units };
         var merge = new ImportMerge();
         var formats = new List<string>();
-        var showProgress = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+        var showProgress = ReferenceEquals(Terminal.Unwrap(stderr), Console.Error) && !Console.IsErrorRedirected;
         foreach (var (f, import) in UsageFormats.ReadAll(files, format, options, showProgress ? WithProgress : null))
         {
             merge.Add(import, f.Merge);
@@ -84,11 +86,11 @@ internal static class ImportCommand
         {
             if (output is not null)
             {
-                if (merge.HasUsage || !merge.HasSpend) WriteFile(output, w => CanonicalUsageCsv.Write(cube, w));
+                if (merge.HasUsage || !merge.HasSpend) AtomicFile.WriteText(output, w => CanonicalUsageCsv.Write(cube, w));
                 if (merge.HasSpend)
                 {
                     spendPath = merge.HasUsage ? Path.ChangeExtension(output, null) + ".spend.csv" : output;
-                    WriteFile(spendPath, w => WriteSpend(spend, w));
+                    AtomicFile.WriteText(spendPath, w => WriteSpend(spend, w));
                 }
             }
             else if (!json)
@@ -99,6 +101,8 @@ internal static class ImportCommand
         }
 
         if (json) stdout.WriteLine(Json(merge, formats, cube, spend, output, spendPath, strict && rejected > 0));
+        if (json && output is null)
+            stderr.WriteLine("recommit import: note: --json without --out prints the summary only; the usage was not written anywhere (give --out FILE)");
         else
         {
             if (merge.DuplicateCells > 0) stderr.WriteLine($"{merge.DuplicateCells:N0} cells held by more than one file: the later file's value kept, not added");
@@ -139,11 +143,11 @@ internal static class ImportCommand
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(ctx =>
             {
-                var task = ctx.AddTask(Markup.Escape(Path.GetFileName(file)), maxValue: Math.Max(1, new FileInfo(file).Length));
+                var task = ctx.AddTask(Markup.Escape(Terminal.Safe(Path.GetFileName(file))), maxValue: Math.Max(1, new FileInfo(file).Length));
                 var progress = new ProgressSink(p =>
                 {
                     task.Value = p.Bytes;
-                    task.Description = Markup.Escape($"{Path.GetFileName(p.File)}: {p.Rows:N0} rows, {p.Bytes / 1e6:N0} MB");
+                    task.Description = Markup.Escape($"{Terminal.Safe(Path.GetFileName(p.File))}: {p.Rows:N0} rows, {p.Bytes / 1e6:N0} MB");
                 });
                 result = format.Read(file, options with { Progress = progress });
                 task.Value = task.MaxValue;
@@ -163,22 +167,6 @@ internal static class ImportCommand
         if (report.Rejected > RejectionsShown) stderr.WriteLine($"  … and {report.Rejected - RejectionsShown:N0} more rejected rows");
         if (report.UnknownModels.Length > 0)
             stderr.WriteLine("  unknown models are imported and flagged; pricing them fails until the price book has them (add an alias or a model to the price book file)");
-    }
-
-    private static void WriteFile(string path, Action<TextWriter> write)
-    {
-        try
-        {
-            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } parent) Directory.CreateDirectory(parent);
-            // Written beside the target and moved over it, so a failed write (a full disk) leaves the old file whole.
-            using (var writer = new StreamWriter(path + ".tmp", false, new UTF8Encoding(false))) write(writer);
-            File.Move(path + ".tmp", path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            try { File.Delete(path + ".tmp"); } catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException) { }
-            throw new ImportException(path, null, $"cannot write: {e.Message}");
-        }
     }
 
     private static void WriteSpend(SpendTable spend, TextWriter writer)
@@ -217,6 +205,9 @@ internal static class ImportCommand
             ["out"] = failed ? null : output,
             ["spendOut"] = failed ? null : spendPath,
             ["ok"] = !failed,
+            ["usageWritten"] = failed ? "nothing written (--strict)" : output is null
+                ? "not written: with --json and no --out only this summary is printed; give --out FILE to keep the usage"
+                : $"written to {output}" + (spendPath is not null && spendPath != output ? $" and {spendPath}" : ""),
         };
         return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Recommit.Analysis;
 using Recommit.Cli.Internals;
 using Recommit.Contracts;
 using Recommit.Gap;
@@ -9,6 +10,7 @@ using Recommit.Import.Canonical;
 using Recommit.Money;
 using Recommit.Pricing;
 using Recommit.Time;
+using Recommit.Usage;
 using Spectre.Console;
 
 namespace Recommit.Cli.Commands;
@@ -26,9 +28,10 @@ internal static class LedgerCommand
         var spendOption = new Option<string?>("--spend") { Description = "Monthly spend CSV (month,model,list_usd)" };
         var throughOption = new Option<string?>("--through")
         {
-            Description = "Last month to count, yyyy-MM (default: the last month with usage); periods ended by then are closed",
+            Description = "Last month to count, yyyy-MM (default: the last complete month of usage); periods ended by then are closed",
         };
         var jsonOption = new Option<bool>("--json") { Description = "Write JSON instead of tables" };
+        var strictOption = CliInputs.StrictOption();
 
         var command = new Command("ledger", "Run the contract ledger over monthly usage: per period the capacity, overage, premium, " +
             "shortfall, carryover and bill; per month the pace and the bill (docs/method.md §2)");
@@ -37,6 +40,7 @@ internal static class LedgerCommand
         command.Options.Add(spendOption);
         command.Options.Add(throughOption);
         command.Options.Add(jsonOption);
+        command.Options.Add(strictOption);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -61,48 +65,74 @@ internal static class LedgerCommand
 
             var contractPath = parse.GetValue(contractOption)!;
             var contract = CliInputs.Contract(contractPath);
-            var (usage, report) = spendPath is not null ? ReadSpend(spendPath) : ReadUsage(usagePath!);
-            if (report.Rejected > 0)
+            var input = spendPath is not null ? ReadSpend(spendPath) : ReadUsage(usagePath!);
+            if (input.Monthly.Count > 0) OptionChecks.Overlap(contract, contractPath, input.Monthly.Keys.Min(), input.Monthly.Keys.Max());
+            if (input.Report.Rejected > 0)
             {
-                stderr.WriteLine($"recommit ledger: warning: {report.Summary}");
-                foreach (var row in report.RejectedRows.Take(5)) stderr.WriteLine($"  {row}");
+                stderr.WriteLine($"recommit ledger: warning: {input.Report.Summary}");
+                foreach (var row in input.Report.RejectedRows.Take(5)) stderr.WriteLine($"  {row}");
             }
+            CliInputs.CheckStrict(input.Report, parse.GetValue(strictOption));
 
-            var result = Ledger.Run(contract, usage, through);
-            var asOf = through ?? (usage.Count == 0 ? (YearMonth?)null : usage.Keys.Max());
-            var gap = asOf is { } last ? Gap(contract, usage, result, last) : null;
-            if (parse.GetValue(jsonOption)) WriteJson(stdout, contract, asOf, result, gap);
+            // One cut-off for every verb (docs/method.md §3): the last complete month unless --through says otherwise.
+            var asOf = through ?? (input.LastDay is { } day ? AsOfDate.LastCompleteMonth(AsOfDate.Default(day)) : null);
+            var counted = asOf is { } cut ? input.Monthly.Where(p => p.Key <= cut).ToDictionary() : input.Monthly.ToDictionary();
+            var result = Ledger.Run(contract, counted, asOf);
+            var gap = asOf is { } last ? Gap(contract, input, last) : null;
+            var cutoff = asOf is { } c && input.LastDay is { } lastDay ? AsOfDate.Describe(c, lastDay, through is not null) : asOf?.ToString();
+            var source = CliInputs.Source(input.Report);
+            if (parse.GetValue(jsonOption)) WriteJson(stdout, contract, asOf, cutoff, source, result, gap);
             else
             {
-                WriteTables(stdout, contract, asOf, result, Path.GetFileName(spendPath ?? usagePath!));
-                if (gap is not null) stdout.WriteLine($"Gap: {gap.ClassName} (run of {gap.RunLength} month(s)). {gap.Sentence}");
+                WriteTables(stdout, contract, cutoff, result, source);
+                if (gap is not null)
+                {
+                    stdout.WriteLine($"Gap: {gap.ClassName} (run of {gap.RunLength} month(s)). {gap.Sentence}");
+                    stdout.WriteLine(ProjectionNote);
+                }
             }
             return ExitCodes.Success;
         });
         return command;
     }
 
-    /// <summary>The gap verdict over the months counted (docs/method.md §3), with a point projection of the current period.</summary>
-    private static GapAssessment Gap(Contract contract, IReadOnlyDictionary<YearMonth, Usd> usage, LedgerResult result, YearMonth last)
+    /// <summary>How the projection in the gap sentence was made; the same as <c>recommit analyze</c>'s with its defaults.</summary>
+    private const string ProjectionNote =
+        "Projection: the P50 of 10,000 simulated paths (seed 1) of the current period's end position before levers, as in recommit analyze.";
+
+    /// <summary>
+    /// The gap verdict over the months counted (docs/method.md §3) with the same projection as <c>recommit analyze</c>: the
+    /// engine's forecast and simulation from the month after the cut-off, before levers, default paths and seed.
+    /// </summary>
+    private static GapAssessment? Gap(Contract contract, LedgerInput input, YearMonth last)
     {
-        var months = GapClassifier.Months(result.Months.Where(m => m.Month <= last).Select(m => (m.Month, m.ConsumedAtCommittedRates, m.Pace)));
-        return GapClassifier.Classify(months, PointProjection.CurrentPeriod(contract, usage, last));
+        if (input.Monthly.Count == 0 || input.Monthly.Keys.Min() > last) return null;
+        var analysis = Analyzer.Run(new AnalysisInput(contract, PriceBook.Default)
+        {
+            Usage = input.Cube,
+            Spend = input.Spend,
+            AsOf = AsOfDate.After(last),
+        });
+        return analysis.Gap;
     }
 
-    private static (IReadOnlyDictionary<YearMonth, Usd> Usage, ImportReport Report) ReadSpend(string path)
+    private sealed record LedgerInput(IReadOnlyDictionary<YearMonth, Usd> Monthly, ImportReport Report, DateOnly? LastDay, UsageCube? Cube, SpendTable? Spend);
+
+    private static LedgerInput ReadSpend(string path)
     {
         var import = SpendCsv.Read(path);
-        return (import.Spend.MonthlyListUsd(), import.Report);
+        var monthly = import.Spend.MonthlyListUsd();
+        return new LedgerInput(monthly, import.Report, monthly.Count == 0 ? null : monthly.Keys.Max().LastDay, null, import.Spend);
     }
 
-    private static (IReadOnlyDictionary<YearMonth, Usd> Usage, ImportReport Report) ReadUsage(string path)
+    private static LedgerInput ReadUsage(string path)
     {
         var book = PriceBook.Default;
         var import = CanonicalUsageCsv.Read(path, CliInputs.Resolver(book));
-        return (CubePricing.MonthlyListUsd(import.Cube, book), import.Report);
+        return new LedgerInput(CubePricing.MonthlyListUsd(import.Cube, book), import.Report, import.Cube.DayRange?.Last, import.Cube, null);
     }
 
-    private static void WriteJson(TextWriter output, Contract contract, YearMonth? asOf, LedgerResult result, GapAssessment? gap)
+    private static void WriteJson(TextWriter output, Contract contract, YearMonth? asOf, string? cutoff, UsageSource source, LedgerResult result, GapAssessment? gap)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -111,6 +141,18 @@ internal static class LedgerCommand
             w.WriteString("contract", contract.Name);
             if (asOf is { } month) w.WriteString("through", month.ToString());
             else w.WriteNull("through");
+            if (cutoff is not null) w.WriteString("cutoff", cutoff);
+            w.WriteStartArray("inputs");
+            w.WriteStartObject();
+            w.WriteString("file", source.File);
+            w.WriteString("format", source.Format);
+            w.WriteNumber("rowsRead", source.RowsRead);
+            w.WriteNumber("accepted", source.Accepted);
+            w.WriteNumber("rejected", source.Rejected);
+            if (source.RejectedListUsd is { } worth) Money(w, "rejectedListUsd", worth);
+            else w.WriteNull("rejectedListUsd");
+            w.WriteEndObject();
+            w.WriteEndArray();
             w.WriteStartArray("periods");
             foreach (var p in result.Periods)
             {
@@ -172,6 +214,7 @@ internal static class LedgerCommand
                 if (gap.ProjectedPeriodEndPosition is { } pos) Money(w, "projectedPeriodEndPosition", pos);
                 w.WriteString("confidence", gap.Confidence);
                 w.WriteString("sentence", gap.Sentence);
+                w.WriteString("projection", ProjectionNote);
                 w.WriteEndObject();
             }
             w.WriteEndObject();
@@ -181,9 +224,9 @@ internal static class LedgerCommand
 
     private static void Money(Utf8JsonWriter w, string name, Usd value) => w.WriteNumber(name, value.RoundedToCents.Value);
 
-    private static void WriteTables(TextWriter output, Contract contract, YearMonth? asOf, LedgerResult result, string source)
+    private static void WriteTables(TextWriter output, Contract contract, string? cutoff, LedgerResult result, UsageSource source)
     {
-        var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        var terminal = ReferenceEquals(Terminal.Unwrap(output), Console.Out) && !Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
@@ -193,7 +236,8 @@ internal static class LedgerCommand
         });
         if (!terminal) console.Profile.Width = 240;
 
-        console.WriteLine($"{contract.Name}: ledger through {asOf?.ToString() ?? "(no usage)"}, list usage from {source}");
+        console.WriteLine($"{contract.Name}: ledger through {cutoff ?? "(no usage)"}");
+        console.WriteLine($"Input: {source.Summary}");
         console.WriteLine(Terms(contract));
         if (result.Periods.IsEmpty)
         {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Recommit.Analysis;
 using Recommit.Cli.Internals;
 using Recommit.Import.Canonical;
 using Recommit.Pricing;
@@ -30,34 +31,40 @@ internal static class PriceCommand
         var usage = new Option<string>("--usage") { Description = "Canonical usage CSV: date,model,token_kind,tokens[,service_tier,context_band,channel,workspace,inference_geo,speed]", Required = true };
         var prices = new Option<string?>("--prices") { Description = "A price-book JSON file laid over the built-in price book (adds models and price changes; see docs/pricing.md)" };
         var json = new Option<bool>("--json") { Description = "Write JSON (camelCase, dollars rounded to cents) instead of a table" };
+        var strict = CliInputs.StrictOption();
         var command = new Command("price", "Price usage at list through the price book: totals by month, model and token kind");
         command.Options.Add(usage);
         command.Options.Add(prices);
         command.Options.Add(json);
-        command.SetAction(parse => Run(parse.GetValue(usage)!, parse.GetValue(prices), parse.GetValue(json),
+        command.Options.Add(strict);
+        command.SetAction(parse => Run(parse.GetValue(usage)!, parse.GetValue(prices), parse.GetValue(json), parse.GetValue(strict),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(string usagePath, string? pricesPath, bool asJson, TextWriter stdout, TextWriter stderr)
+    private static int Run(string usagePath, string? pricesPath, bool asJson, bool strict, TextWriter stdout, TextWriter stderr)
     {
         var book = CliInputs.PriceBook(pricesPath);
 
         var import = CanonicalUsageCsv.Read(usagePath, CliInputs.Resolver(book));
         CliInputs.WriteImportSummary(import.Report, stderr);
+        CliInputs.CheckStrict(import.Report, strict);
+        OptionChecks.WarnBeforeRelease(import.Cube, book, stderr);
         var priced = CubePricing.Price(import.Cube, book);
+        var source = CliInputs.Source(import.Report);
 
-        if (asJson) WriteJson(priced, usagePath, stdout);
-        else WriteTable(priced, stdout);
+        if (asJson) WriteJson(priced, usagePath, source, stdout);
+        else WriteTable(priced, source, stdout);
         return ExitCodes.Success;
     }
 
-    private static void WriteJson(PricedUsage priced, string usagePath, TextWriter stdout)
+    private static void WriteJson(PricedUsage priced, string usagePath, UsageSource source, TextWriter stdout)
     {
         var document = new
         {
             priceBookVersion = priced.PriceBookVersion,
             usageFile = usagePath,
+            input = new { rowsRead = source.RowsRead, accepted = source.Accepted, rejected = source.Rejected, rejectedListUsd = source.RejectedListUsd },
             rows = priced.Rows.Select(r => new { month = r.Month, model = r.Model.Value, tokenKind = r.Kind.Name(), tokens = r.Tokens, listUsd = r.ListUsd }),
             months = priced.MonthlyListUsd().Select(m => new { month = m.Key, listUsd = m.Value }),
             total = priced.Total,
@@ -65,7 +72,7 @@ internal static class PriceCommand
         stdout.WriteLine(JsonSerializer.Serialize(document, Json));
     }
 
-    private static void WriteTable(PricedUsage priced, TextWriter stdout)
+    private static void WriteTable(PricedUsage priced, UsageSource source, TextWriter stdout)
     {
         var console = CliInputs.PlainConsole(stdout);
 
@@ -92,5 +99,6 @@ internal static class PriceCommand
         foreach (var (model, usd) in priced.ListUsdByModel()) byModel.AddRow(Markup.Escape(model.Value), usd.ToString());
         console.Write(byModel);
         console.WriteLine($"Grand total at list: {priced.Total} (price book {priced.PriceBookVersion})");
+        console.WriteLine($"Input: {source.Summary}" + (source.Rejected > 0 ? "; the total leaves the rejected rows out" : ""));
     }
 }

@@ -89,7 +89,7 @@ internal static class ScenariosCommand
         if (n.Zone is { } z)
         {
             console.WriteLine(z.Low is { } low && z.High is { } high
-                ? Text($"Zone of agreement ({z.TermMonths} months, {z.Shape}): {Money(low)} to {Money(high)} a year; vendor walks away below {Maybe(z.VendorWalkAway)}, buyer above {Maybe(z.BuyerWalkAway)}.")
+                ? Text($"Zone of agreement ({z.TermMonths} months, {z.Shape}): {Money(low)} to {Money(high)} a year; vendor's walk-away (gain = 0) {Maybe(z.VendorWalkAway)}, buyer's (saving = 0) {Maybe(z.BuyerWalkAway)}.")
                 : Text($"No zone of agreement for {z.TermMonths} months, {z.Shape}: no commit level on the grid gains both sides."));
             if (z.DiscountLow is { } dl && z.DiscountHigh is { } dh)
                 console.WriteLine(Text($"At {Money(z.ChosenAnnualCommit)} a year both sides gain with a committed discount from {dl:P0} to {dh:P0}."));
@@ -103,7 +103,7 @@ internal static class ScenariosCommand
 
     private static string Money(Usd value) => value.ToString();
 
-    private static string Maybe(Usd? value) => value is { } v ? Money(v) : "the grid's end";
+    private static string Maybe(Usd? value) => value is { } v ? $"at {Money(v)} a year" : "beyond the grid";
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -22,8 +22,9 @@ internal static class AnalysisPipeline
         var assumptions = CliInputs.Assumptions(request.AssumptionsPath);
         var scenarios = CliInputs.Scenarios(request.ScenariosPath);
 
-        var (cube, spend) = UsageInputs.Load(request.UsagePaths, request.Format, request.SpendPath, book, stderr);
+        var (cube, spend, sources) = UsageInputs.Load(request.UsagePaths, request.Format, request.SpendPath, book, stderr, request.Strict);
 
+        CheckAgainstUsage(request, contract, book, cube, spend, stderr);
         var input = new AnalysisInput(contract, book)
         {
             Account = request.Account ?? contract.Name,
@@ -36,16 +37,28 @@ internal static class AnalysisPipeline
             Threshold = request.Threshold,
             Assumptions = assumptions,
             Scenarios = scenarios,
+            Sources = sources,
         };
         if (request.FuturePath is { } futurePath)
             input = input with { Future = ReadFuture(futurePath, request.AsOf ?? DefaultAsOf(cube, spend)) };
         return Analyzer.Run(input);
     }
 
+    /// <summary>The contract and --as-of against the usage's days; usage dated before its model's release is flagged.</summary>
+    private static void CheckAgainstUsage(AnalysisRequest request, Contracts.Contract contract, Pricing.PriceBook book, UsageCube? cube, SpendTable? spend, TextWriter stderr)
+    {
+        (DateOnly First, DateOnly Last)? days = cube?.DayRange is { } range ? range
+            : spend is { Rows.Length: > 0 } ? (spend.Rows.Min(r => r.Month).FirstDay, spend.Rows.Max(r => r.Month).LastDay) : null;
+        if (days is not { } d) return;
+        OptionChecks.Overlap(contract, request.ContractPath, YearMonth.Of(d.First), YearMonth.Of(d.Last));
+        OptionChecks.AsOf(request.AsOf, d.First, d.Last);
+        if (cube is not null) OptionChecks.WarnBeforeRelease(cube, book, stderr);
+    }
+
     /// <summary>The day after the last usage day (or after the last spend month): the engine's default as-of date.</summary>
     private static DateOnly DefaultAsOf(UsageCube? cube, SpendTable? spend) =>
-        cube?.DayRange is { } range ? range.Last.AddDays(1)
-        : spend is { Rows.Length: > 0 } ? spend.Rows.Max(r => r.Month).LastDay.AddDays(1)
+        cube?.DayRange is { } range ? AsOfDate.Default(range.Last)
+        : spend is { Rows.Length: > 0 } ? AsOfDate.Default(spend.Rows.Max(r => r.Month).LastDay)
         : throw new InputException("no usage to analyse: give --usage FILE... or --spend FILE");
 
     /// <summary>

@@ -16,4 +16,5 @@ internal sealed record AnalysisRequest(string ContractPath)
     public string? Account { get; init; }
     public string? ScenariosPath { get; init; }
     public string? AssumptionsPath { get; init; }
+    public bool Strict { get; init; }
 }

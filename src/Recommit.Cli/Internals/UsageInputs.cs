@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Recommit.Analysis;
 using Recommit.Import.Canonical;
 using Recommit.Import.Formats;
 using Recommit.Money;
@@ -15,9 +16,12 @@ namespace Recommit.Cli.Internals;
 /// </summary>
 internal static class UsageInputs
 {
-    /// <summary>Imports and merges <paramref name="usagePaths"/>, or reads <paramref name="spendPath"/>; exactly one must be given.</summary>
-    public static (UsageCube? Cube, SpendTable? Spend) Load(IReadOnlyList<string> usagePaths, string? format, string? spendPath,
-        PriceBook book, TextWriter stderr)
+    /// <summary>
+    /// Imports and merges <paramref name="usagePaths"/>, or reads <paramref name="spendPath"/>; exactly one must be given.
+    /// Each file's reconciliation is returned for the output; under <paramref name="strict"/> a rejected row is bad input.
+    /// </summary>
+    public static (UsageCube? Cube, SpendTable? Spend, ImmutableArray<UsageSource> Sources) Load(IReadOnlyList<string> usagePaths, string? format, string? spendPath,
+        PriceBook book, TextWriter stderr, bool strict = false)
     {
         if ((usagePaths.Count > 0) == (spendPath is not null))
             throw new InputException("give either --usage FILE... or --spend FILE (one of them, not both)");
@@ -25,27 +29,32 @@ internal static class UsageInputs
         {
             var import = SpendCsv.Read(spendPath);
             CliInputs.WriteImportSummary(import.Report, stderr);
-            return (null, import.Spend);
+            CliInputs.CheckStrict(import.Report, strict);
+            return (null, import.Spend, [CliInputs.Source(import.Report)]);
         }
 
+        var sources = ImmutableArray.CreateBuilder<UsageSource>();
         var merge = new ImportMerge();
         var options = new ImportOptions { Resolver = CliInputs.Resolver(book) };
         foreach (var (detected, import) in UsageFormats.ReadAll(usagePaths, format, options))
         {
             CliInputs.WriteImportSummary(import.Report, stderr);
+            CliInputs.CheckStrict(import.Report, strict);
+            sources.Add(CliInputs.Source(import.Report));
             merge.Add(import, detected.Merge);
         }
         if (merge.DuplicateCells > 0) stderr.WriteLine($"{merge.DuplicateCells:N0} cells seen in more than one file were counted once");
         if (merge.HasUsage && merge.HasSpend)
             stderr.WriteLine("note: some files hold tokens and some only dollars; the analysis uses the token files and leaves the spend-only files out");
-        return merge.HasUsage ? (merge.Cube(), null) : merge.HasSpend ? (null, merge.Spend()) : (null, null);
+        var all = sources.ToImmutable();
+        return merge.HasUsage ? (merge.Cube(), null, all) : merge.HasSpend ? (null, merge.Spend(), all) : (null, null, all);
     }
 
     /// <summary>Monthly list-price dollars of the account (priced through <paramref name="book"/> when tokens are known).</summary>
     public static IReadOnlyDictionary<YearMonth, Usd> MonthlyListUsd(IReadOnlyList<string> usagePaths, string? format, string? spendPath,
         PriceBook book, TextWriter stderr)
     {
-        var (cube, spend) = Load(usagePaths, format, spendPath, book, stderr);
+        var (cube, spend, _) = Load(usagePaths, format, spendPath, book, stderr);
         return cube is not null ? CubePricing.MonthlyListUsd(cube, book)
             : spend is not null ? spend.MonthlyListUsd()
             : ImmutableSortedDictionary<YearMonth, Usd>.Empty;

@@ -16,6 +16,9 @@ public sealed record AdminApiOptions
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(60);
     public TimeSpan PageTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>The largest page body accepted (512 MiB; a year of hourly buckets pages at about 90 MB); a larger one is refused, not read.</summary>
+    public long MaxPageBytes { get; init; } = 512L << 20;
+
     /// <summary>Receives one line per retry or notable event; lines are already redacted.</summary>
     public Action<string>? Log { get; init; }
 }

@@ -23,6 +23,10 @@ public sealed class AdminKey
         if (v.Length == 0) throw new AdminApiException("the Admin API key is empty");
         if (v.AsSpan().IndexOfAny('\r', '\n') >= 0 || v.Any(char.IsWhiteSpace))
             throw new AdminApiException("the Admin API key contains whitespace or several lines; put only the key in the file");
+        // A control or non-ASCII character would be echoed in altered form by an error message and slip past the
+        // redaction; such a key is refused whole, without showing any of it.
+        if (v.Any(c => c is < '!' or > '~'))
+            throw new AdminApiException("the Admin API key contains control or non-ASCII characters; put only the key (printable ASCII) in the file");
         return new AdminKey(v);
     }
 
@@ -30,10 +34,11 @@ public sealed class AdminKey
     public static AdminKey FromFile(string path)
     {
         string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        try { text = InputFile.ReadSmallText(path, "--key-file", InputFile.MaxKeyBytes); }
+        catch (ImportException e)
         {
-            throw new AdminApiException($"{path}: cannot read the key file ({e.GetType().Name})");
+            // The message names the file and the problem, never the content.
+            throw new AdminApiException(e.Message);
         }
         return Of(text);
     }
@@ -52,6 +57,13 @@ public sealed class AdminKey
         var s = text.Replace(Value, Hidden, StringComparison.Ordinal);
         if (Value.Length >= 16) s = s.Replace(Value[^12..], Hidden, StringComparison.Ordinal);
         return s;
+    }
+
+    /// <summary>True when <paramref name="body"/> carries the key or its distinctive tail (an echo that must not be stored).</summary>
+    internal bool IsIn(ReadOnlySpan<byte> body)
+    {
+        var whole = System.Text.Encoding.ASCII.GetBytes(Value);
+        return body.IndexOf(whole) >= 0 || (whole.Length >= 16 && body.IndexOf(whole.AsSpan(whole.Length - 12)) >= 0);
     }
 
     public override string ToString() => Hidden;

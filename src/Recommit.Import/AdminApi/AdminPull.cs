@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Recommit.Import.Canonical;
+using Recommit.Import.Output;
 
 namespace Recommit.Import.AdminApi;
 
@@ -26,6 +27,7 @@ public static class AdminPull
         var resumed = cursor is not null;
         DateTimeOffset endingAt;
         string pagesDir;
+        var createdPages = false;
         if (cursor is not null)
         {
             if (cursor.Signature != request.Signature)
@@ -41,6 +43,7 @@ public static class AdminPull
             if (request.From >= endingAt)
                 throw new AdminApiException($"--from {AdminQuery.Rfc3339(request.From)} is not before the end of the range {AdminQuery.Rfc3339(endingAt)}");
             pagesDir = Path.GetFullPath(savePagesDirectory ?? outPath + ".pages");
+            createdPages = !Directory.Exists(pagesDir);
             Directory.CreateDirectory(pagesDir);
             var stale = Directory.EnumerateFiles(pagesDir, "req*-p*.json").ToList();
             if (savePagesDirectory is not null && stale.Count > 0)
@@ -55,30 +58,37 @@ public static class AdminPull
         var pagesDone = cursor?.PagesDone ?? 0;
         var fetched = 0;
         long buckets = 0, results = 0;
-        new PullCursor(PullCursor.CurrentVersion, request.Signature, endingAt, startRequest, Slug(plan, startRequest), Range(plan, startRequest), token, pagesDone, pagesDir).Save(cursorPath);
-
-        for (var i = startRequest; i < plan.Count; i++)
+        // The cursor is first written after a page is saved: a pull that fails before any page (no network) leaves
+        // no cursor that records no progress, and no empty pages folder of its own.
+        try
         {
-            var query = plan[i];
-            if (i != startRequest) token = null;
-            while (true)
+            for (var i = startRequest; i < plan.Count; i++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var page = await client.GetPageAsync(query, token, cancellationToken).ConfigureAwait(false);
-                var file = Path.Combine(pagesDir, string.Create(CultureInfo.InvariantCulture, $"req{i:000}-{Slug(query.Endpoint)}-p{pagesDone + 1:00000}.json"));
-                await File.WriteAllBytesAsync(file + ".tmp", page.Body, cancellationToken).ConfigureAwait(false);
-                File.Move(file + ".tmp", file, overwrite: true);
-                pagesDone++;
-                fetched++;
-                buckets += page.Buckets;
-                results += page.Results;
-                var more = page.HasMore;
-                token = more ? page.NextPage : null;
-                var nextRequest = more ? i : i + 1;
-                new PullCursor(PullCursor.CurrentVersion, request.Signature, endingAt, nextRequest, Slug(plan, nextRequest), Range(plan, nextRequest), token, pagesDone, pagesDir).Save(cursorPath);
-                progress?.Invoke(new PullProgress(i + 1, plan.Count, query.PathName, pagesDone, buckets, results));
-                if (!more) break;
+                var query = plan[i];
+                if (i != startRequest) token = null;
+                while (true)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var page = await client.GetPageAsync(query, token, cancellationToken).ConfigureAwait(false);
+                    var file = Path.Combine(pagesDir, string.Create(CultureInfo.InvariantCulture, $"req{i:000}-{Slug(query.Endpoint)}-p{pagesDone + 1:00000}.json"));
+                    AtomicFile.WriteBytes(file, page.Body);
+                    pagesDone++;
+                    fetched++;
+                    buckets += page.Buckets;
+                    results += page.Results;
+                    var more = page.HasMore;
+                    token = more ? page.NextPage : null;
+                    var nextRequest = more ? i : i + 1;
+                    new PullCursor(PullCursor.CurrentVersion, request.Signature, endingAt, nextRequest, Slug(plan, nextRequest), Range(plan, nextRequest), token, pagesDone, pagesDir).Save(cursorPath);
+                    progress?.Invoke(new PullProgress(i + 1, plan.Count, query.PathName, pagesDone, buckets, results));
+                    if (!more) break;
+                }
             }
+        }
+        catch when (fetched == 0 && !resumed)
+        {
+            if (createdPages && !Directory.EnumerateFileSystemEntries(pagesDir).Any()) Directory.Delete(pagesDir);
+            throw;
         }
 
         var analyticsSource = request.UsageSource == UsageSource.Analytics;
@@ -154,13 +164,5 @@ public static class AdminPull
         }
     }
 
-    private static void WriteAtomically(string path, Action<TextWriter> write)
-    {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null) Directory.CreateDirectory(dir);
-        var tmp = path + ".tmp";
-        using (var w = new StreamWriter(tmp, append: false, new System.Text.UTF8Encoding(false)))
-            write(w);
-        File.Move(tmp, path, overwrite: true);
-    }
+    private static void WriteAtomically(string path, Action<TextWriter> write) => AtomicFile.WriteText(path, write);
 }

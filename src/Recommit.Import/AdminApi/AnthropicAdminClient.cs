@@ -32,7 +32,9 @@ public sealed class AnthropicAdminClient : IDisposable
     {
         _key = key ?? throw new ArgumentNullException(nameof(key));
         _options = options ?? new AdminApiOptions();
-        _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        // Redirects are never followed by the handler: the key header would go along to wherever the server points
+        // (AttemptAsync follows a redirect only within the origin the user gave).
+        _http = handler is null ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) : new HttpClient(handler, disposeHandler: false);
         _http.Timeout = Timeout.InfiniteTimeSpan;
         _http.BaseAddress = _options.BaseUrl;
 
@@ -47,6 +49,7 @@ public sealed class AnthropicAdminClient : IDisposable
                 MaxDelay = _options.MaxDelay,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
                 {
+                    { Exception: HttpRequestException h } when Unreachable(h) => false,
                     { Exception: TimeoutRejectedException or HttpRequestException or IOException } => true,
                     { Exception: OperationCanceledException } => !args.Context.CancellationToken.IsCancellationRequested,
                     { Result.Retry: true } => true,
@@ -82,6 +85,10 @@ public sealed class AnthropicAdminClient : IDisposable
         {
             result = await _pipeline.ExecuteAsync(async ct => await AttemptAsync(query, uri, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
+        catch (HttpRequestException e) when (Unreachable(e))
+        {
+            throw new AdminApiException(_key.Redact($"cannot reach the API at {Origin(_http.BaseAddress!)}: {UnreachableReason(e)} (no network, or a wrong --base-url); nothing was pulled"));
+        }
         catch (Exception e) when (e is TimeoutRejectedException or HttpRequestException or IOException
                                   || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
@@ -96,14 +103,58 @@ public sealed class AnthropicAdminClient : IDisposable
 
     private async Task<Attempt> AttemptAsync(AdminQuery query, string uri, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.TryAddWithoutValidation("x-api-key", _key.Value);
-        request.Headers.TryAddWithoutValidation("anthropic-version", ApiVersion);
-        if (query.BetaHeader is { } beta) request.Headers.TryAddWithoutValidation("anthropic-beta", beta);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        var origin = new Uri(_http.BaseAddress!, uri);
+        var target = origin;
+        for (var hop = 0; ; hop++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, target);
+            request.Headers.TryAddWithoutValidation("x-api-key", _key.Value);
+            request.Headers.TryAddWithoutValidation("anthropic-version", ApiVersion);
+            if (query.BetaHeader is { } beta) request.Headers.TryAddWithoutValidation("anthropic-beta", beta);
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            if (!IsRedirect(response.StatusCode)) return await ReadAsync(response, ct).ConfigureAwait(false);
+            // The key goes only where the user sent it: a redirect is followed only to the same scheme, host and port.
+            var location = response.Headers.Location;
+            if (location is null) return new Attempt(null, false, $"HTTP {(int)response.StatusCode}: a redirect without a Location header", null);
+            var next = location.IsAbsoluteUri ? location : new Uri(target, location);
+            if (!SameOrigin(origin, next))
+                throw new AdminApiException(_key.Redact($"{query.PathName}: the API at {Origin(origin)} redirected to {Origin(next)}; the Admin API key is only sent to the address " +
+                    "you gave (--base-url), never across a redirect to another host or a weaker scheme, so the pull stops here"));
+            if (hop >= MaxRedirects)
+                return new Attempt(null, false, $"more than {MaxRedirects} redirects within {Origin(origin)}", null);
+            target = next;
+        }
+    }
+
+    private const int MaxRedirects = 5;
+
+    private static bool IsRedirect(HttpStatusCode status) => (int)status is 301 or 302 or 303 or 307 or 308;
+
+    /// <summary>Same scheme, host and port: the only place a redirect may take the key.</summary>
+    internal static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase) &&
+        string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
+
+    /// <summary>scheme://host:port of an address, without path, query or user information.</summary>
+    private static string Origin(Uri u) => u.IsAbsoluteUri ? $"{u.Scheme}://{u.IdnHost}:{u.Port}" : "(a relative address)";
+
+    /// <summary>A failure no retry can mend soon: the name does not resolve, or there is no route to the network.</summary>
+    private static bool Unreachable(HttpRequestException e) =>
+        e.HttpRequestError == HttpRequestError.NameResolutionError ||
+        e.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.HostUnreachable or System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.TryAgain };
+
+    private static string UnreachableReason(HttpRequestException e) =>
+        e.HttpRequestError == HttpRequestError.NameResolutionError || e.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.TryAgain }
+            ? "the host name does not resolve"
+            : "the network is unreachable";
+
+    private async Task<Attempt> ReadAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var body = await ReadBoundedAsync(response.Content, _options.MaxPageBytes, ct).ConfigureAwait(false);
+        if (body is null)
+            return new Attempt(null, false, $"the response is larger than {_options.MaxPageBytes / (1 << 20):N0} MiB, the most one page may be; pull a shorter range or fewer --group-by dimensions", null);
         var status = (int)response.StatusCode;
         if (status == 429)
             return new Attempt(null, true, "HTTP 429 rate limited" + RetryAfterNote(response, out var wait), wait);
@@ -113,9 +164,27 @@ public sealed class AnthropicAdminClient : IDisposable
             return new Attempt(null, false, $"HTTP {status}: the Admin API key was refused (it must be an Admin key, sk-ant-admin…); server said: {Snippet(body)}", null);
         if (status >= 400)
             return new Attempt(null, false, $"HTTP {status}: {Snippet(body)}", null);
+        if (_key.IsIn(body))
+            return new Attempt(null, false, "the response contains the Admin API key itself; it is neither used nor saved (check --base-url points at the Admin API)", null);
         return TryPage(body, out var pageResult, out var error)
             ? new Attempt(pageResult, false, "", null)
             : new Attempt(null, true, error, null);
+    }
+
+    /// <summary>The whole body, or null when it is longer than <paramref name="limit"/> bytes (read no further than that).</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(HttpContent content, long limit, CancellationToken ct)
+    {
+        if (content.Headers.ContentLength is { } declared && declared > limit) return null;
+        await using var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        int n;
+        while ((n = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + n > limit) return null;
+            buffer.Write(chunk, 0, n);
+        }
+        return buffer.ToArray();
     }
 
     /// <summary>Checks a body is a whole JSON page and reads its paging fields and size.</summary>

@@ -136,6 +136,11 @@ internal static class CostReader
 
         var model = CostPageWalker.Text(e, "model") ?? CostPageWalker.Text(e, "description") ?? CostPageWalker.Text(e, "cost_type") ?? "(unattributed)";
         var day = DateOnly.FromDateTime(start.Value.UtcDateTime);
+        if (!UsageWindow.Contains(day))
+        {
+            error = $"{row.Path}.starting_at: {UsageWindow.Outside(day)}";
+            return false;
+        }
         parsed = new Parsed(YearMonth.Of(day), model, billedCents / 100m, listCents / 100m);
         return true;
     }

@@ -14,12 +14,24 @@ internal sealed class JsonSource(string file, byte[] bytes)
     public string File { get; } = file;
     public byte[] Bytes { get; } = bytes;
 
+    /// <summary>The largest saved page read: the same 512 MiB the client accepts from the API (docs/importers.md, "Size caps").</summary>
+    public const long MaxBytes = 512L << 20;
+
     public static JsonSource Load(string path)
     {
         try
         {
-            var bytes = System.IO.File.ReadAllBytes(path);
-            return new JsonSource(path, bytes);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[1 << 16];
+            int n;
+            while ((n = stream.Read(chunk)) > 0)
+            {
+                if (buffer.Length + n > MaxBytes)
+                    throw new ImportException(path, null, $"the file is larger than {MaxBytes >> 20} MiB, the most one saved API page may be; is it a saved page?");
+                buffer.Write(chunk, 0, n);
+            }
+            return new JsonSource(path, buffer.ToArray());
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or OutOfMemoryException)
         {

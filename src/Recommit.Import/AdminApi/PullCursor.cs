@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Recommit.Import.Output;
 
 namespace Recommit.Import.AdminApi;
 
@@ -40,11 +41,9 @@ public sealed record PullCursor(
         }
     }
 
-    /// <summary>Writes the cursor atomically (temporary file, then rename).</summary>
+    /// <summary>Writes the cursor atomically (a fresh temporary file, then rename).</summary>
     public void Save(string path)
     {
-        var tmp = path + ".tmp";
-        File.WriteAllBytes(tmp, JsonSerializer.SerializeToUtf8Bytes(this, Json));
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteBytes(path, JsonSerializer.SerializeToUtf8Bytes(this, Json));
     }
 }

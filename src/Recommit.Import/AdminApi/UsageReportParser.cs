@@ -197,6 +197,8 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
             return;
         }
         if (bucketError is null && start is null) bucketError = $"data[{b}].starting_at: missing";
+        if (bucketError is null && DateOnly.FromDateTime(start!.Value.UtcDateTime) is var startDay && !UsageWindow.Contains(startDay))
+            bucketError = $"data[{b}].starting_at: {UsageWindow.Outside(startDay)}";
         if (bucketError is not null)
         {
             foreach (var r in _bucket) _diag.Reject(source.File, source.LineAt(r.Offset), $"data[{b}].results[{r.Index}]: bucket has no usable time ({bucketError})");

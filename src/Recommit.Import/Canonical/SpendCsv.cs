@@ -36,10 +36,13 @@ public static class SpendCsv
             if (!csv.HasAllColumns) { diag.Reject(line, $"expected {csv.ColumnCount} fields, found {csv.FieldCount}"); continue; }
             if (currency >= 0 && !string.IsNullOrWhiteSpace(csv.Get(currency)) && !csv.Get(currency).Trim().Equals("USD", StringComparison.OrdinalIgnoreCase))
                 throw new ImportException(fileName, line, $"currency: '{FieldParsers.Clip(csv.Get(currency))}' is not USD; mixed or foreign currencies are refused (convert to USD first)");
-            if (!YearMonth.TryParse(csv.Get(month), out var m)) { diag.Reject(line, $"month: '{FieldParsers.Clip(csv.Get(month))}' is not yyyy-MM"); continue; }
+            // A row refused for its month or model still says what it was worth when its dollars parse.
+            var worth = FieldParsers.TryParseMoney(csv.Get(amount), out var usd, out var err) ? usd : (decimal?)null;
+            if (!YearMonth.TryParse(csv.Get(month), out var m)) { diag.Reject(line, $"month: '{FieldParsers.Clip(csv.Get(month))}' is not yyyy-MM", worth); continue; }
+            if (!UsageWindow.ContainsMonth(m)) { diag.Reject(line, $"month: {UsageWindow.OutsideMonth(m)}", worth); continue; }
             var name = csv.Get(model).Trim();
-            if (name.Length == 0) { diag.Reject(line, "model: empty"); continue; }
-            if (!FieldParsers.TryParseMoney(csv.Get(amount), out var usd, out var err)) { diag.Reject(line, $"list_usd: {err}"); continue; }
+            if (name.Length == 0) { diag.Reject(line, "model: empty", worth); continue; }
+            if (worth is null) { diag.Reject(line, $"list_usd: {err}"); continue; }
             var key = (m, name.ToLowerInvariant());
             if (rows.ContainsKey(key)) diag.Duplicate();
             rows[key] = new Usd(usd);

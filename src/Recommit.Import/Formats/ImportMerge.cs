@@ -62,7 +62,7 @@ public sealed class ImportMerge
         }
     }
 
-    public UsageCube Cube() => _first ?? _cells.Build();
+    public UsageCube Cube() => _first ?? TokenTotalLimit.Checked(_cells.Build(), string.Join(", ", _reports.Select(r => r.File)));
 
     private void Merge(UsageCube cube, CrossFileMerge merge, string file)
     {

@@ -96,7 +96,11 @@ public static class UsageFormats
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
-        var formats = paths.Select(p => File.Exists(p) ? format is null ? Detect(p) : Find(format) : throw new ImportException(p, null, "no such file")).ToList();
+        var formats = paths.Select(p =>
+        {
+            InputFile.MustExist(p);
+            return format is null ? Detect(p) : Find(format);
+        }).ToList();
         var pages = PagesOf(paths, formats, UsageReportJson.FormatName);
         var analyticsPages = PagesOf(paths, formats, AnalyticsUsageJson.FormatName);
         var messages = pages.Count > 0 ? UsageReportJson.ReadMany(pages, options.Resolver) : null;
@@ -121,7 +125,7 @@ public static class UsageFormats
     /// <summary>Reads a file with the named format, or the detected one when <paramref name="format"/> is null.</summary>
     public static (IUsageFileFormat Format, FileImport Import) Read(string path, string? format, ImportOptions options)
     {
-        if (!File.Exists(path)) throw new ImportException(path, null, "no such file");
+        InputFile.MustExist(path);
         var f = format is null ? Detect(path) : Find(format);
         return (f, f.Read(path, options));
     }

@@ -295,12 +295,14 @@ public static class GatewayLog
         var parsed = new StringBuilder();
         parsed.Append("SELECT *, ");
         var ts = c.Timestamp;
-        if (ts.IsTime) parsed.Append("CAST(ts_raw AS DATE) AS day");
+        if (ts.IsTime) parsed.Append("CAST(ts_raw AS DATE) AS day_any");
         else if (ts.IsText)
             parsed.Append("CAST(coalesce(try_cast(ts_raw AS TIMESTAMPTZ), CASE WHEN regexp_full_match(trim(ts_raw), '[0-9]{9,10}(\\.[0-9]+)?') THEN to_timestamp(trim(ts_raw)::DOUBLE) " +
-                          "WHEN regexp_full_match(trim(ts_raw), '[0-9]{12,13}') THEN to_timestamp(trim(ts_raw)::DOUBLE / 1000) END) AS DATE) AS day");
+                          "WHEN regexp_full_match(trim(ts_raw), '[0-9]{12,13}') THEN to_timestamp(trim(ts_raw)::DOUBLE / 1000) END) AS DATE) AS day_any");
         else
-            parsed.Append("CAST(CASE WHEN ts_raw >= 100000000 AND ts_raw < 10000000000 THEN to_timestamp(ts_raw::DOUBLE) WHEN ts_raw >= 100000000000 AND ts_raw < 10000000000000 THEN to_timestamp(ts_raw::DOUBLE / 1000) END AS DATE) AS day");
+            parsed.Append("CAST(CASE WHEN ts_raw >= 100000000 AND ts_raw < 10000000000 THEN to_timestamp(ts_raw::DOUBLE) WHEN ts_raw >= 100000000000 AND ts_raw < 10000000000000 THEN to_timestamp(ts_raw::DOUBLE / 1000) END AS DATE) AS day_any");
+        // Days outside the accepted window (infinity included) become no day, so their rows are rejected.
+        parsed.Append(CultureInfo.InvariantCulture, $", {InWindow("day_any")} AS day");
         for (var i = 0; i < c.Counts.Count; i++)
         {
             // An empty count is 0: its value is left NULL, which the sums skip.
@@ -324,7 +326,8 @@ public static class GatewayLog
         var reason = new StringBuilder("CASE ");
         if (source.Kind == FileContainer.Json) reason.Append("WHEN NOT json_valid(json_raw) THEN 'not a JSON object: ' || left(json_raw, 40) ");
         reason.Append("WHEN ts_raw IS NULL OR trim(CAST(ts_raw AS VARCHAR)) = '' THEN 'timestamp: empty' ");
-        reason.Append("WHEN day IS NULL THEN 'timestamp: ''' || left(CAST(ts_raw AS VARCHAR), 40) || ''' is not a timestamp (ISO-8601 or Unix seconds/milliseconds)' ");
+        reason.Append("WHEN day_any IS NULL THEN 'timestamp: ''' || left(CAST(ts_raw AS VARCHAR), 40) || ''' is not a timestamp (ISO-8601 or Unix seconds/milliseconds)' ");
+        reason.Append(CultureInfo.InvariantCulture, $"WHEN day IS NULL THEN 'timestamp: ' || CAST(day_any AS VARCHAR) || ' is outside the accepted dates {UsageWindow.First:yyyy-MM-dd}..{UsageWindow.Last:yyyy-MM-dd} (Claude API usage cannot predate the API or lie in the future)' ");
         reason.Append("WHEN model_raw IS NULL OR regexp_full_match(model_raw, '\\s*') THEN 'model: empty' ");
         reason.Append(CultureInfo.InvariantCulture, $"WHEN lower(regexp_replace(coalesce(tier_raw, ''), '^\\s+|\\s+$', '', 'g')) NOT IN ({string.Join(", ", Tiers.Keys.Select(DuckDb.Literal))}) ");
         reason.Append("THEN 'tier: ''' || left(tier_raw, 40) || ''' is not standard, batch or priority' ");
@@ -337,6 +340,10 @@ public static class GatewayLog
         reason.Append("END");
         return $"SELECT rn, reason FROM (SELECT rn, {reason} AS reason FROM ({parsed})) WHERE reason IS NOT NULL ORDER BY rn LIMIT {ImportDiagnostics.MaxKeptRejections}";
     }
+
+    /// <summary>The day expression when it lies in <see cref="UsageWindow"/>, else NULL.</summary>
+    private static string InWindow(string day) => string.Create(CultureInfo.InvariantCulture,
+        $"CASE WHEN {day} BETWEEN DATE '{UsageWindow.First:yyyy-MM-dd}' AND DATE '{UsageWindow.Last:yyyy-MM-dd}' THEN {day} END");
 
     /// <summary>
     /// For a file whose timestamp is typed as a time and whose counts are typed as integers (Parquet, or a CSV DuckDB
@@ -357,7 +364,7 @@ public static class GatewayLog
             var highs = string.Join(", ", c.Counts.Select(k => $"max({k.Col.Expr})"));
             range = $", least({lows})::DECIMAL(38,0) AS lo, greatest({highs})::DECIMAL(38,0) AS hi";
         }
-        return $"SELECT CAST({c.Timestamp.Expr} AS DATE) AS day, {c.Model.AsText} AS model_raw, {ws} AS ws_raw, {tier} AS tier_raw, count(*) AS n, 0::BIGINT AS bad{sums}{range} " +
+        return $"SELECT {InWindow($"CAST({c.Timestamp.Expr} AS DATE)")} AS day, {c.Model.AsText} AS model_raw, {ws} AS ws_raw, {tier} AS tier_raw, count(*) AS n, 0::BIGINT AS bad{sums}{range} " +
                $"FROM {source.Relation} GROUP BY ALL";
     }
 

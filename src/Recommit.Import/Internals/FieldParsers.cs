@@ -11,8 +11,25 @@ internal static class FieldParsers
     public static string CsvEscape(string s) =>
         s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 
-    /// <summary>A UTC day from <c>yyyy-MM-dd</c> or an ISO-8601 timestamp (an offset is converted to UTC; none means UTC).</summary>
+    /// <summary>The most tokens one row may hold: 10¹⁵ (no account uses that in a day; sums stay far inside 64 bits).</summary>
+    public const long MaxRowCount = 1_000_000_000_000_000;
+
+    /// <summary>The most dollars one row may hold: $10¹² (sums of millions of rows stay exact in decimal).</summary>
+    public const decimal MaxRowUsd = 1_000_000_000_000m;
+
+    /// <summary>
+    /// A UTC day from <c>yyyy-MM-dd</c> or an ISO-8601 timestamp (an offset is converted to UTC; none means UTC),
+    /// inside <see cref="UsageWindow"/>.
+    /// </summary>
     public static bool TryParseUtcDay(string text, out DateOnly day, out string error)
+    {
+        if (!TryParseAnyUtcDay(text, out day, out error)) return false;
+        if (UsageWindow.Contains(day)) return true;
+        error = UsageWindow.Outside(day);
+        return false;
+    }
+
+    private static bool TryParseAnyUtcDay(string text, out DateOnly day, out string error)
     {
         var s = text.Trim();
         error = "";
@@ -36,19 +53,19 @@ internal static class FieldParsers
         error = "";
         if (long.TryParse(s, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out value))
         {
-            if (value >= 0) return true;
-            error = $"'{Clip(s)}' is negative";
+            if (value is >= 0 and <= MaxRowCount) return true;
+            error = value < 0 ? $"'{Clip(s)}' is negative" : TooLarge(s);
             return false;
         }
         if (s.Length == 0) error = "empty";
         else if (decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
         {
             if (d < 0) error = $"'{Clip(s)}' is negative";
-            else if (d == decimal.Truncate(d) && d <= long.MaxValue) { value = (long)d; return true; }
-            else if (d > long.MaxValue) error = $"'{Clip(s)}' is too large";
+            else if (d == decimal.Truncate(d) && d <= MaxRowCount) { value = (long)d; return true; }
+            else if (d > MaxRowCount) error = TooLarge(s);
             else error = $"'{Clip(s)}' is not a whole number";
         }
-        else if (s.All(char.IsAsciiDigit)) error = $"'{Clip(s)}' is too large";
+        else if (s.All(char.IsAsciiDigit)) error = TooLarge(s);
         else error = $"'{Clip(s)}' is not a number";
         return false;
     }
@@ -60,11 +77,13 @@ internal static class FieldParsers
         error = "";
         if (decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value))
         {
-            if (value >= 0) return true;
-            error = $"'{Clip(text.Trim())}' is negative";
+            if (value is >= 0 and <= MaxRowUsd) return true;
+            error = value < 0 ? $"'{Clip(text.Trim())}' is negative" : $"'{Clip(text.Trim())}' is more than {MaxRowUsd:N0} dollars in one row";
             return false;
         }
         error = s.Length == 0 ? "empty" : $"'{Clip(text.Trim())}' is not an amount";
         return false;
     }
+
+    private static string TooLarge(string s) => $"'{Clip(s)}' is too large (at most {MaxRowCount:N0} in one row)";
 }

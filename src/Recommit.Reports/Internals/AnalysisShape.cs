@@ -23,6 +23,8 @@ internal static class AnalysisShape
             CostOfDoingNothing = a.CostOfDoingNothing with { Percentiles = OrEmpty(a.CostOfDoingNothing.Percentiles) },
             Usage = OrEmpty(a.Usage),
             Notes = OrEmpty(a.Notes),
+            Sources = OrEmpty(a.Sources),
+            Levers = a.Levers with { Kinds = OrEmpty(a.Levers.Kinds) },
         };
     }
 

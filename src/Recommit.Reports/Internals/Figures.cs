@@ -13,6 +13,15 @@ internal static class Figures
 
     public static string Money(Usd? value) => value is { } v ? v.ToString() : "—";
 
+    /// <summary>
+    /// A simulated or forecast dollar figure, to the three significant figures its uncertainty supports
+    /// (<c>$453,000</c>, not <c>$453,394.12</c>); ledger bills and actuals keep their cents (<see cref="Money(Usd)"/>).
+    /// </summary>
+    public static string Simulated(Usd value) => value.ToSignificant(3).ToShortString();
+
+    /// <summary>A p-value: <c>p &lt; 0.001</c> below a thousandth, never <c>p = 0</c>.</summary>
+    public static string PValue(double p) => GapClassifier.PText(p);
+
     /// <summary>Dollars to the cent without symbol or grouping, for CSV: <c>-210.00</c>.</summary>
     public static string Plain(Usd value) => value.RoundedToCents.Value.ToString("0.00", Invariant);
 
@@ -52,6 +61,14 @@ internal static class Figures
     public static string Count(long value) => value.ToString("#,##0", Invariant);
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", Invariant);
+
+    /// <summary>Words joined as a list: <c>routing</c>, <c>caching and batch</c>, <c>routing, caching and batch</c>; capitalised.</summary>
+    public static string List(IEnumerable<string> words)
+    {
+        var w = words.ToList();
+        var text = w.Count <= 1 ? string.Concat(w) : string.Join(", ", w.Take(w.Count - 1)) + " and " + w[^1];
+        return text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    }
 
     /// <summary>The verdict as a heading: <c>Durable overage</c>, <c>On pace</c>, …</summary>
     public static string Verdict(GapClass gap) => gap switch

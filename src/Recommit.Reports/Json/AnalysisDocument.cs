@@ -24,7 +24,8 @@ internal sealed record AnalysisDocument(
     SimulationSummary Simulation,
     BacktestSummary? Backtest,
     ImmutableArray<UsageBreakdownRow> Usage,
-    ImmutableArray<string> Notes)
+    ImmutableArray<string> Notes,
+    ImmutableArray<UsageSource> Inputs)
 {
     /// <summary>What to do (docs/method.md §8), repeated from the negotiation so a reader finds it at the top level.</summary>
     public Recommendation? Recommendation { get; init; }
@@ -37,7 +38,7 @@ internal sealed record AnalysisDocument(
 
     public static AnalysisDocument From(AnalysisResult a) => new(
         a.Account, a.AsOf, a.PriceBookVersion, a.Contract, a.Ledger, GapDocument.From(a.Gap), CommitmentRates.From(a.Contract, a.Ledger), a.Forecast, a.Levers,
-        a.CostOfDoingNothing, a.Simulation, a.Backtest, a.Usage, a.Notes)
+        a.CostOfDoingNothing, a.Simulation, a.Backtest, a.Usage, a.Notes, a.Sources)
     {
         Recommendation = a.Negotiation?.Recommendation,
         Negotiation = a.Negotiation is { } n ? NegotiationDocument.From(n) : null,
@@ -46,10 +47,10 @@ internal sealed record AnalysisDocument(
 }
 
 /// <summary>The gap verdict (docs/method.md §3) as written in <c>analysis.json</c>.</summary>
-internal sealed record GapDocument(GapClass Class, string ClassName, string Sentence, string Confidence, YearMonth? NextCheck, GapEvidence Evidence)
+internal sealed record GapDocument(GapClass Class, string ClassName, string Sentence, string Confidence, YearMonth? NextCheck, GapDriver Driver, GapEvidence Evidence)
 {
     public static GapDocument From(GapAssessment g) => new(
-        g.Class, g.ClassName, g.Sentence, g.Confidence, g.NextCheck,
+        g.Class, g.ClassName, g.Sentence, g.Confidence, g.NextCheck, g.Driver,
         new GapEvidence(g.RunLength, g.Threshold, g.Months, g.MannKendallS, g.MannKendallPValue, g.TheilSenSlope,
             g.YearOverYearGrowth, g.ProjectedPeriodEndPosition));
 }

@@ -35,4 +35,7 @@ public sealed record AnalysisInput(Contract Contract, PriceBook PriceBook)
     public bool Negotiate { get; init; } = true;
     public NegotiationAssumptions Assumptions { get; init; } = NegotiationAssumptions.Default;
     public ImmutableArray<Package> Scenarios { get; init; } = [];
+
+    /// <summary>The usage files behind <see cref="Usage"/> or <see cref="Spend"/> with their reconciliations.</summary>
+    public ImmutableArray<UsageSource> Sources { get; init; } = [];
 }

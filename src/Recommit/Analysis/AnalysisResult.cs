@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Recommit.Contracts;
 using Recommit.Fees;
 using Recommit.Gap;
+using Recommit.Levers;
 using Recommit.Money;
 using Recommit.Negotiation;
 using Recommit.Time;
@@ -25,7 +26,18 @@ public sealed record ForecastSection(string Method, ImmutableArray<ForecastMonth
 /// The lever waterfall for the rest of the term (docs/method.md §5): expected list dollars at baseline and after each lever
 /// in the order they apply. <see cref="AssumedTokenMix"/> is true when the figures rest on an assumed token mix.
 /// </summary>
-public sealed record LeverWaterfall(YearMonth From, YearMonth To, Usd Baseline, Usd AfterRouting, Usd AfterCaching, Usd AfterBatch, bool AssumedTokenMix);
+public sealed record LeverWaterfall(YearMonth From, YearMonth To, Usd Baseline, Usd AfterRouting, Usd AfterCaching, Usd AfterBatch, bool AssumedTokenMix)
+{
+    /// <summary>The kinds of lever given, in the order they apply; empty when the analysis had no levers.</summary>
+    public ImmutableArray<LeverKind> Kinds { get; init; } = [];
+
+    /// <summary>
+    /// The expected cost of doing nothing had the levers not been applied (the baseline paths through the same
+    /// ledger); beside <see cref="CostOfDoingNothing.Mean"/> it shows whether the levers lower that cost or, under a
+    /// commitment the usage already falls short of, raise it.
+    /// </summary>
+    public Usd? CostWithoutLevers { get; init; }
+}
 
 /// <summary>
 /// The cost of doing nothing (docs/method.md §6): expected overage premium plus expected forfeited commitment of the current
@@ -72,6 +84,9 @@ public sealed record AnalysisResult(
 {
     /// <summary>The negotiation (docs/method.md §7–§8): packages, zone, frontier and the recommendation; null when left out.</summary>
     public NegotiationResult? Negotiation { get; init; }
+
+    /// <summary>The usage files the analysis rests on, each with rows read, accepted and rejected.</summary>
+    public ImmutableArray<UsageSource> Sources { get; init; } = [];
 
     /// <summary>The engagement quote for the recommended package (docs/method.md §9), when a negotiation was run.</summary>
     public FeeQuote? Quote { get; init; }

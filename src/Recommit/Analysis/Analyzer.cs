@@ -58,13 +58,13 @@ public static partial class Analyzer
             throw new AnalysisException("no usage to analyse: give a usage file (tokens) or a spend table");
         }
 
-        var asOf = input.AsOf ?? lastUsageDay.AddDays(1);
+        var asOf = input.AsOf ?? AsOfDate.Default(lastUsageDay);
         var first = YearMonth.Of(asOf);
         var historyStart = monthly.Keys.Min();
         if (first <= historyStart)
             throw new AnalysisException($"as-of date {asOf:yyyy-MM-dd}: there is no full month of usage before it (usage starts {historyStart})");
-        if (asOf.Day != 1)
-            notes.Add($"The as-of date {asOf:yyyy-MM-dd} falls inside {first}: usage of that partial month is replaced by its forecast.");
+        notes.Add($"Full months counted through {AsOfDate.Describe(AsOfDate.LastCompleteMonth(asOf), lastUsageDay, input.AsOf is not null)}" +
+            (asOf.Day != 1 ? $"; the as-of date {asOf:yyyy-MM-dd} falls inside {first}, whose usage is replaced by its forecast." : "."));
         var actual = new SortedDictionary<YearMonth, Usd>();
         for (var m = historyStart; m < first; m = m.AddMonths(1)) actual[m] = monthly.GetValueOrDefault(m);
 
@@ -135,14 +135,10 @@ public static partial class Analyzer
         { FixedPath = fixedPath, InnovationScale = innovationScale };
         var sim = MonteCarlo.Run(setup);
 
-        // Gap verdict with the P50 reforecast of the current period's end position.
-        GapProjection? projection = null;
-        if (sim.PeriodCount > 0)
-        {
-            var positions = new double[sim.Paths];
-            for (var p = 0; p < sim.Paths; p++) positions[p] = sim.PeriodPosition[p * sim.PeriodCount];
-            projection = new GapProjection(ToUsd(SimulationResult.Quantiles(positions, 0.5)[0]), new Usd((decimal)window.Periods[0].Commitment));
-        }
+        // Gap verdict with the P50 reforecast of the current period's end position before levers ("at this rate").
+        var projection = sim.PeriodCount > 0
+            ? new GapProjection(ToUsd(SimulationResult.Quantiles(sim.BaselinePosition, 0.5)[0]), new Usd((decimal)window.Periods[0].Commitment))
+            : (GapProjection?)null;
         var gap = GapClassifier.Classify(gapMonths, projection, input.Threshold);
 
         // The caveats that qualify every figure also head the notes.
@@ -154,7 +150,11 @@ public static partial class Analyzer
 
         var termEnd = contract.End.AddMonths(-1);
         var waterfall = new LeverWaterfall(first, termEnd < first ? first : termEnd,
-            ToUsd(sim.WaterfallMean(0)), ToUsd(sim.WaterfallMean(1)), ToUsd(sim.WaterfallMean(2)), ToUsd(sim.WaterfallMean(3)), assumedMix);
+            ToUsd(sim.WaterfallMean(0)), ToUsd(sim.WaterfallMean(1)), ToUsd(sim.WaterfallMean(2)), ToUsd(sim.WaterfallMean(3)), assumedMix)
+        {
+            Kinds = input.Levers.IsEmpty ? [] : [.. input.Levers.Levers.Select(l => l.Kind).Distinct().Order()],
+            CostWithoutLevers = input.Levers.IsEmpty ? null : ToUsd(sim.BaselineCost.Average()),
+        };
 
         var codnPaths = sim.CostOfDoingNothing();
         var codnQ = SimulationResult.Quantiles(codnPaths, [.. Enumerable.Range(0, 21).Select(i => i * 0.05)]);
@@ -194,7 +194,7 @@ public static partial class Analyzer
 
         return new AnalysisResult(input.Account, asOf, book.Version, contract, ledger, gap, forecastSection, waterfall, codn, simulation, backtest, breakdown,
             [.. notes.Distinct(StringComparer.Ordinal)])
-        { Negotiation = negotiation, Quote = quote };
+        { Sources = input.Sources, Negotiation = negotiation, Quote = quote };
     }
 
     private static IEnumerable<string> LeverModels(LeverPlan plan, PriceBook book)

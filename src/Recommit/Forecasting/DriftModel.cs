@@ -61,10 +61,24 @@ internal sealed class DriftModel : IPathModel
         return new DriftModel(y[^1], slope, sigma, 0.8, "DampedDrift");
     }
 
-    public void Simulate(ReadOnlySpan<double> innovations, Span<double> path)
+    public void Simulate(ReadOnlySpan<double> innovations, Span<double> path) => Project(_last, _slope, innovations, path);
+
+    /// <summary>Point forecasts from every earlier origin as if fitted there: the line through the first and the last value seen.</summary>
+    public void InSampleForecasts(ReadOnlySpan<double> y, int firstOrigin, int horizon, Span<double> forecasts)
     {
-        var level = _last;
-        var step = _slope;
+        Span<double> zeros = horizon <= 256 ? stackalloc double[horizon] : new double[horizon];
+        zeros.Clear();
+        for (var o = Math.Max(firstOrigin, 1); o < y.Length; o++)
+        {
+            var slope = o > 1 ? (y[o - 1] - y[0]) / (o - 1) : 0.0;
+            Project(y[o - 1], slope, zeros, forecasts.Slice((o - firstOrigin) * horizon, horizon));
+        }
+    }
+
+    private void Project(double last, double slope, ReadOnlySpan<double> innovations, Span<double> path)
+    {
+        var level = last;
+        var step = slope;
         for (var h = 0; h < path.Length; h++)
         {
             step *= _phi;

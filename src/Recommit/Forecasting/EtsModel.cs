@@ -17,10 +17,15 @@ internal sealed class EtsModel : IPathModel
     private const double PhiHigh = 0.98;
 
     private readonly double[] _seasonal;
+    private readonly double[] _seasonal0;
+    private readonly Parameters _parameters;
 
-    private EtsModel(EtsSpec spec, int period, int length, double alpha, double beta, double gamma, double phi,
+    private EtsModel(EtsSpec spec, int period, int length, Parameters parameters, double[] seasonal0,
         double level, double slope, double[] seasonal, double sigma, double likelihood, int parameterCount)
     {
+        var (alpha, beta, gamma, phi, _, _) = parameters;
+        _parameters = parameters;
+        _seasonal0 = seasonal0;
         Spec = spec;
         Period = period;
         Length = length;
@@ -139,22 +144,46 @@ internal sealed class EtsModel : IPathModel
         var likelihood = Run(data, spec, m, final, seasonal0, seasonal, out var sse, out var level, out var slope);
         var k = CountParameters(spec, period);
         var sigma = Math.Sqrt(sse / Math.Max(1, n - k + 1)); // as R: SSE / (n − number of estimated parameters other than σ)
-        return new EtsModel(spec, m, n, final.Alpha, final.Beta, final.Gamma, final.Phi, level, slope, seasonal, sigma, likelihood, k);
+        return new EtsModel(spec, m, n, final, seasonal0, level, slope, seasonal, sigma, likelihood, k);
     }
 
     /// <summary>Writes a path driven by <paramref name="innovations"/> (zeros → the point forecast); values are floored at zero.</summary>
-    public void Simulate(ReadOnlySpan<double> innovations, Span<double> path)
+    public void Simulate(ReadOnlySpan<double> innovations, Span<double> path) => Project(Level, Slope, _seasonal, Length, innovations, path);
+
+    /// <summary>
+    /// Point forecasts from every earlier origin with the fitted parameters: the recursions run from the initial states
+    /// over <paramref name="y"/> (the fitted history), and at each origin o ≥ <paramref name="firstOrigin"/> the states
+    /// are projected <paramref name="horizon"/> steps with zero innovations (docs/method.md §4).
+    /// </summary>
+    public void InSampleForecasts(ReadOnlySpan<double> y, int firstOrigin, int horizon, Span<double> forecasts)
     {
         var m = Period;
         Span<double> s = m <= 128 ? stackalloc double[m] : new double[m];
-        _seasonal.CopyTo(s);
-        var l = Level;
-        var b = Slope;
+        _seasonal0.CopyTo(s);
+        Span<double> zeros = horizon <= 256 ? stackalloc double[horizon] : new double[horizon];
+        zeros.Clear();
+        var l = _parameters.Level0;
+        var b = _parameters.Slope0;
+        for (var t = 0; t < y.Length; t++)
+        {
+            if (t >= firstOrigin) Project(l, b, s, t, zeros, forecasts.Slice((t - firstOrigin) * horizon, horizon));
+            var phib = Spec.Trend switch { EtsTrend.None => 0.0, EtsTrend.Additive => b, _ => Phi * b };
+            var si = t % m;
+            Update(Spec, y[t], l + phib, phib, s[si], si, Alpha, Beta, Gamma, ref l, ref b, s);
+        }
+    }
+
+    /// <summary>Runs the model forward from states (l, b, seasonal) after <paramref name="origin"/> observations.</summary>
+    private void Project(double l, double b, ReadOnlySpan<double> seasonal, int origin, ReadOnlySpan<double> innovations, Span<double> path)
+    {
+        var m = Period;
+        Span<double> s = m <= 128 ? stackalloc double[m] : new double[m];
+        seasonal.CopyTo(s);
         for (var h = 0; h < path.Length; h++)
         {
             var phib = Spec.Trend switch { EtsTrend.None => 0.0, EtsTrend.Additive => b, _ => Phi * b };
             var q = l + phib;
-            var si = (Length + h) % m;
+            var si = (origin + h) % m;
             var sOld = s[si];
             var f = Spec.Season switch { EtsSeason.None => q, EtsSeason.Additive => q + sOld, _ => q * sOld };
             var z = innovations[h];

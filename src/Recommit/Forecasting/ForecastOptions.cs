@@ -12,10 +12,11 @@ public enum ForecastMethod
     SeasonalNaive = 4,
 }
 
-/// <summary>Options for <see cref="Forecaster.Forecast"/>: seasonal frequency (12 for monthly), interval levels in percent, method.</summary>
+/// <summary>Options for <see cref="Forecaster.Forecast"/>: seasonal frequency (12 for monthly), interval levels in percent, method, and how intervals are drawn.</summary>
 public readonly record struct ForecastOptions()
 {
     public int Frequency { get; init; } = 12;
     public ImmutableArray<int> Levels { get; init; } = [80, 95];
     public ForecastMethod Method { get; init; } = ForecastMethod.Combination;
+    public IntervalMethod Intervals { get; init; } = IntervalMethod.Calibrated;
 }

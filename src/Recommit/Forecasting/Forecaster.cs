@@ -41,7 +41,8 @@ public static class Forecaster
         }
 
         var (members, weights, name) = Members(y, period, options.Method, warnings);
-        return new SimulatedForecast(members, horizon, levels, name, warnings.ToImmutable(), weights);
+        var calibrateOn = options.Intervals == IntervalMethod.Calibrated ? y : null;
+        return new SimulatedForecast(members, horizon, levels, name, warnings.ToImmutable(), weights, calibrateOn);
     }
 
     private static (IPathModel[] Members, double[]? Weights, string Name) Members(double[] y, int period, ForecastMethod method, ImmutableArray<string>.Builder warnings)

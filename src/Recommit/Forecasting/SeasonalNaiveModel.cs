@@ -32,11 +32,22 @@ internal sealed class SeasonalNaiveModel : IPathModel
         return new SeasonalNaiveModel(y[(n - m)..].ToArray(), sigma);
     }
 
-    public void Simulate(ReadOnlySpan<double> innovations, Span<double> path)
+    public void Simulate(ReadOnlySpan<double> innovations, Span<double> path) => Project(_lastSeason, innovations, path);
+
+    /// <summary>Point forecasts from every earlier origin that has a full season (or point) behind it: that season repeated.</summary>
+    public void InSampleForecasts(ReadOnlySpan<double> y, int firstOrigin, int horizon, Span<double> forecasts)
     {
         var m = _lastSeason.Length;
+        Span<double> zeros = horizon <= 256 ? stackalloc double[horizon] : new double[horizon];
+        zeros.Clear();
+        for (var o = Math.Max(firstOrigin, m); o < y.Length; o++) Project(y[(o - m)..o], zeros, forecasts.Slice((o - firstOrigin) * horizon, horizon));
+    }
+
+    private void Project(ReadOnlySpan<double> lastSeason, ReadOnlySpan<double> innovations, Span<double> path)
+    {
+        var m = lastSeason.Length;
         Span<double> state = m <= 128 ? stackalloc double[m] : new double[m];
-        _lastSeason.CopyTo(state);
+        lastSeason.CopyTo(state);
         for (var h = 0; h < path.Length; h++)
         {
             var j = h % m;

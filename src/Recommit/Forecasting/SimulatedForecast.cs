@@ -4,17 +4,19 @@ namespace Recommit.Forecasting;
 
 /// <summary>
 /// The forecast of one series as a weighted combination of fitted path models driven by the same innovations.
-/// A path is the average of the member paths; intervals are quantiles of <see cref="InnovationBlock.Paths"/> such
-/// paths (docs/method.md §4).
+/// A path is the average of the member paths, moved along the <see cref="CalibrationMap"/> when the forecast is
+/// calibrated on its history; intervals are quantiles of <see cref="InnovationBlock.Paths"/> such paths (docs/method.md §4).
 /// </summary>
 internal sealed class SimulatedForecast : Forecast
 {
     private readonly IPathModel[] _members;
     private readonly double[] _weights;
     private readonly double[] _mean;
+    private readonly CalibrationMap? _map;
 
+    /// <summary>Simulates the members; <paramref name="history"/> (the history they were fitted to) calibrates the paths, null leaves them as simulated.</summary>
     public SimulatedForecast(IPathModel[] members, int horizon, ImmutableArray<int> levels,
-        string method, ImmutableArray<string> warnings, double[]? weights = null)
+        string method, ImmutableArray<string> warnings, double[]? weights = null, double[]? history = null)
     {
         _members = members;
         _weights = weights ?? [.. members.Select(_ => 1.0 / members.Length)];
@@ -24,7 +26,14 @@ internal sealed class SimulatedForecast : Forecast
         _mean = new double[horizon];
         Average(new double[horizon], _mean);
         Mean = [.. _mean];
-        Intervals = SimulateIntervals(levels);
+        var draws = history is null && levels.IsDefaultOrEmpty ? null : SortedDraws();
+        if (history is not null)
+        {
+            _map = CalibrationMap.Fit(_members, _weights, history, _mean, draws!, InnovationBlock.Paths);
+            if (_map is not null)
+                for (var i = 0; i < draws!.Length; i++) draws[i] = _map.Apply(i / InnovationBlock.Paths, draws[i]);
+        }
+        Intervals = draws is null ? [] : Quantiles(draws, levels);
     }
 
     public override int Horizon { get; }
@@ -41,6 +50,8 @@ internal sealed class SimulatedForecast : Forecast
         if (innovations.Length < Horizon) throw new ArgumentException($"need {Horizon} innovations, got {innovations.Length}", nameof(innovations));
         if (path.Length < Horizon) throw new ArgumentException($"need room for {Horizon} values, got {path.Length}", nameof(path));
         Average(innovations[..Horizon], path[..Horizon]);
+        if (_map is not null)
+            for (var h = 0; h < Horizon; h++) path[h] = _map.Apply(h, path[h]);
     }
 
     private void Average(ReadOnlySpan<double> innovations, Span<double> path)
@@ -60,19 +71,26 @@ internal sealed class SimulatedForecast : Forecast
         }
     }
 
-    private ImmutableArray<PredictionInterval> SimulateIntervals(ImmutableArray<int> levels)
+    /// <summary>The simulated values step by step, <see cref="InnovationBlock.Paths"/> a step, each step sorted (before calibration).</summary>
+    private double[] SortedDraws()
     {
-        if (levels.IsDefaultOrEmpty) return [];
         var (block, stride) = InnovationBlock.For(Horizon);
         var paths = InnovationBlock.Paths;
         var draws = new double[Horizon * paths];
         var path = new double[Horizon];
         for (var p = 0; p < paths; p++)
         {
-            SimulatePath(block.AsSpan(p * stride, Horizon), path);
+            Average(block.AsSpan(p * stride, Horizon), path);
             for (var h = 0; h < Horizon; h++) draws[h * paths + p] = path[h];
         }
         for (var h = 0; h < Horizon; h++) Array.Sort(draws, h * paths, paths);
+        return draws;
+    }
+
+    private ImmutableArray<PredictionInterval> Quantiles(double[] draws, ImmutableArray<int> levels)
+    {
+        if (levels.IsDefaultOrEmpty) return [];
+        var paths = InnovationBlock.Paths;
         var builder = ImmutableArray.CreateBuilder<PredictionInterval>(levels.Length);
         foreach (var level in levels)
         {
@@ -83,21 +101,11 @@ internal sealed class SimulatedForecast : Forecast
             {
                 var sorted = draws.AsSpan(h * paths, paths);
                 // Keep the point forecast inside its own interval even when the simulated distribution is skewed.
-                lower[h] = Math.Min(Quantile(sorted, tail), _mean[h]);
-                upper[h] = Math.Max(Quantile(sorted, 1 - tail), _mean[h]);
+                lower[h] = Math.Min(CalibrationMap.Quantile(sorted, tail), _mean[h]);
+                upper[h] = Math.Max(CalibrationMap.Quantile(sorted, 1 - tail), _mean[h]);
             }
             builder.Add(new PredictionInterval(level, [.. lower], [.. upper]));
         }
         return builder.MoveToImmutable();
-    }
-
-    /// <summary>Sample quantile of sorted values by linear interpolation (Hyndman and Fan type 7).</summary>
-    private static double Quantile(ReadOnlySpan<double> sorted, double probability)
-    {
-        var position = probability * (sorted.Length - 1);
-        var below = (int)Math.Floor(position);
-        var above = Math.Min(below + 1, sorted.Length - 1);
-        var weight = position - below;
-        return sorted[below] + weight * (sorted[above] - sorted[below]);
     }
 }

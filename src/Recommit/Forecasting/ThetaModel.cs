@@ -54,17 +54,51 @@ internal sealed class ThetaModel : IPathModel
         return new ThetaModel(ses, seasonal, n, slope / 2);
     }
 
-    public void Simulate(ReadOnlySpan<double> innovations, Span<double> path)
+    public void Simulate(ReadOnlySpan<double> innovations, Span<double> path) => Project(_ses.Level, _drift, _length, innovations, path);
+
+    /// <summary>
+    /// Point forecasts from every earlier origin: the SES level of the adjusted history at each origin (fitted smoothing
+    /// parameter and seasonal indices) and the drift refitted on the points up to the origin — the slope is what
+    /// drives long-horizon errors, and the whole history's slope would tell each origin where its future went — then
+    /// projected as <see cref="Simulate"/> does with zero innovations.
+    /// </summary>
+    public void InSampleForecasts(ReadOnlySpan<double> y, int firstOrigin, int horizon, Span<double> forecasts)
+    {
+        var m = _seasonal.Length;
+        var adjusted = new double[y.Length];
+        for (var t = 0; t < y.Length; t++) adjusted[t] = y[t] / _seasonal[t % m];
+        // The SES member's own in-sample forecasts are flat at its level after each origin.
+        _ses.InSampleForecasts(adjusted, firstOrigin, 1, forecasts);
+        var levels = forecasts[..Math.Max(0, y.Length - firstOrigin)].ToArray();
+        Span<double> zeros = horizon <= 256 ? stackalloc double[horizon] : new double[horizon];
+        zeros.Clear();
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (var t = 0; t < y.Length; t++)
+        {
+            if (t >= firstOrigin)
+            {
+                var denominator = t * sxx - sx * sx;
+                var drift = denominator > 0 ? (t * sxy - sx * sy) / denominator / 2 : 0.0;
+                Project(levels[t - firstOrigin], drift, t, zeros, forecasts.Slice((t - firstOrigin) * horizon, horizon));
+            }
+            sx += t;
+            sy += adjusted[t];
+            sxx += (double)t * t;
+            sxy += t * adjusted[t];
+        }
+    }
+
+    /// <summary>Runs the forecast forward from the SES level after <paramref name="origin"/> observations.</summary>
+    private void Project(double level, double drift, int origin, ReadOnlySpan<double> innovations, Span<double> path)
     {
         var alpha = _ses.Alpha;
         var sigma = _ses.Sigma;
-        var level = _ses.Level;
         var m = _seasonal.Length;
-        var offset = (1 - Math.Pow(1 - alpha, _length)) / alpha;
+        var offset = (1 - Math.Pow(1 - alpha, origin)) / alpha;
         for (var h = 0; h < path.Length; h++)
         {
             var shock = sigma * innovations[h];
-            var value = (level + shock + _drift * (h + offset)) * _seasonal[(_length + h) % m];
+            var value = (level + shock + drift * (h + offset)) * _seasonal[(origin + h) % m];
             path[h] = value > 0 ? value : 0;
             level += alpha * shock;
         }

@@ -26,4 +26,8 @@ public sealed record GapAssessment(
     Usd? ProjectedPeriodEndPosition,
     string Confidence,
     YearMonth? NextCheck,
-    string Sentence);
+    string Sentence)
+{
+    /// <summary>For a durable gap whose trend test agrees: which series moved it (usage, the commitment's pace, both).</summary>
+    public GapDriver Driver { get; init; }
+}

@@ -38,11 +38,12 @@ public static class GapClassifier
         GapAssessment Make(GapClass cls, int k, double? g, string confidence, YearMonth? next, string sentence) =>
             new(cls, Name(cls), k, tau, ms, trend?.S, trend?.PValue, trend?.TheilSenSlope, g, projection?.PeriodEndPosition, confidence, next, sentence);
 
+        var position = PositionClause(projection, tau, pct);
         if (n < 3)
         {
             YearMonth? next = n == 0 ? null : ms[^1].Month.AddMonths(3 - n);
             return Make(GapClass.InsufficientEvidence, RunLength(ms, tau), null, "low", next,
-                $"Only {Plural(n, "full month")} of usage against the commitment so far: too early to tell a lasting gap from a passing one{(next is { } m ? $"; check again once {Long(m)} has closed" : "")}.");
+                $"Only {Plural(n, "full month")} of usage against the commitment so far: too early to tell a lasting gap from a passing one{(position.Length > 0 ? $"; {position}" : "")}{(next is { } m ? $"; check again once {Long(m)} has closed" : "")}.");
         }
 
         var last = ms[^1].Month;
@@ -52,8 +53,10 @@ public static class GapClassifier
         if (lastThree.All(m => Math.Abs(m.GapRatio) <= tau))
         {
             var worst = lastThree.Max(m => Math.Abs(m.GapRatio));
+            var beyond = projection is { } pr && Beyond(pr, tau);
             return Make(GapClass.OnPace, 0, null, n >= 6 ? "high" : "medium", last.AddMonths(3),
-                $"Consumption has stayed within {pct} of the commitment's pace for the last three months (largest gap {Percent(worst)}): there is no gap to act on.");
+                $"Consumption has stayed within {pct} of the commitment's pace for the last three months (largest gap {Percent(worst)})" +
+                (beyond ? $", but the earlier months still weigh on this period: {position}." : position.Length > 0 ? $"; {position}: there is no gap to act on." : ": there is no gap to act on."));
         }
 
         var run = ms.Skip(n - k).ToArray();
@@ -79,8 +82,11 @@ public static class GapClassifier
             {
                 var next = SeasonEnd(ms, last, tau, sign);
                 var avg = run.Average(m => m.GapRatio);
+                var effect = projection is not { } sp ? ""
+                    : Beyond(sp, tau) ? $", but it does not even out within this period: {position}"
+                    : $", and over the whole period it evens out: {position}";
                 return Make(GapClass.Seasonal, k, growth, n >= 24 ? "high" : "medium", next,
-                    $"The last {Plural(k, "month")} ran about {Percent(Math.Abs(avg))} {(sign > 0 ? "above" : "below")} the commitment's pace, but the same months did the same last year once {GrowthText(g)} is allowed for: this is the usual seasonal swing, not a change; check again once {Long(next)} has closed.");
+                    $"The last {Plural(k, "month")} ran about {Percent(Math.Abs(avg))} {(sign > 0 ? "above" : "below")} the commitment's pace, as the same months did last year once {GrowthText(g)} is allowed for: a seasonal swing rather than a new trend{effect}; check again once {Long(next)} has closed.");
             }
         }
 
@@ -88,32 +94,86 @@ public static class GapClassifier
         var hi = run.Length == 0 ? 0 : run.Max(m => Math.Abs(m.GapRatio));
         if (k >= 3 && projection is { } p && p.PeriodCommitment.Value > 0m)
         {
-            var position = p.PeriodEndPosition.Value;
-            var carried = Math.Sign(position) == sign && Math.Abs(position) > (decimal)tau * p.PeriodCommitment.Value;
+            var carried = Math.Sign(p.PeriodEndPosition.Value) == sign && Beyond(p, tau);
             if (carried)
             {
                 var agrees = trend is { } t && Math.Sign(t.S) == sign && t.PValue < 0.10;
                 var score = (k >= 6 ? 2 : k >= 4 ? 1 : 0) + (agrees ? 1 : 0);
                 var confidence = score >= 2 ? "high" : score == 1 ? "medium" : "low";
-                var trendText = agrees ? $", and the gap is still {(sign > 0 ? "widening" : "deepening")} (Mann–Kendall {PText(trend!.Value.PValue)})" : "";
-                var amount = new Usd(Math.Abs(position));
-                return sign > 0
-                    ? Make(GapClass.DurableOverage, k, growth, confidence, null,
-                        $"Usage has run {Range(lo, hi)} above the commitment's pace for {k} months in a row{trendText}; at this rate the period ends about {amount} over the commitment, billed as overage: the overage is durable, not a blip.")
-                    : Make(GapClass.DurableShortfall, k, growth, confidence, null,
-                        $"Usage has run {Range(lo, hi)} below the commitment's pace for {k} months in a row{trendText}; at this rate about {amount} of this period's commitment will go unused: the shortfall is durable, not a blip.");
+                var driver = agrees ? Driver(ms, sign, tau) : GapDriver.None;
+                var trendText = agrees ? Movement(ms, sign, driver, trend!.Value.PValue) : "";
+                var cls = sign > 0 ? GapClass.DurableOverage : GapClass.DurableShortfall;
+                return Make(cls, k, growth, confidence, null,
+                    $"Usage has run {Range(lo, hi)} {(sign > 0 ? "above" : "below")} the commitment's pace for {k} months in a row{trendText}; {position}: the {(sign > 0 ? "overage" : "shortfall")} is durable, not a blip.")
+                    with { Driver = driver };
             }
         }
 
-        var beyond = lastThree.Count(m => Math.Abs(m.GapRatio) > tau);
+        var beyondCount = lastThree.Count(m => Math.Abs(m.GapRatio) > tau);
         YearMonth nextCheck = k is 1 or 2 ? last.AddMonths(3 - k) : last.AddMonths(1);
         var why = k >= 3
             ? projection is null
                 ? $"{k} months in a row beyond {pct} of pace, but no reforecast of the period's end was available to confirm it"
                 : $"{k} months in a row beyond {pct} of pace, but the reforecast does not carry the gap past {pct} of the commitment by the period's end"
-            : $"{Plural(beyond, "of the last three months")} beyond {pct} of pace, without a sustained run";
+            : $"{Plural(beyondCount, "of the last three months")} beyond {pct} of pace, without a sustained run";
         return Make(GapClass.Noise, k, growth, "low", nextCheck,
-            $"Usage has moved off pace ({why}): noise so far, not a trend to renegotiate on; check again once {Long(nextCheck)} has closed.");
+            $"Usage has moved off pace ({why}): noise so far, not a lasting trend{(position.Length > 0 ? $"; {position}" : "")}; check again once {Long(nextCheck)} has closed.");
+    }
+
+    /// <summary>What the verdict sentence says about the projected end of the current period, from the P50 before levers.</summary>
+    private static string PositionClause(GapProjection? projection, double tau, string pct)
+    {
+        if (projection is not { } p) return "";
+        var amount = new Usd(Math.Abs(p.PeriodEndPosition.Value)).ToSignificant(3).ToShortString();
+        if (!Beyond(p, tau))
+            return $"at this rate (P50, before levers) the current period ends within {pct} of its commitment ({amount} {(p.PeriodEndPosition.Value >= 0 ? "over" : "short")})";
+        return p.PeriodEndPosition.Value > 0
+            ? $"at this rate (P50, before levers) the current period ends about {amount} over the commitment, billed as overage"
+            : $"at this rate (P50, before levers) about {amount} of the current period's commitment goes unused";
+    }
+
+    private static bool Beyond(GapProjection p, double tau) =>
+        p.PeriodCommitment.Value > 0m && Math.Abs(p.PeriodEndPosition.Value) > (decimal)tau * p.PeriodCommitment.Value;
+
+    /// <summary>
+    /// Which series moved the gap in the run's direction over the months: usage (a Mann–Kendall trend in consumption,
+    /// p &lt; 0.10, with the gap's sign, whose Theil–Sen line moves more than τ of the median month over the months),
+    /// the commitment (pace stepped down under overage or up under shortfall, by more than 1 %), or both.
+    /// </summary>
+    public static GapDriver Driver(IReadOnlyList<GapMonth> months, int sign, double threshold)
+    {
+        if (months.Count < 3 || sign == 0) return GapDriver.None;
+        var consumed = months.Select(m => (double)m.Consumed.Value).ToArray();
+        var usage = TrendTest.Of(consumed);
+        var level = consumed.Median();
+        var usageMoved = usage is { } u && Math.Sign(u.S) == sign && u.PValue < 0.10
+            && Math.Abs(u.TheilSenSlope * (months.Count - 1)) > threshold * Math.Abs(level);
+        var paceChange = months[^1].Pace.Value - months[0].Pace.Value;
+        var commitmentMoved = Math.Sign(paceChange) == -sign && Math.Abs(paceChange) > 0.01m * months[0].Pace.Value;
+        return (usageMoved, commitmentMoved) switch
+        {
+            (true, true) => GapDriver.Both,
+            (true, false) => GapDriver.Usage,
+            (false, true) => GapDriver.Commitment,
+            _ => GapDriver.None,
+        };
+    }
+
+    private static string Movement(ImmutableArray<GapMonth> ms, int sign, GapDriver driver, double pValue)
+    {
+        var verb = sign > 0 ? "widening" : "deepening";
+        var from = ms[0].Pace.ToSignificant(3).ToShortString();
+        var to = ms[^1].Pace.ToSignificant(3).ToShortString();
+        var step = ms[^1].Pace > ms[0].Pace ? "stepped up" : "stepped down";
+        var usageDir = sign > 0 ? "rises" : "falls";
+        var level = new Usd(ms.Skip(Math.Max(0, ms.Length - 6)).Select(m => m.Consumed.Value).Order().ElementAt(Math.Min(ms.Length, 6) / 2)).ToSignificant(3).ToShortString();
+        return driver switch
+        {
+            GapDriver.Usage => $", and the gap keeps {verb} as usage {usageDir} (Mann–Kendall {PText(pValue)})",
+            GapDriver.Commitment => $", and the gap has kept {verb} because the commitment's pace {step} from {from} to {to} a month while usage held near {level} a month (Mann–Kendall {PText(pValue)})",
+            GapDriver.Both => $", and the gap keeps {verb}: usage {usageDir} and the commitment's pace {step} from {from} to {to} a month (Mann–Kendall {PText(pValue)})",
+            _ => $", and the gap is still {verb} (Mann–Kendall {PText(pValue)})",
+        };
     }
 
     /// <summary>The class's name as written in JSON: <c>durable-overage</c>, <c>on-pace</c>, ….</summary>
@@ -156,7 +216,8 @@ public static class GapClassifier
         return last.AddMonths(3);
     }
 
-    private static string PText(double p) => p < 0.001 ? "p < 0.001" : $"p = {p.ToString("0.000", CultureInfo.InvariantCulture)}";
+    /// <summary>A p-value as written: <c>p &lt; 0.001</c> below a thousandth, else <c>p = 0.006</c>.</summary>
+    public static string PText(double p) => p < 0.001 ? "p < 0.001" : $"p = {p.ToString("0.000", CultureInfo.InvariantCulture)}";
 
     private static string Percent(double x) => x.ToString("0%", CultureInfo.InvariantCulture);
 

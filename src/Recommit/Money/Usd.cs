@@ -25,6 +25,25 @@ public readonly record struct Usd(decimal Value) :
 
     public Usd RoundedToCents => new(Math.Round(Value, 2, MidpointRounding.AwayFromZero));
 
+    /// <summary>
+    /// Rounded to <paramref name="digits"/> significant figures (half away from zero): how simulated and forecast
+    /// figures are shown, to the precision their uncertainty supports ($453,394.12 → $453,000 at 3).
+    /// </summary>
+    public Usd ToSignificant(int digits)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(digits);
+        if (Value == 0m) return this;
+        var magnitude = (int)Math.Floor(Math.Log10((double)Math.Abs(Value)));
+        var places = digits - 1 - magnitude;
+        if (places >= 0) return new(Math.Round(Value, Math.Min(places, 2), MidpointRounding.AwayFromZero));
+        var unit = (decimal)Math.Pow(10, -places);
+        return new(Math.Round(Value / unit, MidpointRounding.AwayFromZero) * unit);
+    }
+
+    /// <summary>Whole dollars without cents when there are none: <c>$453,000</c>, <c>-$1,200</c>, <c>$0.57</c>.</summary>
+    public string ToShortString() =>
+        RoundedToCents.Value.ToString(decimal.Truncate(RoundedToCents.Value) == RoundedToCents.Value ? "$#,##0;-$#,##0" : "$#,##0.00;-$#,##0.00", CultureInfo.InvariantCulture);
+
     public static Usd operator +(Usd left, Usd right) => new(left.Value + right.Value);
     public static Usd operator -(Usd left, Usd right) => new(left.Value - right.Value);
     public static Usd operator -(Usd value) => new(-value.Value);

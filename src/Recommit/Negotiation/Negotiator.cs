@@ -110,8 +110,9 @@ public static class Negotiator
         + 5 * Math.Abs((double)(c.Package.Terms.CommittedDiscount - p.Terms.CommittedDiscount));
 
     /// <summary>
-    /// docs/method.md §8: fewer than 3 months to renewal → negotiate the renewal; no acceptable package, or a saving below
-    /// twice the fixed fee → do not open; a durable gap → open now; otherwise watch until the gap's next check.
+    /// docs/method.md §8: fewer than 3 months to renewal → negotiate the renewal; seasonal, short or noisy evidence → watch
+    /// until the gap's next check; no acceptable package, or a saving below twice the fixed fee → do not open; a durable
+    /// gap → open now; usage on pace → do not open.
     /// </summary>
     private static Recommendation Recommend(NegotiationSetup setup, NegotiationValuation valuation, GapAssessment gap)
     {
@@ -136,6 +137,16 @@ public static class Negotiator
             action = "negotiate-renewal";
             sentence = Text($"Negotiate the renewal itself: only {toRenewal} month(s) remain of the term, too few to reopen it mid-term.");
         }
+        else if (gap.Class is GapClass.Seasonal or GapClass.InsufficientEvidence or GapClass.Noise)
+        {
+            // Short or seasonal evidence: check again before opening, whatever a package would save today (§8).
+            action = "watch";
+            next = gap.NextCheck ?? setup.First.AddMonths(3);
+            var package = best is null
+                ? $"no package is yet a mutual gain within the {a.MaxProbabilityWorseOff:P0} risk cap"
+                : $"{best.Package.Name} would save {best.BuyerSaving}";
+            sentence = Text($"Watch: the gap is {gap.ClassName}, not yet durable, and {package}; check again once {next} has closed.");
+        }
         else if (best is null)
         {
             action = "do-not-open";
@@ -153,9 +164,8 @@ public static class Negotiator
         }
         else
         {
-            action = "watch";
-            next = gap.NextCheck ?? setup.First.AddMonths(3);
-            sentence = Text($"Watch: {best.Package.Name} would save {best.BuyerSaving}, but the gap is {gap.ClassName}, not yet durable; check again once {next} has closed.");
+            action = "do-not-open";
+            sentence = Text($"Do not open: usage is {gap.ClassName} with the commitment, so there is no gap to renegotiate on, although {best.Package.Name} would save {best.BuyerSaving}.");
         }
         return new Recommendation(action, next, sentence, reasons.ToImmutable(), best?.Package.Name, best?.BuyerSaving, fee, threshold, toRenewal);
     }

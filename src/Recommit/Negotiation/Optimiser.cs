@@ -98,7 +98,7 @@ public static class Optimiser
             raw[k] = ramp switch
             {
                 RampShape.Linear => raw.Length == 1 ? 1 : 0.85 + 0.30 * k / (raw.Length - 1),
-                RampShape.MatchedToP50 => Mean(p50.Slice(offset, periods[k])) / monthlyMean,
+                RampShape.MatchedToP50 => Math.Max(0, Mean(p50.Slice(offset, periods[k])) / monthlyMean),
                 _ => 1,
             };
             offset += periods[k];
@@ -110,7 +110,7 @@ public static class Optimiser
             total += raw[k] * periods[k];
             months += periods[k];
         }
-        return [.. raw.Select(w => w * months / total)];
+        return total > 0 ? [.. raw.Select(w => w * months / total)] : [.. raw.Select(_ => 1.0)];
     }
 
     /// <summary>

@@ -64,9 +64,8 @@ public static class MonteCarlo
         {
             var rng = new PathRandom(setup.Seed, p);
             var levers = setup.Levers;
-            // Draw order is fixed: lever values, the common shocks, then each series' own shocks.
-            for (var i = 0; i < levers.ValueCount; i++) buf.Uniforms[i] = rng.NextDouble();
-            levers.SampleValues(buf.Uniforms, buf.LeverValues);
+            // Draw order is fixed: the common shocks, each series' own shocks, then the lever values — so a path's
+            // usage before levers is the same with or without levers, and every verb projects the same baseline.
             rng.FillGaussian(buf.Common);
             for (var s = 0; s < setup.Series.Length; s++)
             {
@@ -74,6 +73,8 @@ public static class MonteCarlo
                 for (var t = 0; t < months; t++) buf.Own[t] = commonWeight * buf.Common[t] + ownWeight * buf.Own[t];
                 setup.Series[s].Forecast.SimulatePath(buf.Own, buf.Tokens.AsSpan(s * months, months));
             }
+            for (var i = 0; i < levers.ValueCount; i++) buf.Uniforms[i] = rng.NextDouble();
+            levers.SampleValues(buf.Uniforms, buf.LeverValues);
 
             var cellCount = levers.Layout.CellCount;
             var cells = buf.Cells.AsSpan();
@@ -112,7 +113,8 @@ public static class MonteCarlo
             }
         }
 
-        // The status-quo ledger over the current and later periods of the term.
+        // The status-quo ledger over the current and later periods of the term, after levers; then once more on the
+        // baseline, for the projection "at this rate" and the cost of doing nothing without levers.
         var pc = result.PeriodCount;
         var periods = buf.Periods.AsSpan(0, pc);
         var totals = setup.StatusQuo.Run(buf.Path.Fill(after), periods);
@@ -125,11 +127,13 @@ public static class MonteCarlo
             result.PeriodForfeited[i] = o.Forfeited;
             result.PeriodShortfall[i] = o.Shortfall;
             result.PeriodOverage[i] = o.OverageList;
-            result.PeriodPosition[i] = o.Position;
         }
         result.Bill[p] = totals.Bill;
         result.Premium[p] = totals.Premium;
         result.Forfeited[p] = totals.Forfeited;
+        if (setup.Levers.Count > 0 && setup.FixedPath is null) totals = setup.StatusQuo.Run(buf.Path.Fill(baseline), periods);
+        result.BaselineCost[p] = totals.Premium + totals.Forfeited;
+        result.BaselinePosition[p] = pc > 0 ? periods[0].Position : 0;
     }
 
     private sealed class Buffers(SimulationSetup setup)

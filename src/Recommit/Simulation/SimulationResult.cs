@@ -25,10 +25,11 @@ public sealed class SimulationResult
         PeriodForfeited = new double[paths * PeriodCount];
         PeriodShortfall = new double[paths * PeriodCount];
         PeriodOverage = new double[paths * PeriodCount];
-        PeriodPosition = new double[paths * PeriodCount];
         Bill = new double[paths];
         Premium = new double[paths];
         Forfeited = new double[paths];
+        BaselineCost = new double[paths];
+        BaselinePosition = new double[paths];
     }
 
     public SimulationSetup Setup { get; }
@@ -46,13 +47,20 @@ public sealed class SimulationResult
     public double[] PeriodShortfall { get; }
     public double[] PeriodOverage { get; }
 
-    /// <summary>Per path and period: the period-end position at committed rates (overage × (1 − d), or −shortfall).</summary>
-    public double[] PeriodPosition { get; }
-
     /// <summary>Per path: total bill, overage premium and forfeited commitment of the current and later periods of the term.</summary>
     public double[] Bill { get; }
     public double[] Premium { get; }
     public double[] Forfeited { get; }
+
+    /// <summary>Per path: the cost of doing nothing had no lever been applied (the baseline usage through the same ledger).</summary>
+    public double[] BaselineCost { get; }
+
+    /// <summary>
+    /// Per path: the first period's end position on the baseline, before levers — consumption at committed rates minus
+    /// the commitment and carry-in (positive heads for overage): the projection "at this rate" of docs/method.md §3.
+    /// Zero when the window has no period.
+    /// </summary>
+    public double[] BaselinePosition { get; }
 
     /// <summary>Per path: the cost of doing nothing, overage premium plus forfeited commitment (docs/method.md §6).</summary>
     public double[] CostOfDoingNothing()

@@ -108,8 +108,9 @@ public sealed class AdminPullTests : IDisposable
     [Fact]
     public async Task A_page_with_has_more_but_no_next_page_stops_clearly_and_a_rerun_resumes_to_the_same_totals()
     {
-        _stub.Faults[1] = StubFault.MissingNextPage;
-        var request = Daily();
+        // Request 3 is the first cost page, after both usage pages were saved.
+        _stub.Faults[3] = StubFault.MissingNextPage;
+        var request = Daily(cost: true);
 
         var e = await Assert.ThrowsAsync<AdminApiException>(() => Pull(request));
         Assert.Contains("has_more", e.Message, StringComparison.Ordinal);
@@ -162,14 +163,16 @@ public sealed class AdminPullTests : IDisposable
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
         Assert.Contains("gave up after 3 attempts", e.Message, StringComparison.Ordinal);
         Assert.Equal(3, _stub.RequestCount);
-        Assert.True(File.Exists(PullCursor.PathFor(Out)));
+        // Nothing was saved: no cursor that records no progress, no empty pages folder.
+        Assert.False(File.Exists(PullCursor.PathFor(Out)));
+        Assert.False(Directory.Exists(Out + ".pages"));
     }
 
     [Fact]
     public async Task A_cursor_from_a_pull_with_other_options_is_not_resumed()
     {
-        _stub.Faults[1] = StubFault.MissingNextPage;
-        await Assert.ThrowsAsync<AdminApiException>(() => Pull(Daily()));
+        _stub.Faults[3] = StubFault.MissingNextPage;
+        await Assert.ThrowsAsync<AdminApiException>(() => Pull(Daily(cost: true)));
 
         var e = await Assert.ThrowsAsync<AdminApiException>(() => Pull(new PullRequest(From, To, "1h", AdminQuery.DefaultUsageGroupBy, false, false)));
         Assert.Contains("other options", e.Message, StringComparison.Ordinal);
@@ -214,14 +217,15 @@ public sealed class AdminPullTests : IDisposable
         Assert.DoesNotContain(wrong, e.ToString(), StringComparison.Ordinal);
 
         // A faulty pull that logs retries, stops with a cursor, then resumes and writes everything.
+        // Requests 2 and 3 are the first usage page (refused once, then served), 4 the second, 5 the first cost page.
         _stub.Faults[2] = StubFault.RateLimited;
-        _stub.Faults[3] = StubFault.MissingNextPage;
-        var e2 = await Assert.ThrowsAsync<AdminApiException>(() => Pull(Daily()));
+        _stub.Faults[5] = StubFault.MissingNextPage;
+        var e2 = await Assert.ThrowsAsync<AdminApiException>(() => Pull(Daily(cost: true)));
         var texts = new List<string> { e.ToString(), e2.ToString(), string.Join('\n', _log), AdminKey.Of(Key).ToString() };
         texts.Add(await File.ReadAllTextAsync(PullCursor.PathFor(Out)));
         _stub.Faults.Clear();
         using (var client = Client())
-            await AdminPull.RunAsync(client, Daily(), Out, Path.Combine(_dir, "pages"));
+            await AdminPull.RunAsync(client, Daily(cost: true), Out, Path.Combine(_dir, "pages"));
         texts.Add(await File.ReadAllTextAsync(Out));
         texts.AddRange(Directory.GetFiles(_dir, "*", SearchOption.AllDirectories).Select(File.ReadAllText));
         texts.Add(string.Join('\n', _log));

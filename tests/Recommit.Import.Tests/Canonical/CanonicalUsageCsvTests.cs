@@ -127,7 +127,7 @@ public sealed class CanonicalUsageCsvTests
         for (var d = 0; d < 400; d++)
             for (var w = 0; w < workspaces.Length; w++)
                 foreach (var kind in new[] { TokenKind.UncachedInput, TokenKind.Output, TokenKind.CacheRead })
-                    b.Add(new UsageKey(new DateOnly(2026, 1, 1).AddDays(d), Channel.Vertex, workspaces[w], "claude-sonnet-4-5", ServiceTier.Priority, ContextBand.Long, InferenceGeo.Us, Speed.Fast, kind), 1L + d * 1_000_003L + w);
+                    b.Add(new UsageKey(new DateOnly(2025, 1, 1).AddDays(d), Channel.Vertex, workspaces[w], "claude-sonnet-4-5", ServiceTier.Priority, ContextBand.Long, InferenceGeo.Us, Speed.Fast, kind), 1L + d * 1_000_003L + w);
         var cube = b.Build();
 
         var bytes = new MemoryStream();

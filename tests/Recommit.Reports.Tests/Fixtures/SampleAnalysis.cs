@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Recommit.Analysis;
 using Recommit.Contracts;
 using Recommit.Gap;
+using Recommit.Levers;
 using Recommit.Money;
 using Recommit.Time;
 
@@ -68,7 +69,11 @@ public static class SampleAnalysis
             ["Short history: 8 full months; intervals are widened."]);
 
         var levers = new LeverWaterfall(new YearMonth(2026, 12), new YearMonth(2028, 2),
-            new Usd(4_485_000m), new Usd(4_036_500m), new Usd(3_591_985.5m), new Usd(3_372_120.25m), false);
+            new Usd(4_485_000m), new Usd(4_036_500m), new Usd(3_591_985.5m), new Usd(3_372_120.25m), false)
+        {
+            Kinds = [LeverKind.Routing, LeverKind.Caching, LeverKind.Batch],
+            CostWithoutLevers = new Usd(512_300.5m),
+        };
 
         var percentiles = ImmutableArray.CreateRange(Enumerable.Range(0, 21).Select(i => new Usd(120_000m + 9_000m * i + 400m * i * i)));
         var cost = new CostOfDoingNothing(new Usd(291_734.125m), new Usd(208_400m), new Usd(284_000m), new Usd(378_400m),

@@ -4,7 +4,8 @@ namespace Recommit.Tests.Forecasting;
 
 public class ThetaTests
 {
-    private static readonly ForecastOptions ThetaAnnual = new() { Frequency = 1, Method = ForecastMethod.Theta };
+    // The model's own simulated intervals, as R's thetaf draws them (the default calibrates them on the history).
+    private static readonly ForecastOptions ThetaAnnual = new() { Frequency = 1, Method = ForecastMethod.Theta, Intervals = IntervalMethod.Model };
 
     // R's datasets::WWWusage (users connected to a server per minute, 100 points).
     private static readonly double[] WwwUsage =
