@@ -18,7 +18,8 @@ namespace Recommit.Cli.Commands;
 /// </summary>
 internal static class PriceCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
+    /// <summary>The JSON options of the pricing verbs' --json output (also used by <c>recommit prices</c>).</summary>
+    internal static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
