@@ -17,38 +17,21 @@ internal static class ScenariosCommand
 {
     public static Command Create()
     {
-        var usage = new Option<string[]>("--usage") { Description = "Usage file(s) in any supported format; several files merge", AllowMultipleArgumentsPerToken = true };
-        var spend = new Option<string?>("--spend") { Description = "Monthly spend CSV (month,model,list_usd) when only spend is known" };
-        var contract = new Option<string>("--contract") { Description = "The current contract, JSON (see docs/contracts.md)", Required = true };
-        var asOf = new Option<string?>("--as-of") { Description = "Analysis date yyyy-MM-dd (default: the day after the last usage day)" };
+        var options = new AnalysisOptions();
         var scenarios = new Option<string?>("--scenarios") { Description = "Packages to value: {\"packages\":[...]} (see docs/negotiation.md); without it the optimiser's packages are listed" };
         var assumptions = new Option<string?>("--assumptions") { Description = "Negotiation assumptions JSON; every field optional, defaults labelled (see docs/negotiation.md)" };
-        var levers = new Option<string?>("--levers") { Description = "Levers JSON file: routing, caching, batch (see docs/levers.md)" };
-        var future = new Option<string?>("--future") { Description = "Replace the forecast with one given path: spend CSV of list dollars per month from the as-of month" };
-        var paths = new Option<int>("--paths") { Description = "Simulated paths", DefaultValueFactory = _ => 10_000 };
-        var seed = new Option<ulong>("--seed") { Description = "Random seed; the same seed gives the same figures", DefaultValueFactory = _ => 1UL };
         var outDir = new Option<string?>("--out") { Description = "Folder for brief.md and negotiation.json (default: none)" };
         var json = new Option<bool>("--json") { Description = "Print the negotiation as JSON: statusQuo, scenarios[], zone, frontier, recommendation" };
 
         var command = new Command("scenarios", "Renegotiation packages valued for both sides, the zone of agreement, the optimiser and the recommendation");
-        foreach (var o in new Option[] { usage, spend, contract, asOf, scenarios, assumptions, levers, future, paths, seed, outDir, json }) command.Options.Add(o);
+        options.AddTo(command);
+        foreach (var o in new Option[] { scenarios, assumptions, outDir, json }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            var usagePaths = parse.GetValue(usage) ?? [];
-            var spendPath = parse.GetValue(spend);
-            if ((usagePaths.Length > 0) == (spendPath is not null))
-                throw new InputException("give either --usage FILE... or --spend FILE (one of them, not both)");
-            var request = new AnalysisRequest(parse.GetValue(contract)!)
+            var request = options.Request(parse) with
             {
-                UsagePaths = usagePaths,
-                SpendPath = spendPath,
-                LeversPath = parse.GetValue(levers),
-                FuturePath = parse.GetValue(future),
-                AsOf = AnalyzeCommand.ParseDay(parse.GetValue(asOf), "--as-of"),
-                Paths = parse.GetValue(paths),
-                Seed = parse.GetValue(seed),
                 ScenariosPath = parse.GetValue(scenarios),
                 AssumptionsPath = parse.GetValue(assumptions),
             };

@@ -30,12 +30,8 @@ internal static class ParetoChart
             points.MarkerSize = 9;
             points.LegendText = "Packages valued (#1, #2, … as listed)";
         }
-        var zero = plot.Add.HorizontalLine(0);
-        zero.LineColor = ChartStyle.Grey;
-        zero.LinePattern = LinePattern.Dashed;
-        var axis = plot.Add.VerticalLine(0);
-        axis.LineColor = ChartStyle.Grey;
-        axis.LinePattern = LinePattern.Dashed;
+        ChartStyle.ZeroLine(plot);
+        ChartStyle.ZeroLine(plot, vertical: true);
         ChartStyle.DollarTicksLeft(plot);
         ChartStyle.DollarTicksBottom(plot);
         plot.ShowLegend(Alignment.UpperRight);

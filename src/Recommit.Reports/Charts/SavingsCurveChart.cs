@@ -31,9 +31,7 @@ internal static class SavingsCurveChart
         vendor.LineWidth = 2.5f;
         vendor.MarkerSize = 3;
         vendor.LegendText = "Vendor's gain";
-        var zero = plot.Add.HorizontalLine(0);
-        zero.LineColor = ChartStyle.Grey;
-        zero.LinePattern = LinePattern.Dashed;
+        ChartStyle.ZeroLine(plot);
         ChartStyle.DollarTicksLeft(plot);
         ChartStyle.DollarTicksBottom(plot);
         plot.ShowLegend(Alignment.UpperLeft);

@@ -19,7 +19,7 @@ public sealed record NegotiationDocument(
     ImmutableArray<FrontierPoint> Frontier,
     ImmutableArray<OfferVerdict> Verdicts,
     Recommendation Recommendation,
-    AssumptionsDocument Assumptions,
+    NegotiationAssumptions Assumptions,
     int CandidatesScreened)
 {
     public static NegotiationDocument From(NegotiationResult n)
@@ -28,7 +28,7 @@ public sealed record NegotiationDocument(
         var v = n.Valuation;
         var scenarios = v.Packages.Select((p, i) => ScenarioDocument.From(p, n.Stressed.Packages[i])).ToImmutableArray();
         return new NegotiationDocument(new WindowDocument(v.From, v.Horizon, v.Paths), SideDocument.From(v.StatusQuo, n.Stressed.StatusQuo),
-            scenarios, n.Zone, n.Frontier, n.Verdicts, n.Recommendation, AssumptionsDocument.From(n.Assumptions), n.CandidatesScreened);
+            scenarios, n.Zone, n.Frontier, n.Verdicts, n.Recommendation, n.Assumptions, n.CandidatesScreened);
     }
 }
 
@@ -80,19 +80,3 @@ public sealed record PeriodDocument(int Months, Usd Commitment);
 
 /// <summary>A package re-valued with usage cut by the load-drop stress from the as-of month.</summary>
 public sealed record StressDocument(Usd BuyerSaving, Usd VendorGain, double ProbabilityWorseOff, bool MutualGain);
-
-/// <summary>The assumptions used, with the names of those that took their default.</summary>
-public sealed record AssumptionsDocument(
-    decimal VendorHaircut,
-    decimal RenewalProbability,
-    decimal DiscountRate,
-    ImmutableArray<DiscountBand> Bands,
-    decimal MaxProbabilityWorseOff,
-    ImmutableArray<PriceMove> PriceMoves,
-    decimal LoadStress,
-    FeeSchedule Fees,
-    ImmutableArray<string> Defaulted)
-{
-    public static AssumptionsDocument From(NegotiationAssumptions a) =>
-        new(a.VendorHaircut, a.RenewalProbability, a.DiscountRate, a.Bands, a.MaxProbabilityWorseOff, a.PriceMoves, a.LoadStress, a.Fees, a.Defaulted);
-}

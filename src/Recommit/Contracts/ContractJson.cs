@@ -91,8 +91,8 @@ public static class ContractJson
         return cut < 0 ? message.TrimEnd('.') : message[..cut];
     }
 
-    /// <summary>Walks the document, failing on the first fault with the field's path.</summary>
-    private sealed class Reader(string source, string root = "", IReadOnlyCollection<string>? otherFields = null)
+    /// <summary>Walks the document, failing on the first fault with the field's path; its text helpers serve other strict readers.</summary>
+    internal sealed class Reader(string source, string root = "", IReadOnlyCollection<string>? otherFields = null)
     {
         public Contract Contract(JsonElement document)
         {
@@ -233,7 +233,7 @@ public static class ContractJson
 
         private static string Join(string path, string name) => path.Length == 0 ? name : name.Length == 0 ? path : $"{path}.{name}";
 
-        private static string Describe(JsonElement element) => element.ValueKind switch
+        internal static string Describe(JsonElement element) => element.ValueKind switch
         {
             JsonValueKind.String => $"the string \"{Clip(element.GetString()!)}\"",
             JsonValueKind.Number => $"the number {Clip(element.GetRawText())}",
@@ -244,8 +244,8 @@ public static class ContractJson
             _ => element.ValueKind.ToString(),
         };
 
-        private static string Show(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+        internal static string Show(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-        private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
+        internal static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
     }
 }

@@ -93,18 +93,9 @@ internal sealed class JsonFields
 
     public static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
-    private static string Describe(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => $"the string \"{Clip(element.GetString()!)}\"",
-        JsonValueKind.Number => $"the number {Clip(element.GetRawText())}",
-        JsonValueKind.True or JsonValueKind.False => $"the boolean {element.GetRawText()}",
-        JsonValueKind.Null => "null",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.Object => "an object",
-        _ => element.ValueKind.ToString(),
-    };
+    private static string Describe(JsonElement element) => Contracts.ContractJson.Reader.Describe(element);
 
-    private static string Show(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Show(decimal value) => Contracts.ContractJson.Reader.Show(value);
 
-    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Clip(string text) => Contracts.ContractJson.Reader.Clip(text);
 }
