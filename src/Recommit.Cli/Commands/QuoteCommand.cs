@@ -16,31 +16,20 @@ internal static class QuoteCommand
 {
     public static Command Create()
     {
-        var usage = new Option<string[]>("--usage") { Description = "Usage file(s) in any supported format; several files merge", AllowMultipleArgumentsPerToken = true };
-        var spend = new Option<string?>("--spend") { Description = "Monthly spend CSV (month,model,list_usd) when only spend is known" };
-        var contract = new Option<string>("--contract") { Description = "The current contract, JSON (see docs/contracts.md)", Required = true };
+        var options = new AnalysisOptions();
         var scenarios = new Option<string?>("--scenarios") { Description = "Packages to value (see docs/negotiation.md); without it the optimiser's packages are used" };
         var assumptions = new Option<string?>("--assumptions") { Description = "Negotiation assumptions JSON; its 'fees' object sets the fee tiers, share and window (defaults labelled)" };
-        var levers = new Option<string?>("--levers") { Description = "Levers JSON file: routing, caching, batch (see docs/levers.md)" };
-        var asOf = new Option<string?>("--as-of") { Description = "Analysis date yyyy-MM-dd (default: the day after the last usage day)" };
-        var paths = new Option<int>("--paths") { Description = "Simulated paths", DefaultValueFactory = _ => 10_000 };
-        var seed = new Option<ulong>("--seed") { Description = "Random seed; the same seed gives the same figures", DefaultValueFactory = _ => 1UL };
         var json = new Option<bool>("--json") { Description = "Print the quote as JSON" };
 
         var command = new Command("quote", "The engagement's fixed fee against gainshare, from the simulated verified savings of the recommended package");
-        foreach (var o in new Option[] { usage, spend, contract, scenarios, assumptions, levers, asOf, paths, seed, json }) command.Options.Add(o);
+        options.AddTo(command);
+        foreach (var o in new Option[] { scenarios, assumptions, json }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            var request = new AnalysisRequest(parse.GetValue(contract)!)
+            var request = options.Request(parse) with
             {
-                UsagePaths = parse.GetValue(usage) ?? [],
-                SpendPath = parse.GetValue(spend),
-                LeversPath = parse.GetValue(levers),
-                AsOf = AnalyzeCommand.ParseDay(parse.GetValue(asOf), "--as-of"),
-                Paths = parse.GetValue(paths),
-                Seed = parse.GetValue(seed),
                 ScenariosPath = parse.GetValue(scenarios),
                 AssumptionsPath = parse.GetValue(assumptions),
             };
