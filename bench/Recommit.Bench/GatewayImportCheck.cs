@@ -132,7 +132,7 @@ public sealed class GatewayImportCheck : IQualityCheck
         return total;
     }
 
-    private static ModelNameResolver Resolver()
+    internal static ModelNameResolver Resolver()
     {
         try
         {

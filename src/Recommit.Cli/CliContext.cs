@@ -7,13 +7,23 @@ namespace Recommit.Cli;
 internal static partial class CliContext
 {
     /// <summary>
-    /// Replaces anything shaped like an Anthropic key (<c>sk-ant-…</c>) with a placeholder: a key typed as a stray argument
-    /// must not be echoed back in a parse error or a failure message (QUALITY.md R6).
+    /// Replaces anything shaped like an Anthropic key (<c>sk-ant-…</c>), a connection-string password or a personal
+    /// access token with a placeholder: a secret typed as a stray argument must not be echoed back in a parse error or a
+    /// failure message (QUALITY.md R6).
     /// </summary>
-    public static string RedactSecrets(string text) => KeyShape().Replace(text, "sk-ant-[redacted]");
+    public static string RedactSecrets(string text) =>
+        TokenShape().Replace(PasswordShape().Replace(KeyShape().Replace(text, "sk-ant-[redacted]"), "$1=[redacted]"), "rct_[redacted]");
 
     [GeneratedRegex(@"sk-ant-[A-Za-z0-9_\-]+")]
     private static partial Regex KeyShape();
+
+    /// <summary>A connection string's password (<c>Password=…</c>, <c>Pwd=…</c>) up to the next semicolon.</summary>
+    [GeneratedRegex(@"(?i)\b(password|pwd)\s*=\s*[^;]*")]
+    private static partial Regex PasswordShape();
+
+    /// <summary>A personal access token of the web app.</summary>
+    [GeneratedRegex(@"rct_[A-Za-z0-9_\-]+")]
+    private static partial Regex TokenShape();
 
     public static readonly Option<bool> VerboseOption = new("--verbose") { Description = "Show stack traces for unexpected failures", Recursive = true };
 

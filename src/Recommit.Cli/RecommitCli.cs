@@ -30,6 +30,10 @@ public static class RecommitCli
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(QuoteCommand.Create());
+        root.Subcommands.Add(AccountsCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(StoreCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 

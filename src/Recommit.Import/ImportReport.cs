@@ -5,7 +5,13 @@ namespace Recommit.Import;
 /// <summary>A row an importer refused, with where it was and why.</summary>
 public sealed record RejectedRow(string File, long Line, string Reason)
 {
-    public override string ToString() => $"{File}:{Line}: {Reason}";
+    /// <summary>
+    /// How many rows share this rejection: 1 for a file's row; for a table read by an aggregate query (ClickHouse),
+    /// where rows have no line (<see cref="Line"/> 0), the number of rows rejected for this reason.
+    /// </summary>
+    public long Rows { get; init; } = 1;
+
+    public override string ToString() => Line > 0 || Rows == 1 ? $"{File}:{Line}: {Reason}" : $"{File}: {Reason} ({Rows:N0} rows)";
 }
 
 /// <summary>

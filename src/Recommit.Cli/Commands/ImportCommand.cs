@@ -2,16 +2,16 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Recommit.Cli.Internals;
 using Recommit.Import;
 using Recommit.Import.Canonical;
 using Recommit.Import.Formats;
 using Recommit.Import.Gateway;
 using Recommit.Import.Output;
 using Recommit.Pricing;
+using Recommit.Storage.Usage;
 using Recommit.Usage;
 using Spectre.Console;
-
-using Recommit.Cli.Internals;
 
 namespace Recommit.Cli.Commands;
 
@@ -33,6 +33,8 @@ internal static class ImportCommand
         var output = new Option<string?>("--out") { Description = "Write the canonical usage CSV here (default: stdout)" };
         var strict = new Option<bool>("--strict") { Description = "Fail (exit 2) when any row is rejected" };
         var json = new Option<bool>("--json") { Description = "Print the import summary as JSON on stdout" };
+        var store = CliStore.Option();
+        var account = CliStore.AccountOption("Store the import in this account of the store (one transaction; the days it covers are replaced)");
         var bedrockUnits = new Option<string>("--bedrock-units") { Description = "Bedrock CUR usage amounts: auto (from pricing_unit), tokens or thousands", DefaultValueFactory = _ => "auto" };
 
         var command = new Command("import", "Import usage files (Console exports, FOCUS, Bedrock CUR, Vertex billing, gateway logs, saved API JSON) into the canonical usage CSV");
@@ -43,19 +45,24 @@ internal static class ImportCommand
         command.Options.Add(strict);
         command.Options.Add(json);
         command.Options.Add(bedrockUnits);
+        command.Options.Add(store);
+        command.Options.Add(account);
         command.Subcommands.Add(ImportAnthropicCommand.Create());
+        command.Subcommands.Add(ImportClickHouseCommand.Create());
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             return CliContext.Guard(parse, stderr, () => Run(
                 parse.GetValue(files) ?? [], parse.GetValue(format), parse.GetValue(map), parse.GetValue(output),
-                parse.GetValue(strict), parse.GetValue(json), parse.GetValue(bedrockUnits) ?? "auto", stdout, stderr));
+                parse.GetValue(strict), parse.GetValue(json), parse.GetValue(bedrockUnits) ?? "auto", stdout, stderr,
+                parse.GetValue(account) is { } a ? (parse.GetValue(store), a) : null));
         });
         return command;
     }
 
-    private static int Run(string[] files, string? format, string? map, string? output, bool strict, bool json, string bedrockUnits, TextWriter stdout, TextWriter stderr)
+    private static int Run(string[] files, string? format, string? map, string? output, bool strict, bool json, string bedrockUnits, TextWriter stdout, TextWriter stderr,
+        (string? Store, string Account)? target = null)
     {
         if (format is not null) UsageFormats.Find(format);
         // --map only means something for gateway logs.
@@ -93,15 +100,17 @@ internal static class ImportCommand
                     AtomicFile.WriteText(spendPath, w => WriteSpend(spend, w));
                 }
             }
-            else if (!json)
+            else if (!json && target is null)
             {
                 if (merge.HasUsage || !merge.HasSpend) CanonicalUsageCsv.Write(cube, stdout);
                 else WriteSpend(spend, stdout);
             }
+            if (target is not null)
+                StoreBatch(target.Value.Store, target.Value.Account, new UsageBatch(cube, spend, merge.Reports, formats), files, stderr);
         }
 
         if (json) stdout.WriteLine(Json(merge, formats, cube, spend, output, spendPath, strict && rejected > 0));
-        if (json && output is null)
+        if (json && output is null && target is null)
             stderr.WriteLine("recommit import: note: --json without --out prints the summary only; the usage was not written anywhere (give --out FILE)");
         else
         {
@@ -114,8 +123,25 @@ internal static class ImportCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>Stores the merged import in the account in one transaction, saying how many cells it holds now.</summary>
+    private static void StoreBatch(string? storeOption, string accountName, UsageBatch batch, string[] files, TextWriter stderr)
+    {
+        Task.Run(async () =>
+        {
+            var store = await CliStore.OpenAsync(storeOption);
+            await using var db = store.Open();
+            var account = await CliStore.AccountAsync(db, accountName);
+            stderr.WriteLine($"storing {batch.Cube.Count:N0} cells in account {account.Name} ({store.Description})…");
+            var record = await new UsageStore(db).ImportAsync(account.Id, batch, files);
+            var (cells, tokens) = await new UsageStore(db).TotalsAsync(account.Id);
+            stderr.WriteLine($"stored import {record.Id}: {record.Cells:N0} cells" +
+                (record.FirstDay is { } first ? $" replacing {first:yyyy-MM-dd}..{record.LastDay:yyyy-MM-dd}" : "") +
+                $"; account {account.Name} now holds {cells:N0} cells, {tokens:N0} tokens");
+        }).GetAwaiter().GetResult();
+    }
+
     /// <summary>Model names through the price book's aliases; when this build has no price book, names are kept as written.</summary>
-    private static ModelNameResolver? Resolver(TextWriter stderr)
+    internal static ModelNameResolver? Resolver(TextWriter stderr)
     {
         PriceBook book;
         try

@@ -410,7 +410,7 @@ public static class GatewayLog
     }
 
     /// <summary>The tier spellings accepted, trimmed and in lower case; empty is standard.</summary>
-    private static readonly Dictionary<string, ServiceTier> Tiers = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, ServiceTier> Tiers = new(StringComparer.Ordinal)
     {
         [""] = ServiceTier.Standard,
         ["standard"] = ServiceTier.Standard,
@@ -421,7 +421,7 @@ public static class GatewayLog
         ["priority"] = ServiceTier.Priority,
     };
 
-    private static bool TryTier(string? raw, out ServiceTier tier) => Tiers.TryGetValue(raw is null ? "" : raw.Trim().ToLowerInvariant(), out tier);
+    internal static bool TryTier(string? raw, out ServiceTier tier) => Tiers.TryGetValue(raw is null ? "" : raw.Trim().ToLowerInvariant(), out tier);
 
     private static string RejectionsSql(Source source, Columns c) => RowsSql(source, c, withReason: true);
 

@@ -1,0 +1,182 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Recommit.Import.ClickHouse;
+
+/// <summary>
+/// Runs queries on ClickHouse's HTTP interface and streams the TabSeparated answer row by row. The server compresses
+/// the answer (gzip) and buffers it until the query has finished (<c>wait_end_of_query</c>), so an error found late
+/// still arrives as an HTTP error rather than half an answer. Counts the bytes that cross the network each way. The
+/// password travels in the Authorization header and is cleaned out of every message.
+/// </summary>
+internal sealed class ClickHouseHttp : IDisposable
+{
+    private readonly HttpClient _client;
+    private readonly ClickHouseRequest _request;
+    private readonly Uri _endpoint;
+
+    public ClickHouseHttp(ClickHouseRequest request, TimeSpan connectTimeout)
+    {
+        _request = request;
+        var handler = new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None, ConnectTimeout = connectTimeout, UseProxy = false };
+        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        var query = (Compressed ? "enable_http_compression=1&" : "") + "wait_end_of_query=1" + (request.Database is { } db ? "&database=" + Uri.EscapeDataString(db) : "");
+        _endpoint = new UriBuilder(request.Url) { Path = "/", Query = query }.Uri;
+        if (request.Password is not null || request.User is not null)
+        {
+            var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{request.User ?? "default"}:{request.Password?.Value ?? ""}"));
+            _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+        }
+        if (Compressed) _client.DefaultRequestHeaders.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+    }
+
+    /// <summary>
+    /// Whether answers come gzip-compressed: as the request says, else only from a server that is not on this machine
+    /// (on loopback, compressing costs the server more time than the bytes it saves).
+    /// </summary>
+    public bool Compressed => _request.Compress ?? !_request.Url.IsLoopback;
+
+    /// <summary>Bytes of query text sent (request bodies).</summary>
+    public long BytesSent { get; private set; }
+
+    /// <summary>Bytes of answer received, as they crossed the network (compressed).</summary>
+    public long BytesReceived { get; private set; }
+
+    /// <summary>Runs <paramref name="sql"/> (which ends in <c>FORMAT TabSeparated</c>) and yields each row's fields; null is <c>\N</c>.</summary>
+    public IEnumerable<string?[]> Rows(string sql, CancellationToken cancellation) => Lines(sql, cancellation).Select(TabSeparated.Split);
+
+    /// <summary>Runs <paramref name="sql"/> (which ends in <c>FORMAT TabSeparated</c>) and yields each row as its line of text.</summary>
+    public IEnumerable<string> Lines(string sql, CancellationToken cancellation)
+    {
+        using var response = Send(sql, cancellation);
+        using var raw = response.Content.ReadAsStream(cancellation);
+        using var counted = new CountingStream(raw, n => BytesReceived += n);
+        var gzip = response.Content.Headers.ContentEncoding.Contains("gzip", StringComparer.OrdinalIgnoreCase);
+        using var body = gzip ? new GZipStream(counted, CompressionMode.Decompress) : (Stream)counted;
+        using var reader = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: false));
+        while (true)
+        {
+            string? line;
+            try
+            {
+                line = reader.ReadLine();
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or HttpRequestException)
+            {
+                throw Failure($"the answer broke off ({Redact(e.Message)})");
+            }
+            if (line is null) yield break;
+            yield return line;
+        }
+    }
+
+    private HttpResponseMessage Send(string sql, CancellationToken cancellation)
+    {
+        var bytes = Encoding.UTF8.GetBytes(sql);
+        BytesSent += bytes.Length;
+        using var message = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(bytes) };
+        HttpResponseMessage response;
+        try
+        {
+            response = _client.Send(message, HttpCompletionOption.ResponseHeadersRead, cancellation);
+        }
+        catch (HttpRequestException e)
+        {
+            var why = e.InnerException is SocketException s ? SocketText(s) : Redact(e.Message);
+            throw Failure($"cannot reach the ClickHouse server at {_request.Url.GetLeftPart(UriPartial.Authority)}: {why}");
+        }
+        catch (TaskCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            throw Failure($"the ClickHouse server at {_request.Url.GetLeftPart(UriPartial.Authority)} did not answer in time");
+        }
+        if (response.IsSuccessStatusCode) return response;
+        using (response)
+        {
+            var text = ErrorText(response, cancellation);
+            throw Failure($"the ClickHouse server answered {(int)response.StatusCode}: {text}");
+        }
+    }
+
+    /// <summary>The first line of the server's error, without the C++ exception decoration and without the password.</summary>
+    private string ErrorText(HttpResponseMessage response, CancellationToken cancellation)
+    {
+        string body;
+        try
+        {
+            using var raw = response.Content.ReadAsStream(cancellation);
+            using var body0 = response.Content.Headers.ContentEncoding.Contains("gzip", StringComparer.OrdinalIgnoreCase) ? new GZipStream(raw, CompressionMode.Decompress) : raw;
+            using var reader = new StreamReader(body0);
+            body = reader.ReadToEnd();
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or HttpRequestException)
+        {
+            body = "";
+        }
+        BytesReceived += body.Length;
+        var line = body.Split('\n')[0].Trim();
+        const string marker = "e.displayText() = ";
+        var at = line.IndexOf(marker, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            var code = line.StartsWith("Code: ", StringComparison.Ordinal) ? line[6..line.IndexOf(',', StringComparison.Ordinal)] : null;
+            line = line[(at + marker.Length)..];
+            var tail = line.IndexOf(", e.what()", StringComparison.Ordinal);
+            if (tail >= 0) line = line[..tail];
+            line = line.Replace("DB::Exception: ", "", StringComparison.Ordinal) + (code is null ? "" : $" (code {code})");
+        }
+        if (line.Length > 300) line = line[..300] + "…";
+        return Redact(line.Length == 0 ? response.ReasonPhrase ?? "no message" : line);
+    }
+
+    private static string SocketText(SocketException s) => s.SocketErrorCode switch
+    {
+        SocketError.ConnectionRefused => "connection refused (is the server running, and is this its HTTP port?)",
+        SocketError.HostNotFound or SocketError.NoData => "no such host",
+        SocketError.TimedOut => "the connection timed out",
+        _ => s.SocketErrorCode.ToString(),
+    };
+
+    private string Redact(string text) => _request.Password?.Redact(text) ?? text;
+
+    private ImportException Failure(string message) => new(_request.SourceName, null, message);
+
+    public void Dispose() => _client.Dispose();
+
+    /// <summary>Passes reads through and reports how many bytes each read returned.</summary>
+    private sealed class CountingStream(Stream inner, Action<int> counted) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = inner.Read(buffer, offset, count);
+            counted(n);
+            return n;
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = inner.Read(buffer);
+            counted(n);
+            return n;
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) inner.Dispose();
+            base.Dispose(disposing);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text;
+using Recommit.Import.Gateway;
+
+namespace Recommit.Import.ClickHouse;
+
+/// <summary>
+/// The SQL the importer sends, built only from checked identifiers, the importer's own expressions and escaped
+/// literals. Each query is a single SELECT over the table, so that on a Distributed table every shard aggregates its
+/// own rows and only the groups travel (a subquery would ship the rows to the server that was asked).
+/// </summary>
+internal static class ClickHouseQuery
+{
+    public static string Describe(ClickHouseRequest r) => $"DESCRIBE TABLE {Table(r)} FORMAT TabSeparated";
+
+    /// <summary>
+    /// The cube query: per raw UTC day, model, workspace and tier, the rows (<c>rc_rows</c>), the rows with an invalid
+    /// count (<c>rc_bad</c>), each token column's sum over the valid rows, and for <see cref="CubeQuery.Fast"/> and
+    /// <see cref="CubeQuery.Checked"/> one more column that tells the caller whether the answer can be trusted (else
+    /// it asks the next kind). The keys are checked by the caller once per group.
+    /// </summary>
+    public static string Aggregate(ClickHouseRequest r, ClickHouseLayout c, CubeQuery kind)
+    {
+        var ok = kind == CubeQuery.Fast ? null : RowOk(c);
+        var sb = new StringBuilder("SELECT ");
+        sb.Append(c.Timestamp.Day).Append(" AS rc_day, ").Append(c.Model.Text).Append(" AS rc_model, ");
+        sb.Append(c.Workspace?.Text ?? "''").Append(" AS rc_workspace, ").Append(c.Tier?.Text ?? "''").Append(" AS rc_tier, count() AS rc_rows, ");
+        sb.Append(ok is null ? "toUInt64(0)" : $"countIf(NOT ({ok}))").Append(" AS rc_bad");
+        foreach (var (_, _, col) in c.Counts)
+            sb.Append(", ").Append(Sum(kind == CubeQuery.Exact ? $"toDecimal128({col.CountValue}, 0)" : $"toUInt64({col.CountValue})", ok));
+        if (kind == CubeQuery.Fast)
+            sb.Append(", max(").Append(c.Counts.Select(k => $"toUInt64({k.Column.CountValue})").Aggregate((a, b) => $"greatest({a}, {b})")).Append(") AS rc_max");
+        else if (kind == CubeQuery.Checked)
+            sb.Append(", ").Append(Sum(string.Join(" + ", c.Counts.Select(k => $"toFloat64({k.Column.CountValue})")), ok)).Append(" AS rc_guard");
+        sb.Append(" FROM ").Append(Table(r)).Append(Where(r, c, extra: null));
+        sb.Append(" GROUP BY rc_day, rc_model, rc_workspace, rc_tier FORMAT TabSeparated");
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Where a group's UInt64 sums may be unsafe: below 9·10¹⁸ (for <see cref="CubeQuery.Fast"/>, rows × largest
+    /// count; for <see cref="CubeQuery.Checked"/>, the Float64 sum of all counts, whose rounding error is far under 10⁻⁷
+    /// of it) every column's true sum is below <see cref="long.MaxValue"/>, so no UInt64 sum wrapped and every sum fits
+    /// a cube cell.
+    /// </summary>
+    public const double GuardLimit = 9e18;
+
+    private static string Sum(string value, string? ok) => ok is null ? $"sum({value})" : $"sumIf({value}, {ok})";
+
+    /// <summary>
+    /// The rejected rows' reasons, each with the number of rows behind it (the most frequent first, at most
+    /// <see cref="ImportDiagnostics.MaxKeptRejections"/>): the same checks as <see cref="Aggregate"/> and the caller's
+    /// key checks, in the gateway importer's order (timestamp, model, tier, then each count).
+    /// </summary>
+    public static string Rejections(ClickHouseRequest r, ClickHouseLayout c)
+    {
+        var ts = c.Timestamp;
+        var reason = new StringBuilder("multiIf(");
+        reason.Append($"ifNull({ts.TrimmedText}, '') = '', 'timestamp: empty', ");
+        reason.Append($"isNull({ts.Day}), concat('timestamp: ''', substring({ts.TrimmedText}, 1, 40), ''' is not a timestamp (ISO-8601 or Unix seconds/milliseconds)'), ");
+        reason.Append($"match(ifNull({c.Model.Text}, ''), '^\\\\s*$'), 'model: empty', ");
+        if (c.Tier is { } tier)
+        {
+            var tiers = string.Join(", ", GatewayLog.Tiers.Keys.Select(ClickHouseSql.Literal));
+            reason.Append($"lower(ifNull({tier.TrimmedText}, '')) NOT IN ({tiers}), concat('tier: ''', substring(ifNull({tier.TrimmedText}, ''), 1, 40), ''' is not standard, batch or priority'), ");
+        }
+        foreach (var (name, _, col) in c.Counts)
+            if (col.CountOk is { } ok) reason.Append($"NOT {ok}, {col.CountProblem(name)}, ");
+        reason.Append("'')");
+        return $"SELECT {reason} AS rc_reason, count() AS rc_rows FROM {Table(r)}{Where(r, c, extra: "rc_reason != ''")} " +
+               $"GROUP BY rc_reason ORDER BY rc_rows DESC, rc_reason LIMIT {ImportDiagnostics.MaxKeptRejections} FORMAT TabSeparated";
+    }
+
+    private static string? RowOk(ClickHouseLayout c)
+    {
+        var checks = c.Counts.Select(k => k.Column.CountOk).OfType<string>().ToList();
+        return checks.Count == 0 ? null : string.Join(" AND ", checks);
+    }
+
+    private static string Table(ClickHouseRequest r) =>
+        (r.Database is null ? "" : ClickHouseSql.Identifier(r.Database) + ".") + ClickHouseSql.Identifier(r.Table) + (r.Final ? " FINAL" : "");
+
+    /// <summary>The filters (values as escaped literals) and the day range; on a DateTime column the range is on the column itself, so the table's index serves it.</summary>
+    private static string Where(ClickHouseRequest r, ClickHouseLayout c, string? extra)
+    {
+        var terms = new List<string>();
+        foreach (var group in c.Filters.GroupBy(f => (f.Column.Name, f.Filter.Negated, f.Filter.IgnoreCase)))
+        {
+            var col = group.First().Column;
+            var text = group.Key.IgnoreCase ? $"lower({col.Text})" : col.Text;
+            var values = group.Select(f => ClickHouseSql.Literal(group.Key.IgnoreCase ? f.Filter.Value.ToLowerInvariant() : f.Filter.Value)).Distinct();
+            terms.Add($"{text} {(group.Key.Negated ? "NOT IN" : "IN")} ({string.Join(", ", values)})");
+        }
+        var ts = c.Timestamp;
+        var onColumn = ts.BaseType.StartsWith("DateTime", StringComparison.Ordinal);
+        if (r.From is { } from)
+            terms.Add(onColumn ? $"{ts.Sql} >= {ClickHouseSql.DateTimeUtc(from)}" : $"{ts.Day} >= {ClickHouseSql.Date(from)}");
+        if (r.To is { } to)
+            terms.Add(onColumn ? $"{ts.Sql} < {ClickHouseSql.DateTimeUtc(to.AddDays(1))}" : $"{ts.Day} <= {ClickHouseSql.Date(to)}");
+        if (extra is not null) terms.Add(extra);
+        return terms.Count == 0 ? "" : " WHERE " + string.Join(" AND ", terms.Select(t => "(" + t + ")"));
+    }
+}

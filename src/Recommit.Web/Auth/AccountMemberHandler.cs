@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Recommit.Storage;
+using Recommit.Storage.Users;
+
+namespace Recommit.Web.Auth;
+
+/// <summary>
+/// Decides <see cref="AccountMemberRequirement"/> before anything of the request is read: an admin may open any
+/// account, an analyst only the accounts they are a member of (403 otherwise, whether or not the account exists).
+/// </summary>
+internal sealed class AccountMemberHandler(StoreContext db, IHttpContextAccessor http) : AuthorizationHandler<AccountMemberRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, AccountMemberRequirement requirement)
+    {
+        var request = (context.Resource as HttpContext) ?? http.HttpContext;
+        if (request is null || !int.TryParse(request.GetRouteValue("accountId") as string, out var accountId)) return;
+        if (await CanOpenAsync(db, context.User, accountId, request.RequestAborted)) context.Succeed(requirement);
+    }
+
+    /// <summary>True for an admin, or for a member of the account.</summary>
+    public static async Task<bool> CanOpenAsync(StoreContext db, ClaimsPrincipal user, int accountId, CancellationToken cancellation)
+    {
+        if (user.Identity?.IsAuthenticated != true) return false;
+        if (user.IsInRole(Roles.Admin)) return true;
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return userId is not null && await db.AccountMembers.AnyAsync(m => m.AccountId == accountId && m.UserId == userId, cancellation);
+    }
+}

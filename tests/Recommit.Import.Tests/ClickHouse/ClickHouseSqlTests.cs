@@ -1,0 +1,76 @@
+using FsCheck.Fluent;
+using Recommit.Import.ClickHouse;
+
+namespace Recommit.Import.Tests.ClickHouse;
+
+/// <summary>How user-supplied names and values reach the SQL text, and how the server's TabSeparated answer is read.</summary>
+public class ClickHouseSqlTests
+{
+    [Theory]
+    [InlineData("requests")]
+    [InlineData("request_response_rmt")]
+    [InlineData("usage.input_tokens")]
+    [InlineData("_t1")]
+    public void Plain_names_are_accepted_and_quoted(string name) => Assert.Equal($"`{name}`", ClickHouseSql.Identifier(name));
+
+    [Theory]
+    [InlineData("requests; DROP TABLE x")]
+    [InlineData("a`b")]
+    [InlineData("1abc")]
+    [InlineData("a b")]
+    [InlineData("a.")]
+    [InlineData("a..b")]
+    [InlineData("")]
+    public void Names_that_are_not_plain_identifiers_are_refused(string name)
+    {
+        var error = Assert.Throws<ImportException>(() => ClickHouseSql.CheckIdentifier(name, "--table"));
+        Assert.StartsWith("--table: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Request_validation_refuses_credentials_in_the_url_and_a_reversed_range()
+    {
+        var request = new ClickHouseRequest { Url = new Uri("http://127.0.0.1:8123"), Table = "requests" };
+        request.Validate();
+        Assert.Contains("--password-file", Assert.Throws<ImportException>(() => (request with { Url = new Uri("http://u:secret@127.0.0.1:8123") }).Validate()).Message, StringComparison.Ordinal);
+        Assert.StartsWith("--url", Assert.Throws<ImportException>(() => (request with { Url = new Uri("http://127.0.0.1:8123/?query=DROP") }).Validate()).Message, StringComparison.Ordinal);
+        Assert.StartsWith("--to", Assert.Throws<ImportException>(() => (request with { From = new DateOnly(2026, 2, 1), To = new DateOnly(2026, 1, 1) }).Validate()).Message, StringComparison.Ordinal);
+        Assert.StartsWith("--map input", Assert.Throws<ImportException>(() => (request with { ColumnMap = new Dictionary<string, string> { ["input"] = "x)--" } }).Validate()).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Where_filters_parse_equal_and_not_equal_and_keep_the_value_as_written()
+    {
+        Assert.Equal(new ClickHouseFilter("provider", "anthropic"), ClickHouseFilter.Parse("provider=anthropic"));
+        Assert.Equal(new ClickHouseFilter("team", "a=b c", Negated: true), ClickHouseFilter.Parse("team!=a=b c"));
+        Assert.Throws<ImportException>(() => ClickHouseFilter.Parse("=x"));
+        Assert.Throws<ImportException>(() => ClickHouseFilter.Parse("provider"));
+        Assert.Throws<ImportException>(() => ClickHouseFilter.Parse("provider=a\nb"));
+    }
+
+    [Fact]
+    public void Tab_separated_fields_are_unescaped_and_backslash_n_is_null()
+    {
+        Assert.Equal((IEnumerable<string?>)["2026-08-05", "a\tb", null, "c\\d", "", "it's\n"], TabSeparated.Split("2026-08-05\ta\\tb\t\\N\tc\\\\d\t\tit\\'s\\n"));
+    }
+
+    [Fact]
+    public void A_password_is_never_shown_by_its_string_form_and_is_cleaned_from_messages()
+    {
+        var password = ClickHousePassword.FromFile(Fixtures.Temp("s3cret-Value\r\nsecond line", ".txt"));
+        Assert.Equal("[password]", password.ToString());
+        Assert.Equal("login with [password] failed", password.Redact("login with s3cret-Value failed"));
+        Assert.Throws<ImportException>(() => ClickHousePassword.FromFile(Fixtures.Temp("", ".txt")));
+    }
+
+    /// <summary>Whatever a value holds, the literal the importer writes gives the server back exactly that value.</summary>
+    [ClickHouseFact]
+    public void Any_value_round_trips_through_a_literal_on_the_server()
+    {
+        var values = ArbMap.Default.GeneratorFor<string>().Where(s => s is not null).Sample(60, 60)
+            .Concat(["'", "\\", "\\'", "a' OR '1'='1", "é€😀", "\t\n\r\0", "--", "/*", "`"]).ToList();
+        var sql = "SELECT " + string.Join(", ", values.Select(ClickHouseSql.Literal)) + " FORMAT TabSeparated";
+        var line = ClickHouseServer.Execute(sql).TrimEnd('\n');
+        Assert.Equal(values.Select(v => (string?)v), TabSeparated.Split(line));
+    }
+}
