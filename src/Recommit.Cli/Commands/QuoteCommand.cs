@@ -17,22 +17,18 @@ internal static class QuoteCommand
     public static Command Create()
     {
         var options = new AnalysisOptions();
-        var scenarios = new Option<string?>("--scenarios") { Description = "Packages to value (see docs/negotiation.md); without it the optimiser's packages are used" };
-        var assumptions = new Option<string?>("--assumptions") { Description = "Negotiation assumptions JSON; its 'fees' object sets the fee tiers, share and window (defaults labelled)" };
+        var negotiating = new NegotiationOptions();
         var json = new Option<bool>("--json") { Description = "Print the quote as JSON" };
 
         var command = new Command("quote", "The engagement's fixed fee against gainshare, from the simulated verified savings of the recommended package");
         options.AddTo(command);
-        foreach (var o in new Option[] { scenarios, assumptions, json }) command.Options.Add(o);
+        negotiating.AddTo(command);
+        foreach (var o in new Option[] { json }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            var request = options.Request(parse) with
-            {
-                ScenariosPath = parse.GetValue(scenarios),
-                AssumptionsPath = parse.GetValue(assumptions),
-            };
+            var request = negotiating.Apply(options.Request(parse), parse);
             var asJson = parse.GetValue(json);
             var analysis = AnalyzeCommand.RunWithProgress(request, stdout, stderr, asJson);
             var quote = analysis.Quote
