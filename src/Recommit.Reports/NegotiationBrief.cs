@@ -166,7 +166,7 @@ public static class NegotiationBrief
           .Append(Label("priceMoves")).Append('\n');
         sb.Append("- Discount bands").Append(Label("bands")).Append(": ").Append(string.Join("; ", a.Bands.Select(b =>
             $"{Figures.Money(b.MinAnnualCommit)}+/yr over {b.MinTermMonths.ToString(CultureInfo.InvariantCulture)}+ months → {Figures.Percent((double)b.Discount)}"))).Append('\n');
-        sb.Append("- Fees").Append(Label("fees")).Append(": fixed ").Append(string.Join(", ", a.Fees.Tiers.Select(t => $"{Figures.Money(t.Fee)} from {Figures.Money(t.MinAnnualCommit)}/yr")))
+        sb.Append("- Fees").Append(Label("fees")).Append(": fixed ").Append(string.Join(", ", a.Fees.FixedTiers.Select(t => $"{Figures.Money(t.Fee)} from {Figures.Money(t.MinAnnualCommit)}/yr")))
           .Append("; or gainshare ").Append(Figures.Percent((double)a.Fees.GainshareShare)).Append(" of verified savings over ")
           .Append(a.Fees.GainshareWindowMonths.ToString(CultureInfo.InvariantCulture)).Append(" months.\n");
         sb.Append("- ").Append(Figures.Count(n.CandidatesScreened)).Append(" optimiser packages screened.\n");

@@ -43,7 +43,7 @@ public class QuoteCommandTests
     public void An_assumptions_file_sets_the_fee_terms()
     {
         var path = Path.Combine(Path.GetTempPath(), $"assumptions-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, """{ "fees": { "tiers": [ { "minAnnualCommit": 0, "fee": 25000 } ], "gainshareShare": 0.1, "gainshareWindowMonths": 12 } }""");
+        File.WriteAllText(path, """{ "fees": { "fixedTiers": [ { "minAnnualCommit": 0, "fee": 25000 } ], "gainshareShare": 0.1, "gainshareWindowMonths": 12 } }""");
         try
         {
             var run = Quote("--assumptions", path, "--json");

@@ -72,6 +72,24 @@ public sealed class ScenariosCommandTests : IDisposable
         Assert.True(doc.RootElement.GetProperty("scenarios").GetArrayLength() > 0);
     }
 
+    [Theory]
+    [InlineData("northwind", "open-now")]
+    [InlineData("contoso", "open-now")]
+    [InlineData("fabrikam", "watch")]
+    public void The_demo_accounts_carry_their_recommendation_first_in_the_report_and_the_brief(string account, string action)
+    {
+        var run = CliRun.Of("demo", "--account", account, "--paths", "500", "--out", _dir);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains($"Recommendation: {action}", run.Stdout, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, account, "analysis.json")));
+        Assert.Equal(action, doc.RootElement.GetProperty("recommendation").GetProperty("action").GetString());
+        var report = File.ReadAllText(Path.Combine(_dir, account, "report.md"));
+        Assert.StartsWith("Recommendation:", report.Split("\n## ")[1], StringComparison.Ordinal);
+        Assert.Contains("## Zone of possible agreement", File.ReadAllText(Path.Combine(_dir, account, "brief.md")), StringComparison.Ordinal);
+        foreach (var chart in new[] { "scenarios.svg", "savings-vs-commitment.svg", "pareto.svg" }) Assert.True(File.Exists(Path.Combine(_dir, account, chart)), chart);
+    }
+
     [Fact]
     public void A_bad_scenarios_file_exits_2_with_one_line_naming_the_file_and_field()
     {
@@ -134,7 +152,7 @@ public sealed class ScenariosCommandTests : IDisposable
     [InlineData("""{"vendorHaircut": 0.3, "priceMoves": [{"year": 2027, "probability": 0.3, "change": -0.2}]}""", true)]
     [InlineData("""{"vendorHaircut": 1.3}""", false)]
     [InlineData("""{"bands": [{"minAnnualCommit": 0, "discount": 0.1}]}""", false)]
-    [InlineData("""{"fees": {"tiers": [], "gainshareShare": 0.2}}""", false)]
+    [InlineData("""{"fees": {"fixedTiers": [], "gainshareShare": 0.2}}""", false)]
     public void The_assumptions_schema_and_loader_agree(string json, bool valid)
     {
         Assert.Equal(valid, Valid(Schema("assumptions.schema.json"), json));

@@ -16,7 +16,7 @@ internal static class QuoteCommand
 {
     public static Command Create()
     {
-        var options = new AnalysisOptions();
+        var options = new AnalysisCommandOptions();
         var negotiating = new NegotiationOptions();
         var json = new Option<bool>("--json") { Description = "Print the quote as JSON" };
 

@@ -11,13 +11,13 @@ namespace Recommit.Cli.Commands;
 
 /// <summary>
 /// <c>recommit scenarios</c>: renegotiation packages valued for the buyer and the vendor on the same simulated paths, the
-/// zone of possible agreement, the optimiser's packages and the recommendation (docs/method.md §7–§8).
+/// zone of possible agreement, the optimiser's packages and the recommendation (PRODUCT.md jobs 7–8; docs/method.md §7–§8).
 /// </summary>
 internal static class ScenariosCommand
 {
     public static Command Create()
     {
-        var options = new AnalysisOptions();
+        var options = new AnalysisCommandOptions();
         var negotiating = new NegotiationOptions();
         var outDir = new Option<string?>("--out") { Description = "Folder for brief.md and negotiation.json (default: none)" };
         var json = new Option<bool>("--json") { Description = "Print the negotiation as JSON: statusQuo, scenarios[], zone, frontier, recommendation" };

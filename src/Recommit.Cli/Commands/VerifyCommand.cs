@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Recommit.Cli.Internals;
 using Recommit.Fees;
-using Recommit.Negotiation;
 using Recommit.Reports.Json;
 using Recommit.Time;
 using Spectre.Console;
@@ -25,7 +24,7 @@ internal static class VerifyCommand
         var prices = new Option<string?>("--prices") { Description = "A price-book JSON file laid over the built-in one" };
         var from = new Option<string>("--from") { Description = "First month of the window, yyyy-MM (usually the signing month)", Required = true };
         var to = new Option<string?>("--to") { Description = "Last month of the window, yyyy-MM (default: the last month with usage)" };
-        var share = new Option<decimal?>("--share") { Description = $"Gainshare: the share of verified savings paid as the fee (default {FeeSchedule.Default.GainshareShare:0.##})" };
+        var share = new Option<decimal?>("--share") { Description = $"Gainshare: the share of verified savings paid as the fee (default {FeeTerms.Default.GainshareShare:0.##})" };
         var json = new Option<bool>("--json") { Description = "Write JSON instead of a table" };
         var csv = new Option<string?>("--csv") { Description = "Also write the months as CSV to this file" };
 
@@ -38,7 +37,7 @@ internal static class VerifyCommand
             var stderr = parse.InvocationConfiguration.Error;
             var fromMonth = Month(parse.GetValue(from)!, "--from");
             var toMonth = parse.GetValue(to) is { } toText ? Month(toText, "--to") : (YearMonth?)null;
-            var gainshare = parse.GetValue(share) ?? FeeSchedule.Default.GainshareShare;
+            var gainshare = parse.GetValue(share) ?? FeeTerms.Default.GainshareShare;
             if (gainshare is < 0m or > 1m) throw new InputException($"--share: must be between 0 and 1, found {gainshare.ToString(CultureInfo.InvariantCulture)}");
 
             var oldContract = CliInputs.Contract(parse.GetValue(oldOption)!, "--old");

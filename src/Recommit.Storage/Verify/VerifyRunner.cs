@@ -23,7 +23,7 @@ public sealed class VerifyRunner(StoreContext db, PriceBook book)
         if (newContract.Start < oldContract.Start)
             throw new InputException($"newVersion: the new contract must start on or after the old one ({oldContract.Start}), found {newContract.Start}");
         if (from < oldContract.Start) throw new InputException($"from: {from} is before the old contract's start {oldContract.Start}");
-        var share = options.Share ?? Recommit.Negotiation.FeeSchedule.Default.GainshareShare;
+        var share = options.Share ?? FeeTerms.Default.GainshareShare;
         if (share is < 0m or > 1m) throw new InputException($"share: must be between 0 and 1, found {share}");
 
         var (cube, spend) = await new UsageStore(db).ReadAsync(accountId, cancellation);

@@ -133,19 +133,23 @@ public sealed class LedgerKernel
         double committed = 0, overage = 0, premium = 0, forfeited = 0;
         var carry = CarryIn;
         var last = _periods.Length - 1;
+        var write = !periods.IsEmpty;
+        var discounted = path.Discounted;
+        var cumulative = path.Cumulative;
+        var guarded = path.ProtectedCumulative;
         for (var k = 0; k <= last; k++)
         {
-            var p = _periods[k];
+            ref readonly var p = ref _periods[k];
             var from = Math.Max(0, p.FirstMonthOffset);
             var end = Math.Max(0, p.EndOffset);
-            var sums = p.Terms.PriceProtected ? path.ProtectedCumulative : path.Cumulative;
+            var sums = p.Terms.PriceProtected ? guarded : cumulative;
             var usage = p.KnownUsage + sums[end] - sums[from];
             var o = TrueUp(usage, p.Commitment, carry, p.Terms, hasNextPeriod: k < last);
-            if (!periods.IsEmpty) periods[k] = o;
+            if (write) periods[k] = o;
             carry = o.CarryOut;
             premium += o.OveragePremium;
             forfeited += o.Forfeited;
-            if (path.Discounted)
+            if (discounted)
             {
                 // Cash timing (§2): a prepaid commitment at the period's start; in arrears spread over its months (months
                 // before the paths count at factor 1); the true-up's overage at the period's last month.
@@ -178,6 +182,7 @@ public sealed class LedgerKernel
     /// O(1 − d_o); premium O(d − d_o); bill C + O(1 − d_o); shortfall S = max(0, C + c − U(1 − d)); carry-out min(r·S, cap·C)
     /// when a next period follows (else 0); forfeited S − carry-out; position O(1 − d) − S.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal static KernelPeriodResult TrueUp(double usage, double commitment, double carryIn, in LedgerTerms terms, bool hasNextPeriod)
     {
         var d = terms.CommittedDiscount;

@@ -1,3 +1,4 @@
+using Recommit.Fees;
 using Recommit.Money;
 
 namespace Recommit.Negotiation;
@@ -6,7 +7,7 @@ namespace Recommit.Negotiation;
 /// Reads the negotiation assumptions file (<c>data/schemas/assumptions.schema.json</c>; docs/negotiation.md):
 /// <c>{"vendorHaircut":0.25,"renewalProbability":0.85,"discountRate":0,"bands":[{"minAnnualCommit":0,"minTermMonths":12,
 /// "discount":0.10}],"maxProbabilityWorseOff":0.2,"priceMoves":[{"year":2027,"probability":0.3,"change":-0.2}],
-/// "loadStress":0.2,"fees":{"tiers":[{"minAnnualCommit":0,"fee":18000}],"gainshareShare":0.25,"gainshareWindowMonths":24}}</c>.
+/// "loadStress":0.2,"fees":{"fixedTiers":[{"minAnnualCommit":0,"fee":18000}],"gainshareShare":0.25,"gainshareWindowMonths":24}}</c>.
 /// Every field is optional; a missing one takes its default and is listed in <see cref="NegotiationAssumptions.Defaulted"/>.
 /// </summary>
 public static class AssumptionsJson
@@ -17,7 +18,7 @@ public static class AssumptionsJson
 
     private static readonly string[] BandFields = ["minAnnualCommit", "minTermMonths", "discount"];
     private static readonly string[] MoveFields = ["year", "probability", "change"];
-    private static readonly string[] FeeFields = ["tiers", "gainshareShare", "gainshareWindowMonths"];
+    private static readonly string[] FeeFields = ["fixedTiers", "gainshareShare", "gainshareWindowMonths"];
     private static readonly string[] TierFields = ["minAnnualCommit", "fee"];
     private const decimal MaxDollars = 1_000_000_000_000m;
 
@@ -47,14 +48,14 @@ public static class AssumptionsJson
         if (f.Has("fees"))
         {
             var fee = new JsonFields(sourceName, "fees", f.Element("fees"), FeeFields);
-            var tiers = fee.Has("tiers")
-                ? [.. fee.Array("tiers", nonEmpty: true).Select(t =>
+            var tiers = fee.Has("fixedTiers")
+                ? [.. fee.Array("fixedTiers", nonEmpty: true).Select(t =>
                 {
                     var row = new JsonFields(sourceName, t.Path, t.Element, TierFields);
-                    return new FeeTier(new Usd(row.Number("minAnnualCommit", 0, MaxDollars)), new Usd(row.Number("fee", 0, MaxDollars)));
+                    return new FixedFeeTier(new Usd(row.Number("minAnnualCommit", 0, MaxDollars)), new Usd(row.Number("fee", 0, MaxDollars)));
                 })]
-                : fees.Tiers;
-            fees = new FeeSchedule(tiers, fee.Number("gainshareShare", 0, 1, fees.GainshareShare),
+                : fees.FixedTiers;
+            fees = new FeeTerms(tiers, fee.Number("gainshareShare", 0, 1, fees.GainshareShare),
                 fee.Has("gainshareWindowMonths") ? fee.Whole("gainshareWindowMonths", 1, 120) : fees.GainshareWindowMonths);
         }
         return new NegotiationAssumptions(

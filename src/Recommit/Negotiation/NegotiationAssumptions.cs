@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Recommit.Fees;
 using Recommit.Money;
 
 namespace Recommit.Negotiation;
@@ -18,7 +19,7 @@ public sealed record NegotiationAssumptions(
     decimal MaxProbabilityWorseOff,
     ImmutableArray<PriceMove> PriceMoves,
     decimal LoadStress,
-    FeeSchedule Fees)
+    FeeTerms Fees)
 {
     /// <summary>The fields (by their JSON names) that took their default value.</summary>
     public ImmutableArray<string> Defaulted { get; init; } = [];
@@ -40,7 +41,7 @@ public sealed record NegotiationAssumptions(
     ];
 
     /// <summary>Every field at its default: h = 0.25, q = 0.85, no discounting, the default bands, cap 0.2, no price moves, stress 0.2, the default fees.</summary>
-    public static NegotiationAssumptions Default { get; } = new(0.25m, 0.85m, 0m, DefaultBands, 0.20m, [], 0.20m, FeeSchedule.Default)
+    public static NegotiationAssumptions Default { get; } = new(0.25m, 0.85m, 0m, DefaultBands, 0.20m, [], 0.20m, FeeTerms.Default)
     {
         Defaulted = [.. AssumptionsJson.Fields],
     };

@@ -227,11 +227,11 @@ public static class Valuation
             var path = s.Buffer.Fill(usage, full, guarded);
             var sq = Kernel.Run(path);
             var bsq = sq.BuyerCost;
-            Record(sums, 0, sq, bsq);
+            var vsq = Record(sums, 0, sq, bsq);
             if (_keep)
             {
                 StatusQuoB[p] = bsq;
-                StatusQuoV[p] = Vendor(sq);
+                StatusQuoV[p] = vsq;
             }
             for (var j = 0; j < _kernels.Length; j++)
             {
@@ -246,22 +246,25 @@ public static class Valuation
                     totals = _kernels[j].Run(path);
                 }
                 var b = totals.BuyerCost + _elsewherePackage[j];
-                Record(sums, j + 1, totals, b);
+                var v = Record(sums, j + 1, totals, b);
                 if (b > bsq + ElsewhereSq[j] + 1e-6) sums.Worse[j + 1]++;
                 if (_keep)
                 {
                     PackageB[j][p] = b;
-                    PackageV[j][p] = Vendor(totals);
+                    PackageV[j][p] = v;
                 }
             }
         }
 
-        private void Record(Sums sums, int index, in KernelTotals totals, double buyerCost)
+        /// <summary>Adds a path's figures for contract <paramref name="index"/> and returns its vendor value.</summary>
+        private double Record(Sums sums, int index, in KernelTotals totals, double buyerCost)
         {
+            var v = Vendor(totals);
             sums.B[index] += buyerCost;
-            sums.V[index] += Vendor(totals);
+            sums.V[index] += v;
             sums.Committed[index] += totals.Committed;
             sums.TermRevenue[index] += totals.Bill;
+            return v;
         }
 
         private double Vendor(in KernelTotals t) => t.Committed + (1 - _h) * t.OverageBilled + _q * (1 - _h) * t.AfterTermBill;

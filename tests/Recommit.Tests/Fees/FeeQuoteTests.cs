@@ -16,7 +16,7 @@ public class FeeQuoteTests
     private static double[] Monthly(double usage, int months) => [.. Enumerable.Repeat(usage, months)];
 
     private static NegotiationAssumptions FixedFee(decimal fee) =>
-        NegotiationAssumptions.Default with { Fees = FeeSchedule.Default with { Tiers = [new FeeTier(Usd.Zero, new Usd(fee))] }, Defaulted = [] };
+        NegotiationAssumptions.Default with { Fees = FeeTerms.Default with { FixedTiers = [new FixedFeeTier(Usd.Zero, new Usd(fee))] }, Defaulted = [] };
 
     [Fact]
     public void Example_7_a_12_month_window_pays_nothing_and_24_months_pays_a_quarter_of_606()

@@ -24,7 +24,7 @@ public class NegotiationFileTests
         var a = AssumptionsJson.Parse("""
             {"vendorHaircut": 0.3, "bands": [{"minAnnualCommit": 0, "minTermMonths": 12, "discount": 0.12}],
              "priceMoves": [{"year": 2027, "probability": 0.4, "change": -0.2}],
-             "fees": {"tiers": [{"minAnnualCommit": 0, "fee": 20000}, {"minAnnualCommit": 2000000, "fee": 40000}], "gainshareShare": 0.2}}
+             "fees": {"fixedTiers": [{"minAnnualCommit": 0, "fee": 20000}, {"minAnnualCommit": 2000000, "fee": 40000}], "gainshareShare": 0.2}}
             """, "a.json");
 
         Assert.Equal(0.3m, a.VendorHaircut);

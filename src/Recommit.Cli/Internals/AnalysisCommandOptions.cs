@@ -7,12 +7,12 @@ namespace Recommit.Cli.Internals;
 /// The options every verb that runs an analysis takes (<c>analyze</c>, <c>scenarios</c>): the usage or spend files,
 /// contract, levers, prices, as-of date, paths, seed, gap threshold, future path and strictness; and the request they make.
 /// </summary>
-internal sealed class AnalysisOptions
+internal sealed class AnalysisCommandOptions
 {
     private readonly Option<string[]> _usage = new("--usage") { Description = "Usage file(s) in any supported format (detected from the content; see 'recommit import --help'); several files merge", AllowMultipleArgumentsPerToken = true };
     private readonly Option<string?> _format = new("--format") { Description = "Force the usage files' format instead of detecting it" };
     private readonly Option<string?> _spend = new("--spend") { Description = "Monthly spend CSV (month,model,list_usd) when only spend is known" };
-    private readonly Option<string> _contract = new("--contract") { Description = "Contract JSON file (see docs/contracts.md)", Required = true };
+    private readonly Option<string> _contract;
     private readonly Option<string?> _levers = new("--levers") { Description = "Levers JSON file: routing, caching, batch (see docs/levers.md)" };
     private readonly Option<string?> _prices = new("--prices") { Description = "A price-book JSON file laid over the built-in one" };
     private readonly Option<string?> _asOf = new("--as-of") { Description = "Analysis date yyyy-MM-dd (default: the day after the last usage day)" };
@@ -21,6 +21,24 @@ internal sealed class AnalysisOptions
     private readonly Option<string?> _threshold = new("--threshold") { Description = "Gap threshold τ: a fraction between 0 and 1 (0.10) or a percentage (10%); default 0.10" };
     private readonly Option<string?> _future = new("--future") { Description = "Replace the forecast with one given path: spend CSV of list dollars per month from the as-of month" };
     private readonly Option<bool> _strict = CliInputs.StrictOption();
+
+    /// <summary>The options; with <paramref name="storedAccounts"/> the contract may instead come from a stored account (--account).</summary>
+    public AnalysisCommandOptions(bool storedAccounts = false)
+    {
+        _contract = storedAccounts
+            ? new("--contract") { Description = "Contract JSON file (see docs/contracts.md); required unless --account names a stored account" }
+            : new("--contract") { Description = "Contract JSON file (see docs/contracts.md)", Required = true };
+    }
+
+    public int Paths(ParseResult parse) => OptionChecks.Paths(parse.GetValue(_paths));
+
+    public ulong Seed(ParseResult parse) => parse.GetValue(_seed);
+
+    public double Threshold(ParseResult parse) => OptionChecks.Threshold(parse.GetValue(_threshold));
+
+    public DateOnly? AsOf(ParseResult parse) => ParseDay(parse.GetValue(_asOf), "--as-of");
+
+    public string? LeversPath(ParseResult parse) => parse.GetValue(_levers);
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
@@ -36,7 +54,7 @@ internal sealed class AnalysisOptions
         var spendPath = parse.GetValue(_spend);
         if ((usagePaths.Length > 0) == (spendPath is not null))
             throw new InputException("give either --usage FILE... or --spend FILE (one of them, not both)");
-        return new AnalysisRequest(parse.GetValue(_contract)!)
+        return new AnalysisRequest(parse.GetValue(_contract) ?? throw new InputException("--contract: required (or --account to analyse a stored account)"))
         {
             UsagePaths = usagePaths,
             Format = parse.GetValue(_format),
@@ -44,10 +62,10 @@ internal sealed class AnalysisOptions
             LeversPath = parse.GetValue(_levers),
             PricesPath = parse.GetValue(_prices),
             FuturePath = parse.GetValue(_future),
-            AsOf = ParseDay(parse.GetValue(_asOf), "--as-of"),
-            Paths = OptionChecks.Paths(parse.GetValue(_paths)),
-            Seed = parse.GetValue(_seed),
-            Threshold = OptionChecks.Threshold(parse.GetValue(_threshold)),
+            AsOf = AsOf(parse),
+            Paths = Paths(parse),
+            Seed = Seed(parse),
+            Threshold = Threshold(parse),
             Strict = parse.GetValue(_strict),
         };
     }
