@@ -109,7 +109,7 @@ public sealed class ClickHouseImportCheck : IQualityCheck
         if (!exportToo)
         {
             yield return new QualityFigure("S6", $"{size}: export to Parquet + import", "not measured", "—", null,
-                string.Create(CultureInfo.InvariantCulture, $"not run at this size: the CSV export alone would be ≈ {rows * 105 / 1e9:N0} GB over the network and on disk (measured ≈ 105 bytes a row at 20 M)"));
+                string.Create(CultureInfo.InvariantCulture, $"not run at this size: the CSV export alone would be ≈ {rows * 75 / 1e9:N0} GB over the network and on disk (measured ≈ 75 bytes a row at 20 M)"));
             yield break;
         }
         var (exportSeconds, exportBytes, convertSeconds, importSeconds, parquetReport) = ExportAndImport(context, server, table);

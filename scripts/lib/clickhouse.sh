@@ -2,7 +2,7 @@
 # Throw-away ClickHouse servers for the tests and benchmarks of `recommit import clickhouse` (sourced, not run).
 #   clickhouse_install             installs Debian's clickhouse-server and clickhouse-client when missing
 #   clickhouse_start DIR [keep]    starts two servers on loopback: shard 1 HTTP 58123 / native 59000, shard 2
-#                                  HTTP 58124 / native 59001, each with its own config and data under DIR; both know
+#                                  HTTP 58124 / native 59001 (10 or 20 above when those are taken), each with its own config and data under DIR; both know
 #                                  the cluster `recommit_two_shards` (one shard each); exports RECOMMIT_TEST_CLICKHOUSE
 #                                  and RECOMMIT_TEST_CLICKHOUSE_SHARD2 (their HTTP URLs) and RECOMMIT_TEST_CLICKHOUSE_NATIVE
 #                                  (shard 1's native port) and RECOMMIT_TEST_CLICKHOUSE_PID (its process, for CPU time); with `keep`, DIR's data is kept from an earlier start and
@@ -25,9 +25,10 @@ clickhouse_install() {
     || { echo "could not install clickhouse-server" >&2; return 1; }
 }
 
-# clickhouse_config DIR HTTP_PORT TCP_PORT: writes DIR/config.xml and DIR/users.xml.
+# clickhouse_config DIR HTTP_PORT TCP_PORT OFFSET: writes DIR/config.xml and DIR/users.xml (the cluster's shards on
+# native ports 59000+OFFSET and 59001+OFFSET).
 clickhouse_config() {
-  local dir="$1" http="$2" tcp="$3"
+  local dir="$1" http="$2" tcp="$3" offset="$4"
   mkdir -p "$dir/data" "$dir/tmp" "$dir/user_files" "$dir/log"
   cat >"$dir/config.xml" <<XML
 <?xml version="1.0"?>
@@ -48,8 +49,8 @@ clickhouse_config() {
   <mark_cache_size>268435456</mark_cache_size>
   <remote_servers>
     <recommit_two_shards>
-      <shard><replica><host>127.0.0.1</host><port>59000</port></replica></shard>
-      <shard><replica><host>127.0.0.1</host><port>59001</port></replica></shard>
+      <shard><replica><host>127.0.0.1</host><port>$((59000 + offset))</port></replica></shard>
+      <shard><replica><host>127.0.0.1</host><port>$((59001 + offset))</port></replica></shard>
     </recommit_two_shards>
   </remote_servers>
 </yandex>
@@ -79,30 +80,45 @@ clickhouse_wait() {
   return 1
 }
 
+# clickhouse_free OFFSET: true when none of the four ports (58123/58124/59000/59001 + OFFSET) is taken.
+clickhouse_free() {
+  local port
+  for port in $((58123 + $1)) $((58124 + $1)) $((59000 + $1)) $((59001 + $1)); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 1; fi
+  done
+  return 0
+}
+
 clickhouse_start() {
   clickhouse_dir="$1"
   clickhouse_keep="${2:-}"
   [ -z "$clickhouse_keep" ] && rm -rf "$clickhouse_dir"
-  local shard http tcp
+  # The ports are 58123/59000 and 58124/59001; when another run on this machine holds them (a colleague's scripts/test
+  # on a shared machine), the next free set 10 or 20 above is taken instead.
+  local offset="" o shard http tcp
+  for o in 0 10 20; do
+    if clickhouse_free "$o"; then offset="$o"; break; fi
+  done
+  if [ -z "$offset" ]; then
+    echo "ports 58123/58124/59000/59001 (and the sets 10 and 20 above) are in use; stop those servers first" >&2
+    return 1
+  fi
+  if [ "$offset" != 0 ]; then echo "ClickHouse test servers: ports 58123/59000 are taken, using HTTP $((58123 + offset))/$((58124 + offset)), native $((59000 + offset))/$((59001 + offset))" >&2; fi
   for shard in 1 2; do
-    http=$((58122 + shard)); tcp=$((58999 + shard))
-    if curl -s "http://127.0.0.1:$http/ping" >/dev/null 2>&1; then
-      echo "port $http is already in use; stop that server first" >&2
-      return 1
-    fi
-    clickhouse_config "$clickhouse_dir/shard$shard" "$http" "$tcp"
+    http=$((58122 + shard + offset)); tcp=$((58999 + shard + offset))
+    clickhouse_config "$clickhouse_dir/shard$shard" "$http" "$tcp" "$offset"
     clickhouse-server --config-file="$clickhouse_dir/shard$shard/config.xml" >"$clickhouse_dir/shard$shard/log/stdout.log" 2>&1 &
     clickhouse_pids+=($!)
   done
-  for http in 58123 58124; do
+  for http in $((58123 + offset)) $((58124 + offset)); do
     if ! clickhouse_wait "$http"; then
       echo "ClickHouse on port $http did not start; see $clickhouse_dir/shard*/log" >&2
       return 1
     fi
   done
-  export RECOMMIT_TEST_CLICKHOUSE="http://127.0.0.1:58123"
-  export RECOMMIT_TEST_CLICKHOUSE_SHARD2="http://127.0.0.1:58124"
-  export RECOMMIT_TEST_CLICKHOUSE_NATIVE=59000
+  export RECOMMIT_TEST_CLICKHOUSE="http://127.0.0.1:$((58123 + offset))"
+  export RECOMMIT_TEST_CLICKHOUSE_SHARD2="http://127.0.0.1:$((58124 + offset))"
+  export RECOMMIT_TEST_CLICKHOUSE_NATIVE=$((59000 + offset))
   export RECOMMIT_TEST_CLICKHOUSE_PID="${clickhouse_pids[0]}"
 }
 

@@ -26,6 +26,7 @@ public static class RecommitCli
         root.Subcommands.Add(ForecastCommand.Create());
         root.Subcommands.Add(PriceCommand.Create());
         root.Subcommands.Add(PricesCommand.Create());
+        root.Subcommands.Add(DigestCommand.Create());
         root.Subcommands.Add(LedgerCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());

@@ -5,7 +5,7 @@ namespace Recommit.Import;
 /// <summary>
 /// Opening a file the user named, with one wording for every verb: "file not found", "is a folder, not a file", and a
 /// cap on small configuration files (contract, levers, price book, key file) so an endless file (a link to
-/// <c>/dev/zero</c>) is refused after a few megabytes instead of filling memory (docs/importers.md, "Size caps").
+/// <c>/dev/zero</c>) is refused after a few megabytes instead of filling memory (docs/input-safety.md, "Size caps").
 /// </summary>
 public static class InputFile
 {
@@ -89,7 +89,8 @@ public static class InputFile
             if (span[i] == 0) evenZero++;
             if (span[i + 1] == 0) oddZero++;
         }
-        return evenZero == n / 2 || oddZero == n / 2;
+        // One byte of every pair zero and the other not: ASCII text in UTF-16 (all zeros is neither).
+        return (evenZero == n / 2) != (oddZero == n / 2);
     }
 
     private static string Size(int bytes) => bytes >= 1 << 20 ? $"{bytes >> 20} MiB" : $"{bytes >> 10} KiB";

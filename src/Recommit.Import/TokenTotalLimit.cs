@@ -6,7 +6,7 @@ namespace Recommit.Import;
 /// <summary>
 /// The most tokens one import may add up to: 10¹⁸, so that every sum the engine forms from the cube (a month, a
 /// model, a token kind) stays inside 64 bits and pricing, the ledger and the analysis never overflow on values the
-/// importers accepted (docs/importers.md, "Size caps").
+/// importers accepted (docs/input-safety.md, "Size caps").
 /// </summary>
 public static class TokenTotalLimit
 {

@@ -6,7 +6,7 @@ namespace Recommit.Import;
 /// The days Claude usage can have: from <see cref="First"/>, the day the Claude API opened (2023-03-14, before the
 /// first model in the price book), to one day after today (UTC; a day's slack for clocks and the last hours of a
 /// timestamp in a later time zone). A row dated outside it (0001-01-01, 9999-12-31, a mistyped year) is rejected
-/// with its file and line instead of stretching every monthly series to centuries (docs/importers.md, "Accepted
+/// with its file and line instead of stretching every monthly series to centuries (docs/input-safety.md, "Accepted
 /// dates"). Spend months run from the first month to ten years after this one, since a future path
 /// (<c>analyze --future</c>) is a spend file of months still to come.
 /// </summary>

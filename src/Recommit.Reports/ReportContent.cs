@@ -183,13 +183,15 @@ internal sealed record ReportContent(string Title, string Subtitle, ImmutableArr
     {
         var l = a.Levers;
         var lead = $"Expected list dollars from {l.From} to {l.To}, at baseline and after each lever in the order they apply " +
-            "(routing, then caching, then batch).\n";
+            "(routing, then caching, then batch), to four significant figures of the baseline.\n";
+        // Levels on one grid (four significant figures of the baseline) and changes as differences of the levels shown.
+        var steps = new[] { l.Baseline, l.AfterRouting, l.AfterCaching, l.AfterBatch }.Select(u => Figures.OnGrid(u, l.Baseline)).ToArray();
         var table = new MarkdownTable(["Step", "List dollars", "Change"], [false, true, true]);
-        table.Row("Baseline", Figures.Simulated(l.Baseline), "");
-        table.Row("After routing", Figures.Simulated(l.AfterRouting), Figures.Simulated(l.AfterRouting - l.Baseline));
-        table.Row("After caching", Figures.Simulated(l.AfterCaching), Figures.Simulated(l.AfterCaching - l.AfterRouting));
-        table.Row("After batch", Figures.Simulated(l.AfterBatch), Figures.Simulated(l.AfterBatch - l.AfterCaching));
-        table.Row("**Total change**", "", "**" + Figures.Simulated(l.AfterBatch - l.Baseline) + "**");
+        table.Row("Baseline", steps[0].ToShortString(), "");
+        string[] names = ["After routing", "After caching", "After batch"];
+        for (var i = 1; i < steps.Length; i++)
+            table.Row(names[i - 1], steps[i].ToShortString(), (steps[i] - steps[i - 1]).ToShortString());
+        table.Row("**Total change**", "", "**" + (steps[3] - steps[0]).ToShortString() + "**");
         var details = table.Render() + "\n" + ReportText.LeverLine(a) + "\n";
         if (l.AssumedTokenMix)
             details += "\nThese figures rest on an assumed token mix (spend-only usage): each family's dollars were split into " +

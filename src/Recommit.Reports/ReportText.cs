@@ -15,9 +15,10 @@ public static class ReportText
         var l = a.Levers;
         if (l.Kinds.IsDefaultOrEmpty) return "none given; the figures are the usage as forecast.";
         var names = Figures.List(l.Kinds.Select(k => k.ToString().ToLowerInvariant()));
-        var change = l.AfterBatch - l.Baseline;
-        var spend = change.Value < 0m ? $"lower expected list spend by {Figures.Simulated(-change)}"
-            : change.Value > 0m ? $"raise expected list spend by {Figures.Simulated(change)}"
+        // The same figure as the waterfall's total change.
+        var change = Figures.OnGrid(l.AfterBatch, l.Baseline) - Figures.OnGrid(l.Baseline, l.Baseline);
+        var spend = change.Value < 0m ? $"lower expected list spend by {(-change).ToShortString()}"
+            : change.Value > 0m ? $"raise expected list spend by {change.ToShortString()}"
             : "leave expected list spend unchanged";
         var text = $"{names} {spend} from {l.From} to {l.To}";
         if (l.CostWithoutLevers is not { } without) return text + ".";

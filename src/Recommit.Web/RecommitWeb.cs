@@ -77,6 +77,7 @@ public static class RecommitWeb
         app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
         var api = app.MapGroup("/api");
         api.MapAuthApi().MapAccountsApi().MapUsageApi().MapAnalysesApi().MapVerifyApi().MapPriceBooksApi().MapIntakeApi();
+        app.MapDigest();
         return app;
     }
 

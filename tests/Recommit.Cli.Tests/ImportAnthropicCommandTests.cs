@@ -83,16 +83,18 @@ public sealed class ImportAnthropicCommandTests : IDisposable
     [Fact]
     public void An_interrupted_pull_stops_with_a_clear_error_and_the_same_command_resumes_it()
     {
-        _stub.DropNextPageOnRequest = 1;
-        var first = Run(Args(), Env(Key));
+        // 70 days page as 31 + 31 + 8 buckets: the second page breaks the paging after the first was saved.
+        string[] args = ["anthropic", "--from", "2026-03-01", "--to", "2026-05-09", "--base-url", _stub.BaseUrl.ToString(), "--out", Out, "--no-resolve"];
+        _stub.DropNextPageOnRequest = 2;
+        var first = Run(args, Env(Key));
         Assert.Equal(ExitCodes.BadInput, first.Code);
         Assert.Contains("has_more = true but sent no next_page", first.Stderr, StringComparison.Ordinal);
         Assert.True(File.Exists(Out + ".cursor.json"));
 
-        var second = Run(Args(), Env(Key));
+        var second = Run(args, Env(Key));
         Assert.True(second.Code == 0, second.Stderr);
         Assert.Contains("resumed an interrupted pull", second.Stdout, StringComparison.Ordinal);
-        Assert.Contains("Usage: 80 rows read, 80 accepted", second.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Usage: 140 rows read, 140 accepted", second.Stdout, StringComparison.Ordinal);
         Assert.False(File.Exists(Out + ".cursor.json"));
     }
 

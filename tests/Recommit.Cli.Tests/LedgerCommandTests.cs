@@ -187,7 +187,7 @@ public class LedgerCommandTests
         var (exit, _, error) = Run("ledger", "--contract", Fixture("no-such.json"), "--spend", Fixture("acme-spend.csv"));
 
         Assert.Equal(ExitCodes.BadInput, exit);
-        Assert.Contains("no-such.json: cannot read the file", error, StringComparison.Ordinal);
+        Assert.Contains("no-such.json: file not found", error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -6,24 +6,32 @@ namespace Recommit.Import.Tests;
 /// The QUALITY.md R1 corpus: a deterministic generator of malformed inputs for every file importer. Each case starts
 /// from a valid sample in the format's real column order and applies one to three damages: truncation, wrong
 /// delimiter, invalid UTF-8, BOM, UTF-16, CRLF, quoted commas, stray quotes, huge/negative/NaN numbers, non-UTC
-/// timestamps, shuffled and duplicated rows, unknown models, a second currency, ragged rows, garbage lines, or an
-/// empty / header-only / whitespace-only file.
+/// timestamps, shuffled and duplicated rows, unknown models, a second currency, ragged rows, garbage lines, an
+/// empty / header-only / whitespace-only file, dates no Claude usage can have (0001, 9999, 1970, infinity), terminal
+/// control characters, spreadsheet formulas, an unbalanced opening quote, or token counts whose sums overflow.
 /// </summary>
 internal static class MalformedCorpus
 {
     public sealed record Case(int Id, string Format, string Damage, byte[] Bytes, string Extension, bool Detect);
 
+    /// <summary>A sample file: in this project's fixtures, or (when the corpus is linked into another test project) its corpus folder.</summary>
+    private static string Sample(string name)
+    {
+        var linked = Path.Combine(AppContext.BaseDirectory, "corpus", name);
+        return File.ReadAllText(File.Exists(linked) ? linked : Path.Combine(AppContext.BaseDirectory, "fixtures", name));
+    }
+
     private static readonly (string Format, string Extension, string Sample)[] Samples =
     [
-        ("console-usage", ".csv", File.ReadAllText(Fixtures.Path("console-usage.csv"))),
-        ("console-cost", ".csv", File.ReadAllText(Fixtures.Path("console-cost.csv"))),
-        ("focus", ".csv", File.ReadAllText(Fixtures.Path("focus.csv"))),
-        ("bedrock-cur", ".csv", File.ReadAllText(Fixtures.Path("bedrock-cur.csv"))),
-        ("vertex", ".csv", File.ReadAllText(Fixtures.Path("vertex.csv"))),
+        ("console-usage", ".csv", Sample("console-usage.csv")),
+        ("console-cost", ".csv", Sample("console-cost.csv")),
+        ("focus", ".csv", Sample("focus.csv")),
+        ("bedrock-cur", ".csv", Sample("bedrock-cur.csv")),
+        ("vertex", ".csv", Sample("vertex.csv")),
         ("usage", ".csv", "date,model,token_kind,tokens,service_tier,context_band,channel,workspace,inference_geo,speed\n2026-08-05,claude-opus-5,output,100,standard,standard,anthropic,Default,global,standard\n2026-08-05,claude-opus-5,cache_read,7,batch,standard,bedrock,,global,standard\n2026-08-06,claude-sonnet-4-5,uncached_input,9,standard,long,vertex,x,us,fast\n"),
         ("spend", ".csv", "month,model,list_usd,currency\n2026-07,opus,1000.50,USD\n2026-08,sonnet,20,USD\n2026-08,claude-opus-5,3.25,USD\n"),
         ("analytics-usage", ".json", AnalyticsUsagePage),
-        ("gateway", ".csv", File.ReadAllText(Fixtures.Path("gateway.csv"))),
+        ("gateway", ".csv", Sample("gateway.csv")),
         ("gateway", ".jsonl", "{\"timestamp\":\"2026-08-05T10:00:00Z\",\"model\":\"claude-opus-5\",\"input_tokens\":100,\"output_tokens\":10}\n{\"timestamp\":\"2026-08-05T23:30:00-05:00\",\"model\":\"claude-opus-5\",\"input_tokens\":\"200\",\"output_tokens\":20,\"workspace\":\"w\"}\n"),
     ];
 
@@ -48,6 +56,7 @@ internal static class MalformedCorpus
         "truncate", "semicolons", "tabs", "invalid-utf8", "bom", "utf16", "crlf", "quoted-comma", "stray-quote", "huge", "negative",
         "nan", "non-utc", "shuffle", "duplicate", "unknown-model", "currency", "ragged-short", "ragged-long", "garbage-line",
         "empty", "header-only", "whitespace", "long-field", "nul-bytes", "exponent",
+        "absurd-date", "control-chars", "formula", "unbalanced-quote", "overflow-pair",
     ];
 
     public static IEnumerable<Case> Generate(int count, int seed = 20261125)
@@ -130,6 +139,21 @@ internal static class MalformedCorpus
             case "header-only": newText = lines[0] + "\n"; break;
             case "whitespace": newText = "  \n\n \r\n"; break;
             case "long-field": lines[DataLine()] = Field(lines[DataLine()], random, _ => new string('x', 100_000)); newText = Lines(); break;
+            case "absurd-date":
+                var a = DataLine();
+                lines[a] = random.Next(4) switch
+                {
+                    0 => lines[a].Replace("2026-", "0001-", StringComparison.Ordinal),
+                    1 => lines[a].Replace("2026-", "9999-", StringComparison.Ordinal),
+                    2 => lines[a].Replace("2026-", "1970-", StringComparison.Ordinal),
+                    _ => System.Text.RegularExpressions.Regex.Replace(lines[a], "2026-[0-9]{2}-[0-9]{2}(T[0-9:]+(Z|[+-][0-9:]+)?)?", "infinity"),
+                };
+                newText = Lines();
+                break;
+            case "control-chars": lines[DataLine()] = Field(lines[DataLine()], random, f => f.Insert(f.Length / 2, random.Next(2) == 0 ? "\u001b[31m" : "\u001b]0;x\u0007")); newText = Lines(); break;
+            case "formula": lines[DataLine()] = Field(lines[DataLine()], random, _ => random.Next(4) switch { 0 => "=1+2", 1 => "+cmd", 2 => "@SUM(A1)", _ => "-2+3" }); newText = Lines(); break;
+            case "unbalanced-quote": lines[DataLine()] = Field(lines[DataLine()], random, f => "\"" + f); newText = Lines(); break;
+            case "overflow-pair": newText = ReplaceNumbers(text, random, () => "5000000000000000000"); break;
         }
         return null;
     }

@@ -127,7 +127,7 @@ internal static class ForecastCommand
             var f = forecasts[i];
             for (var h = 0; h < f.Horizon; h++)
             {
-                writer.Write(Quote(series[i].Id));
+                writer.Write(CsvText.Field(series[i].Id));
                 writer.Write(',');
                 writer.Write((h + 1).ToString(CultureInfo.InvariantCulture));
                 writer.Write(',');
@@ -146,9 +146,6 @@ internal static class ForecastCommand
     }
 
     private static string Number(double value) => value.ToString("G10", CultureInfo.InvariantCulture);
-
-    private static string Quote(string id) =>
-        id.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + id.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : id;
 
     /// <summary>Reads the long-format CSV; periods are whole numbers or yyyy-MM months, missing periods become gaps.</summary>
     private static List<InputSeries> ReadSeries(string path, string shown)

@@ -135,14 +135,18 @@ internal static class ImportAnthropicCommand
     }
 
     private static DateTimeOffset ParseStart(string text) =>
-        TryDay(text, out var d) ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+        TryDay(text, out var d) ? new DateTimeOffset(InWindow(d, "--from", text).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
         : TryInstant(text, out var t) ? t
         : throw new AdminApiException($"--from: '{Clip(text)}' is not a date (yyyy-MM-dd) or an RFC 3339 time");
 
     private static DateTimeOffset ParseEnd(string text) =>
-        TryDay(text, out var d) ? new DateTimeOffset(d.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+        TryDay(text, out var d) ? new DateTimeOffset(InWindow(d, "--to", text).AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
         : TryInstant(text, out var t) ? t
         : throw new AdminApiException($"--to: '{Clip(text)}' is not a date (yyyy-MM-dd) or an RFC 3339 time");
+
+    /// <summary>A day of the range, refused when no Claude usage can have it (docs/input-safety.md, "Accepted dates").</summary>
+    private static DateOnly InWindow(DateOnly day, string option, string text) => UsageWindow.Contains(day) ? day
+        : throw new AdminApiException($"{option} {Clip(text.Trim())}: outside the days Claude API usage can have ({UsageWindow.First:yyyy-MM-dd}..{UsageWindow.Last:yyyy-MM-dd})");
 
     private static bool TryDay(string text, out DateOnly day) =>
         DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);

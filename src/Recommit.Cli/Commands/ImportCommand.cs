@@ -199,7 +199,7 @@ internal static class ImportCommand
     {
         writer.Write("month,model,list_usd\n");
         foreach (var row in spend.Rows)
-            writer.Write($"{row.Month},{Canonical.Escape(row.ModelOrFamily)},{row.ListUsd.Value.ToString(CultureInfo.InvariantCulture)}\n");
+            writer.Write($"{row.Month},{CsvText.Field(row.ModelOrFamily)},{row.ListUsd.Value.ToString(CultureInfo.InvariantCulture)}\n");
     }
 
     private static string Json(ImportMerge merge, List<string> formats, UsageCube cube, SpendTable spend, string? output, string? spendPath, bool failed)
@@ -236,11 +236,5 @@ internal static class ImportCommand
                 : $"written to {output}" + (spendPath is not null && spendPath != output ? $" and {spendPath}" : ""),
         };
         return doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
-    }
-
-    private static class Canonical
-    {
-        public static string Escape(string s) =>
-            s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
     }
 }

@@ -60,6 +60,11 @@ internal static class LedgerCommand
                     stderr.WriteLine($"recommit ledger: --through: '{throughText}' is not a month (expected yyyy-MM)");
                     return ExitCodes.BadInput;
                 }
+                if (!UsageWindow.ContainsMonth(month))
+                {
+                    stderr.WriteLine($"recommit ledger: --through: {UsageWindow.OutsideMonth(month)}");
+                    return ExitCodes.BadInput;
+                }
                 through = month;
             }
 
@@ -67,12 +72,12 @@ internal static class LedgerCommand
             var contract = CliInputs.Contract(contractPath);
             var input = spendPath is not null ? ReadSpend(spendPath) : ReadUsage(usagePath!);
             if (input.Monthly.Count > 0) OptionChecks.Overlap(contract, contractPath, input.Monthly.Keys.Min(), input.Monthly.Keys.Max());
+            CliInputs.CheckStrict(input.Report, parse.GetValue(strictOption));
             if (input.Report.Rejected > 0)
             {
                 stderr.WriteLine($"recommit ledger: warning: {input.Report.Summary}");
                 foreach (var row in input.Report.RejectedRows.Take(5)) stderr.WriteLine($"  {row}");
             }
-            CliInputs.CheckStrict(input.Report, parse.GetValue(strictOption));
 
             // One cut-off for every verb (docs/method.md §3): the last complete month unless --through says otherwise.
             var asOf = through ?? (input.LastDay is { } day ? AsOfDate.LastCompleteMonth(AsOfDate.Default(day)) : null);

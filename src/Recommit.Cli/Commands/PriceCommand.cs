@@ -48,8 +48,8 @@ internal static class PriceCommand
         var book = CliInputs.PriceBook(pricesPath);
 
         var import = CanonicalUsageCsv.Read(usagePath, CliInputs.Resolver(book));
-        CliInputs.WriteImportSummary(import.Report, stderr);
         CliInputs.CheckStrict(import.Report, strict);
+        CliInputs.WriteImportSummary(import.Report, stderr);
         OptionChecks.WarnBeforeRelease(import.Cube, book, stderr);
         var priced = CubePricing.Price(import.Cube, book);
         var source = CliInputs.Source(import.Report);

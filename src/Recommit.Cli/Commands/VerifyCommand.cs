@@ -1,7 +1,11 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json.Nodes;
+using Recommit.Analysis;
 using Recommit.Cli.Internals;
 using Recommit.Fees;
+using Recommit.Pricing;
 using Recommit.Reports.Json;
 using Recommit.Time;
 using Spectre.Console;
@@ -23,14 +27,15 @@ internal static class VerifyCommand
         var spend = new Option<string?>("--spend") { Description = "Monthly spend CSV (month,model,list_usd)" };
         var prices = new Option<string?>("--prices") { Description = "A price-book JSON file laid over the built-in one" };
         var from = new Option<string>("--from") { Description = "First month of the window, yyyy-MM (usually the signing month)", Required = true };
-        var to = new Option<string?>("--to") { Description = "Last month of the window, yyyy-MM (default: the last month with usage)" };
+        var to = new Option<string?>("--to") { Description = "Last month of the window, yyyy-MM (default: the last complete month of usage)" };
         var share = new Option<decimal?>("--share") { Description = $"Gainshare: the share of verified savings paid as the fee (default {FeeTerms.Default.GainshareShare:0.##})" };
         var json = new Option<bool>("--json") { Description = "Write JSON instead of a table" };
         var csv = new Option<string?>("--csv") { Description = "Also write the months as CSV to this file" };
+        var strict = CliInputs.StrictOption();
 
         var command = new Command("verify", "Verified savings after signing: the old contract's bill for the actual usage against the new one's, " +
             "month by month, netted, with the gainshare fee accrued (docs/method.md §9)");
-        foreach (var o in new Option[] { oldOption, newOption, usage, format, spend, prices, from, to, share, json, csv }) command.Options.Add(o);
+        foreach (var o in new Option[] { oldOption, newOption, usage, format, spend, prices, from, to, share, json, csv, strict }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -47,17 +52,40 @@ internal static class VerifyCommand
             if (fromMonth < oldContract.Start)
                 throw new InputException($"--from: {fromMonth} is before the old contract's start {oldContract.Start}");
             var book = CliInputs.PriceBook(parse.GetValue(prices));
-            var monthly = UsageInputs.MonthlyListUsd(parse.GetValue(usage) ?? [], parse.GetValue(format), parse.GetValue(spend), book, stderr);
-            var last = toMonth ?? (monthly.Count > 0 ? monthly.Keys.Max() : throw new InputException("--to: no usage to take the last month from; give --to yyyy-MM"));
+            var (cube, spendTable, sources) = UsageInputs.Load(parse.GetValue(usage) ?? [], parse.GetValue(format), parse.GetValue(spend), book, stderr, parse.GetValue(strict));
+            var monthly = cube is not null ? CubePricing.MonthlyListUsd(cube, book) : spendTable?.MonthlyListUsd() ?? new Dictionary<YearMonth, Money.Usd>();
+            // One cut-off for every verb (docs/method.md §3): the last complete month unless --to says otherwise.
+            var last = toMonth ?? (UsageInputs.LastDay(cube, spendTable) is { } day ? AsOfDate.LastCompleteMonth(AsOfDate.Default(day))
+                : throw new InputException("--to: no usage to take the last month from; give --to yyyy-MM"));
             if (last < fromMonth) throw new InputException($"--to: {last} is before --from {fromMonth}");
 
             var statement = VerifiedSavings.Compute(oldContract, newContract, monthly, fromMonth, last, gainshare);
             if (parse.GetValue(csv) is { } csvPath) CliFiles.WriteAtomically(csvPath, "--csv", SavingsJson.Csv(statement));
-            if (parse.GetValue(json)) stdout.Write(SavingsJson.Serialize(statement));
-            else WriteTable(CliInputs.PlainConsole(stdout, 160), statement);
+            if (parse.GetValue(json)) stdout.Write(WithInputs(SavingsJson.Serialize(statement), sources));
+            else
+            {
+                WriteTable(CliInputs.PlainConsole(stdout, 160), statement);
+                foreach (var source in sources) stdout.WriteLine($"Input: {CliText.Safe(source.Summary)}");
+            }
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The statement's JSON with each usage file's reconciliation under <c>inputs</c>.</summary>
+    private static string WithInputs(string json, ImmutableArray<UsageSource> sources)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        node["inputs"] = new JsonArray([.. sources.Select(s => (JsonNode?)new JsonObject
+        {
+            ["file"] = s.File,
+            ["format"] = s.Format,
+            ["rowsRead"] = s.RowsRead,
+            ["accepted"] = s.Accepted,
+            ["rejected"] = s.Rejected,
+            ["rejectedListUsd"] = s.RejectedListUsd?.RoundedToCents.Value,
+        })]);
+        return node.ToJsonString(AnalysisJson.Options) + "\n";
     }
 
     private static YearMonth Month(string text, string option) =>

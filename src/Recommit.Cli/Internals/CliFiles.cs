@@ -1,4 +1,4 @@
-using System.Text;
+using Recommit.Import.Output;
 
 namespace Recommit.Cli.Internals;
 
@@ -6,22 +6,19 @@ namespace Recommit.Cli.Internals;
 internal static class CliFiles
 {
     /// <summary>
-    /// Writes <paramref name="text"/> (UTF-8, no BOM) to a temporary file beside <paramref name="path"/> and moves it over,
-    /// so a failed write leaves any earlier file whole; an unwritable path is bad input naming the option.
+    /// Writes <paramref name="text"/> (UTF-8, no BOM) through a fresh exclusive temporary file beside
+    /// <paramref name="path"/> and moves it over (<see cref="AtomicFile"/>), so a failed write leaves any earlier file
+    /// whole and a planted link is never written through; an unwritable path is bad input naming the option.
     /// </summary>
     public static void WriteAtomically(string path, string option, string text)
     {
-        var temporary = path + ".tmp";
         try
         {
-            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir) Directory.CreateDirectory(dir);
-            File.WriteAllText(temporary, text, new UTF8Encoding(false));
-            File.Move(temporary, path, overwrite: true);
+            AtomicFile.WriteText(path, w => w.Write(text));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (OutputException e)
         {
-            File.Delete(temporary);
-            throw new InputException($"{option} {path}: cannot write the file: {e.Message}");
+            throw new InputException($"{option} {e.Message}", e);
         }
     }
 }

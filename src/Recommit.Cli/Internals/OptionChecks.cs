@@ -8,7 +8,7 @@ namespace Recommit.Cli.Internals;
 
 /// <summary>
 /// Bounds on option values and on how the inputs fit together, each refused with a sentence that names the option and
-/// what is accepted (docs/importers.md, "Option bounds"): a wrong value gives an error, not a confident answer.
+/// what is accepted (docs/input-safety.md, "Option bounds"): a wrong value gives an error, not a confident answer.
 /// </summary>
 internal static class OptionChecks
 {
@@ -92,8 +92,8 @@ internal static class OptionChecks
         }
         foreach (var (model, (first, tokens)) in early.OrderBy(e => e.Key, StringComparer.Ordinal))
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"warning: {tokens:N0} tokens of {Terminal.Safe(model)} are dated from {first:yyyy-MM-dd}, before the model's release on {released[model]:yyyy-MM-dd} per the price book; check the dates or the model names"));
+                $"warning: {tokens:N0} tokens of {Terminal.Name(model)} are dated from {first:yyyy-MM-dd}, before the model's release on {released[model]:yyyy-MM-dd} per the price book; check the dates or the model names"));
     }
 
-    private static string Clip(string s) => Terminal.Safe(s.Length <= 40 ? s : s[..40] + "…");
+    private static string Clip(string s) => Terminal.Name(s.Length <= 40 ? s : s[..40] + "…");
 }

@@ -7,7 +7,7 @@ namespace Recommit.Cli.Internals;
 /// <summary>
 /// Text from input files (model, workspace and file names, rejected cells) must not act on the reader's terminal: C0
 /// and C1 control characters other than tab and line ends (ESC starts every terminal control sequence), DEL and the
-/// bidirectional overrides are shown as <c>\u001B</c>-style escapes instead (docs/importers.md, "Output safety").
+/// bidirectional overrides are shown as <c>\u001B</c>-style escapes instead (docs/input-safety.md, "Output safety").
 /// </summary>
 internal static class Terminal
 {
@@ -29,6 +29,17 @@ internal static class Terminal
             else sb.Append(c);
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// A name for one line of output: as <see cref="Safe"/>, and line ends and tabs escaped too, so a name cannot start
+    /// a line of its own that looks like the tool's.
+    /// </summary>
+    public static string Name(string text)
+    {
+        var safe = Safe(text);
+        return safe.AsSpan().IndexOfAny("\r\n\t") < 0 ? safe
+            : safe.Replace("\r", "\\u000D", StringComparison.Ordinal).Replace("\n", "\\u000A", StringComparison.Ordinal).Replace("\t", "\\u0009", StringComparison.Ordinal);
     }
 
     /// <summary>A writer that passes everything through <see cref="Safe"/>; the CLI wraps its stdout and stderr in one.</summary>

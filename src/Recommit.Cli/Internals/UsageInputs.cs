@@ -28,8 +28,8 @@ internal static class UsageInputs
         if (spendPath is not null)
         {
             var import = SpendCsv.Read(spendPath);
-            CliInputs.WriteImportSummary(import.Report, stderr);
             CliInputs.CheckStrict(import.Report, strict);
+            CliInputs.WriteImportSummary(import.Report, stderr);
             return (null, import.Spend, [CliInputs.Source(import.Report)]);
         }
 
@@ -38,8 +38,8 @@ internal static class UsageInputs
         var options = new ImportOptions { Resolver = CliInputs.Resolver(book) };
         foreach (var (detected, import) in UsageFormats.ReadAll(usagePaths, format, options))
         {
-            CliInputs.WriteImportSummary(import.Report, stderr);
             CliInputs.CheckStrict(import.Report, strict);
+            CliInputs.WriteImportSummary(import.Report, stderr);
             sources.Add(CliInputs.Source(import.Report));
             merge.Add(import, detected.Merge);
         }
@@ -49,6 +49,12 @@ internal static class UsageInputs
         var all = sources.ToImmutable();
         return merge.HasUsage ? (merge.Cube(), null, all) : merge.HasSpend ? (null, merge.Spend(), all) : (null, null, all);
     }
+
+    /// <summary>The last day the usage covers: the cube's last day, or the last spend month's last day; null without usage.</summary>
+    public static DateOnly? LastDay(UsageCube? cube, SpendTable? spend) =>
+        cube?.DayRange is { } range ? range.Last
+        : spend is { Rows.Length: > 0 } ? spend.Rows.Max(r => r.Month).LastDay
+        : null;
 
     /// <summary>Monthly list-price dollars of the account (priced through <paramref name="book"/> when tokens are known).</summary>
     public static IReadOnlyDictionary<YearMonth, Usd> MonthlyListUsd(IReadOnlyList<string> usagePaths, string? format, string? spendPath,

@@ -159,7 +159,7 @@ public static class AdminPull
         w.Write("month,model,list_usd\n");
         foreach (var row in spend.Spend.Rows)
         {
-            var name = row.ModelOrFamily.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + row.ModelOrFamily.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : row.ModelOrFamily;
+            var name = CsvText.Field(row.ModelOrFamily);
             w.Write(string.Create(CultureInfo.InvariantCulture, $"{row.Month},{name},{row.ListUsd.RoundedToCents.Value:0.00}\n"));
         }
     }

@@ -14,21 +14,30 @@ internal sealed class JsonSource(string file, byte[] bytes)
     public string File { get; } = file;
     public byte[] Bytes { get; } = bytes;
 
-    /// <summary>The largest saved page read: the same 512 MiB the client accepts from the API (docs/importers.md, "Size caps").</summary>
+    /// <summary>The largest saved page read: the same 512 MiB the client accepts from the API (docs/input-safety.md, "Size caps").</summary>
     public const long MaxBytes = 512L << 20;
+
+    /// <summary>The most read from a source that reports no length (a device or a pipe): 64 MiB.</summary>
+    public const long MaxUnsizedBytes = 64L << 20;
 
     public static JsonSource Load(string path)
     {
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            using var buffer = new MemoryStream();
+            // A regular file says its length: too long is refused before reading, else the buffer is sized once.
+            var length = stream.Length;
+            if (length > MaxBytes)
+                throw new ImportException(path, null, $"the file is larger than {MaxBytes >> 20} MiB, the most one saved API page may be; is it a saved page?");
+            using var buffer = new MemoryStream((int)length);
+            // A device or pipe reports no length: it is read up to a smaller cap.
+            var cap = length > 0 ? MaxBytes : MaxUnsizedBytes;
             var chunk = new byte[1 << 16];
             int n;
             while ((n = stream.Read(chunk)) > 0)
             {
-                if (buffer.Length + n > MaxBytes)
-                    throw new ImportException(path, null, $"the file is larger than {MaxBytes >> 20} MiB, the most one saved API page may be; is it a saved page?");
+                if (buffer.Length + n > cap)
+                    throw new ImportException(path, null, $"the file is larger than {cap >> 20} MiB, the most one saved API page may be; is it a saved page?");
                 buffer.Write(chunk, 0, n);
             }
             return new JsonSource(path, buffer.ToArray());

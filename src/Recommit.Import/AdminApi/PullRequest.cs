@@ -31,6 +31,13 @@ public sealed record PullRequest(DateTimeOffset From, DateTimeOffset? To, string
         if (UsageSource == UsageSource.Analytics && From < AnalyticsEarliest)
             throw new AdminApiException($"--from {AdminQuery.Rfc3339(From)}: the analytics usage endpoint (--usage-source analytics) has no data before " +
                 $"{AnalyticsEarliest:yyyy-MM-dd}, the earliest day it accepts; pass --from {AnalyticsEarliest:yyyy-MM-dd} or later, or --usage-source messages for earlier days");
+        // The range lies within the days Claude usage can have (docs/input-safety.md, "Accepted dates").
+        var first = new DateTimeOffset(UsageWindow.First.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var last = new DateTimeOffset(UsageWindow.Last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        if (From < first || From >= last)
+            throw new AdminApiException($"--from {AdminQuery.Rfc3339(From)}: outside the days Claude API usage can have ({UsageWindow.First:yyyy-MM-dd}..{UsageWindow.Last:yyyy-MM-dd})");
+        if (To is { } to && (to <= first || to > last))
+            throw new AdminApiException($"--to {AdminQuery.Rfc3339(to)}: outside the days Claude API usage can have ({UsageWindow.First:yyyy-MM-dd}..{UsageWindow.Last:yyyy-MM-dd}); leave --to out to pull up to now");
         // An unknown bucket width throws here too, before any request is sent.
         _ = AdminQuery.MaxBuckets(BucketWidth, UsageSource == UsageSource.Analytics);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Recommit.Import.Internals;
+using Recommit.Import.Output;
 using Recommit.Usage;
 
 namespace Recommit.Import.Canonical;
@@ -54,7 +55,7 @@ public static class CanonicalUsageCsv
                 continue;
             }
             if (!FieldParsers.TryParseUtcDay(csv.Get(date), out var day, out var dateError)) { diag.Reject(line, $"date: {dateError}"); continue; }
-            var modelName = csv.Get(model).Trim();
+            var modelName = CsvText.Unneutralised(csv.Get(model).Trim());
             if (modelName.Length == 0) { diag.Reject(line, "model: empty"); continue; }
             if (!UsageNames.TryParseTokenKind(csv.Get(kind), out var k)) { diag.Reject(line, $"token_kind: '{FieldParsers.Clip(csv.Get(kind))}' is not one of {string.Join(", ", UsageNames.TokenKindNames)}"); continue; }
             if (!FieldParsers.TryParseCount(csv.Get(tokens), out var n, out var countError)) { diag.Reject(line, $"tokens: {countError}"); continue; }
@@ -64,7 +65,7 @@ public static class CanonicalUsageCsv
             if (channel >= 0 && !Blank(csv.Get(channel)) && !UsageNames.TryParseChannel(csv.Get(channel), out c)) { diag.Reject(line, $"channel: '{FieldParsers.Clip(csv.Get(channel))}' is not anthropic, bedrock, vertex or marketplace"); continue; }
             if (geo >= 0 && !Blank(csv.Get(geo)) && !UsageNames.TryParseInferenceGeo(csv.Get(geo), out g)) { diag.Reject(line, $"inference_geo: '{FieldParsers.Clip(csv.Get(geo))}' is not global or us"); continue; }
             if (speed >= 0 && !Blank(csv.Get(speed)) && !UsageNames.TryParseSpeed(csv.Get(speed), out s)) { diag.Reject(line, $"speed: '{FieldParsers.Clip(csv.Get(speed))}' is not standard or fast"); continue; }
-            var ws = workspace >= 0 ? csv.Get(workspace).Trim() : "";
+            var ws = workspace >= 0 ? CsvText.Unneutralised(csv.Get(workspace).Trim()) : "";
 
             var stored = modelName;
             if (resolver is not null && !resolver(modelName, out stored))

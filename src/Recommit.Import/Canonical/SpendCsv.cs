@@ -1,4 +1,5 @@
 using Recommit.Import.Internals;
+using Recommit.Import.Output;
 using Recommit.Money;
 using Recommit.Time;
 using Recommit.Usage;
@@ -40,7 +41,7 @@ public static class SpendCsv
             var worth = FieldParsers.TryParseMoney(csv.Get(amount), out var usd, out var err) ? usd : (decimal?)null;
             if (!YearMonth.TryParse(csv.Get(month), out var m)) { diag.Reject(line, $"month: '{FieldParsers.Clip(csv.Get(month))}' is not yyyy-MM", worth); continue; }
             if (!UsageWindow.ContainsMonth(m)) { diag.Reject(line, $"month: {UsageWindow.OutsideMonth(m)}", worth); continue; }
-            var name = csv.Get(model).Trim();
+            var name = CsvText.Unneutralised(csv.Get(model).Trim());
             if (name.Length == 0) { diag.Reject(line, "model: empty", worth); continue; }
             if (worth is null) { diag.Reject(line, $"list_usd: {err}"); continue; }
             var key = (m, name.ToLowerInvariant());

@@ -21,7 +21,8 @@ internal sealed class ClickHouseHttp : IDisposable
     public ClickHouseHttp(ClickHouseRequest request, TimeSpan connectTimeout)
     {
         _request = request;
-        var handler = new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None, ConnectTimeout = connectTimeout, UseProxy = false };
+        // No redirect is followed: the credentials go only to the address the user gave (docs/input-safety.md, "Credentials").
+        var handler = new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None, ConnectTimeout = connectTimeout, UseProxy = false, AllowAutoRedirect = false };
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         var query = (Compressed ? "enable_http_compression=1&" : "") + "wait_end_of_query=1" + (request.Database is { } db ? "&database=" + Uri.EscapeDataString(db) : "");
         _endpoint = new UriBuilder(request.Url) { Path = "/", Query = query }.Uri;

@@ -13,16 +13,8 @@ public sealed class ClickHousePassword
     /// <summary>The password held in <paramref name="path"/> (its first line; a trailing line break is not part of it).</summary>
     public static ClickHousePassword FromFile(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The exception's message names the path only; the content is never read into a message.
-            throw new ImportException(path, null, $"--password-file: cannot read the file ({e.GetType().Name})");
-        }
+        // Read with the key file's cap, so an endless file is refused; messages name the path only, never the content.
+        var text = InputFile.ReadSmallText(path, "--password-file", InputFile.MaxKeyBytes);
         var firstLine = text.Split('\n')[0].TrimEnd('\r');
         if (firstLine.Length == 0) throw new ImportException(path, 1, "--password-file: the file is empty");
         return new ClickHousePassword(firstLine);

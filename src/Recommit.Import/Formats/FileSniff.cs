@@ -52,16 +52,27 @@ public sealed class FileSniff
     public static FileSniff Of(string path)
     {
         byte[] prefix;
+        InputFile.MustExist(path);
         try
         {
+            // Read until the prefix is full or the file ends: a pipe or device reports no length.
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            prefix = new byte[(int)Math.Min(PrefixBytes, stream.Length)];
-            stream.ReadExactly(prefix);
+            if (!stream.CanSeek)
+                throw new ImportException(path, null, "is a pipe, not a file; a usage file is read twice (its format, then its rows): save it to a file first");
+            var buffer = new byte[PrefixBytes];
+            var filled = 0;
+            int n;
+            while (filled < buffer.Length && (n = stream.Read(buffer, filled, buffer.Length - filled)) > 0) filled += n;
+            prefix = buffer[..filled];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ImportException(path, null, $"cannot read the file: {e.Message}");
         }
+        if (prefix.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || prefix.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || InputFile.LooksUtf16(prefix))
+            throw new ImportException(path, null, "the file is UTF-16; save it as UTF-8 (with or without a byte-order mark)");
+        if (prefix.Length > 0 && prefix.AsSpan().Count((byte)0) * 4 > prefix.Length && !prefix.AsSpan(0, Math.Min(4, prefix.Length)).SequenceEqual("PAR1"u8[..Math.Min(4, prefix.Length)]))
+            throw new ImportException(path, null, "the file is mostly NUL bytes; it is not a usage file (CSV, JSON or Parquet)");
         if (prefix.Length >= 4 && prefix.AsSpan(0, 4).SequenceEqual("PAR1"u8))
             return new FileSniff(path, FileContainer.Parquet, ParquetTable.ColumnNames(path), "");
         return FromBytes(path, prefix);

@@ -65,6 +65,29 @@ public static class UsageFormats
             ?? throw new ImportException($"unknown format '{name}'; the formats are {string.Join(", ", Names)} (and analytics-cost, another name for analytics)");
     }
 
+    /// <summary>The columns each tabular format must have, to name the missing ones when a file has most of them.</summary>
+    private static readonly (string Format, string[] Required)[] RequiredColumns =
+    [
+        (CanonicalUsageCsv.FormatName, ["date", "model", "token_kind", "tokens"]),
+        (SpendCsv.FormatName, ["month", "model", "list_usd"]),
+        (ConsoleUsageCsv.FormatName, ["usage_date_utc", "model_version", "usage_output_tokens"]),
+        (ConsoleCostCsv.FormatName, ["usage_date_utc", "model", "token_type", "list_price_usd"]),
+        (FocusBilling.FormatName, ["ChargePeriodStart", "BilledCost", "BillingCurrency", "ConsumedQuantity"]),
+        (BedrockCur.FormatName, ["line_item_usage_type", "line_item_usage_amount", "line_item_usage_start_date"]),
+    ];
+
+    /// <summary>The format whose required columns the file has the most of (at least half, and at least two), with those it lacks.</summary>
+    private static (string Format, string[] Missing)? NearMiss(FileSniff sniff)
+    {
+        if (sniff.Container is not (FileContainer.Csv or FileContainer.Parquet)) return null;
+        return RequiredColumns
+            .Select(f => (f.Format, Have: f.Required.Count(sniff.Columns.Contains), Missing: f.Required.Where(c => !sniff.Columns.Contains(c)).ToArray(), f.Required.Length))
+            .Where(f => f.Missing.Length > 0 && f.Have >= 2 && f.Have * 2 >= f.Length)
+            .OrderByDescending(f => (double)f.Have / f.Length)
+            .Select(f => ((string, string[])?)(f.Format, f.Missing))
+            .FirstOrDefault();
+    }
+
     /// <summary>The first format that recognises the file; an <see cref="ImportException"/> naming the file when none does.</summary>
     public static IUsageFileFormat Detect(string path)
     {
@@ -78,6 +101,9 @@ public static class UsageFormats
         foreach (var format in All)
             if (format.Detect(sniff)) return format;
         var seen = string.Join(", ", sniff.Columns.Take(12));
+        if (NearMiss(sniff) is { } near)
+            throw new ImportException(sniff.Path, 1, $"looks like the {near.Format} format but lacks the required column(s) {string.Join(", ", near.Missing.Select(m => $"'{m}'"))} " +
+                $"(found: {(seen.Length == 0 ? "none" : seen)})");
         throw new ImportException(sniff.Path, null,
             $"cannot tell the format from the content ({sniff.Container}; columns: {(seen.Length == 0 ? "none" : seen)}); pass --format with one of {string.Join(", ", Names)}");
     }

@@ -26,6 +26,15 @@ public static class GatewayLog
 
     private const string JsonColumn = "j";
 
+    /// <summary>
+    /// The most distinct workspaces one log may hold: a workspace is a team, project or key, and one cube cell per
+    /// request (<c>--map workspace=request_id</c>) would make the cube as large as the log.
+    /// </summary>
+    public const long MaxWorkspaces = 100_000;
+
+    /// <summary>The most distinct models one log may hold (there are a few dozen Claude models).</summary>
+    public const long MaxModels = 10_000;
+
     /// <summary>The largest count a row may hold: 18 digits, so that sums of many rows stay far inside 64 bits.</summary>
     private const long MaxCount = 999_999_999_999_999_999;
 
@@ -68,12 +77,13 @@ public static class GatewayLog
         if (size < 16 << 20) DuckDb.Execute(connection, "SET threads = 1");
         var source = Source.Of(connection, path, sniff);
         var columns = ResolveColumns(path, source, options.ColumnMap);
+        RefuseHighCardinality(connection, path, size, source, columns, options);
         var diag = new ImportDiagnostics(path, FormatName);
 
         // Typed columns (Parquet, or a CSV DuckDB typed itself) go through a query with no per-row checks when nothing
         // can be out of range: a Parquet file's own column statistics prove it, or else each group's smallest and largest
         // count do. If some group's range is not clean, the exact query (checks per row) runs instead.
-        var groups = new GroupFolder(path, columns, options, diag);
+        var groups = new GroupFolder(path, columns, options, diag, source.Kind == FileContainer.Csv);
         var rangeProven = source.Kind == FileContainer.Parquet && ParquetCountsInRange(connection, path, [.. columns.Counts.Select(k => k.Col.Name)]);
         var fast = TypedAggregateSql(source, columns, withRange: !rangeProven);
         if (fast is null || !Run(connection, fast, path, size, options, reader => groups.Fold(reader, rangeChecked: !rangeProven)))
@@ -90,6 +100,7 @@ public static class GatewayLog
             throw new ImportException(path, encoding.Line, "the file is not UTF-8 (invalid byte sequence); convert it to UTF-8");
         read += unparsed.Count;
         rejected += unparsed.Count;
+        if (read == 0) throw new ImportException(path, null, "no data rows (the file holds only a header or blank lines)");
         diag.SetCounts(read, read - rejected, rejected);
 
         var details = new List<(long Line, string Reason)>(unparsed);
@@ -109,11 +120,37 @@ public static class GatewayLog
     }
 
     /// <summary>
+    /// Counts (approximately, in one streaming pass) the distinct workspaces and models before aggregating, so that a
+    /// column mapped to a per-request value is refused naming its cardinality instead of growing a cube as large as the
+    /// log (docs/input-safety.md, "Size caps"). Only run when the workspace or model column was named with <c>--map</c>:
+    /// the default columns are what gateways use for those names.
+    /// </summary>
+    private static void RefuseHighCardinality(DuckDBConnection connection, string path, long size, Source source, Columns columns, ImportOptions options)
+    {
+        var mappedWorkspace = columns.Workspace is not null && options.ColumnMap.ContainsKey("workspace");
+        var mappedModel = options.ColumnMap.ContainsKey(GatewayColumns.Model);
+        if (!mappedWorkspace && !mappedModel) return;
+        var ws = mappedWorkspace ? $"approx_count_distinct({columns.Workspace!.AsText})" : "0";
+        var sql = $"SELECT {ws}, approx_count_distinct({columns.Model.AsText}) FROM {source.Relation}";
+        var (workspaces, models) = Run(connection, sql, path, size, options with { Progress = null }, reader =>
+        {
+            reader.Read();
+            return (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture));
+        });
+        if (workspaces > MaxWorkspaces)
+            throw new ImportException(path, null, string.Create(CultureInfo.InvariantCulture,
+                $"--map workspace={columns.Workspace!.Name}: the column has about {workspaces:N0} distinct values, more than the {MaxWorkspaces:N0} workspaces a log may hold; map workspace to a team, project or key column (not a per-request id), or leave it out"));
+        if (models > MaxModels)
+            throw new ImportException(path, null, string.Create(CultureInfo.InvariantCulture,
+                $"--map model={columns.Model.Name}: the column has about {models:N0} distinct values, more than the {MaxModels:N0} models a log may hold; map model to the model name column"));
+    }
+
+    /// <summary>
     /// Folds the aggregate query's groups (one per raw day, model, workspace and tier) into the cube. Each group's key
     /// is checked here, once per group; rows whose counts are invalid were left out of the sums in SQL and come as
     /// <c>bad</c>. Model names are resolved once per distinct name, across attempts.
     /// </summary>
-    private sealed class GroupFolder(string path, Columns columns, ImportOptions options, ImportDiagnostics diag)
+    private sealed class GroupFolder(string path, Columns columns, ImportOptions options, ImportDiagnostics diag, bool csv)
     {
         private readonly Dictionary<string, string> _resolved = new(StringComparer.Ordinal);
         private readonly TokenKind[] _kinds = [.. columns.Counts.Select(c => c.Kind)];
@@ -153,6 +190,10 @@ public static class GatewayLog
                 // Names are trimmed here, once per group rather than once per row; equal names after trimming add up.
                 var model = rawModel.Trim();
                 var ws = reader.IsDBNull(2) ? "" : reader.GetString(2).Trim();
+                // A quote left in a name means a quoted field never closed (the reader then took quotes as text):
+                // the file is refused, as the other CSV readers refuse an unbalanced quote.
+                if (csv && (model.Contains('"', StringComparison.Ordinal) || ws.Contains('"', StringComparison.Ordinal)))
+                    throw new ImportException(path, null, $"malformed CSV: an unbalanced quote before '{FieldParsers.Clip(model.Contains('"', StringComparison.Ordinal) ? model : ws)}' (a quoted field never closes); fix the quoting");
                 if (!_resolved.TryGetValue(model, out var stored)) _resolved[model] = stored = ModelNames.Resolve(model, options.Resolver, diag);
                 for (var k = 0; k < _kinds.Length; k++)
                 {

@@ -12,10 +12,14 @@ internal sealed class CsvTable : ITableRows
     private readonly string _file;
     private readonly Dictionary<string, int> _columns;
 
-    private CsvTable(CsvDataReader reader, string file)
+    private readonly TextReader _text;
+    private bool _anyRow;
+
+    private CsvTable(CsvDataReader reader, string file, TextReader text)
     {
         _reader = reader;
         _file = file;
+        _text = text;
         _columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < reader.FieldCount; i++)
         {
@@ -39,13 +43,27 @@ internal sealed class CsvTable : ITableRows
             };
             reader = CsvDataReader.Create(text, options);
         }
-        catch (Exception e) when (e is CsvFormatException or InvalidDataException or System.Text.DecoderFallbackException)
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw NotUtf8(text, file);
+        }
+        catch (Exception e) when (e is CsvFormatException or InvalidDataException)
         {
             throw new ImportException(file, 1, $"cannot read the CSV header: {e.Message}");
         }
         if (reader.FieldCount == 0 || (reader.FieldCount == 1 && reader.GetName(0).Trim().Length == 0))
             throw new ImportException(file, null, "the file is empty (no header row)");
-        return new CsvTable(reader, file);
+        return new CsvTable(reader, file, text);
+    }
+
+    /// <summary>
+    /// A file that is not UTF-8, refused naming the line of the first invalid byte: the parser reads ahead in large
+    /// blocks, so the line it was on says little; the file is read again from the start to find it.
+    /// </summary>
+    private static ImportException NotUtf8(TextReader text, string file)
+    {
+        var line = text is StreamReader { BaseStream: FileStream { CanSeek: true } } && File.Exists(file) ? Utf8Lines.FirstInvalidLine(file) : null;
+        return new ImportException(file, line, "a byte that is not UTF-8; save the file as UTF-8");
     }
 
     /// <summary>Number of header columns.</summary>
@@ -75,9 +93,16 @@ internal sealed class CsvTable : ITableRows
             // Sylvan numbers data records from 1; the header is line 1, so record n starts on line n + 1
             // (records with quoted line breaks shift later lines; the message then names the record).
             if (ok) Line = _reader.RowNumber + 1;
+            // A header and nothing else is not an import of nothing: the README promises "no data rows", exit 2.
+            if (!ok && !_anyRow) throw new ImportException(_file, null, "no data rows (the file holds only a header)");
+            _anyRow = true;
             return ok;
         }
-        catch (Exception e) when (e is CsvFormatException or System.Text.DecoderFallbackException or InvalidDataException)
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw NotUtf8(_text, _file);
+        }
+        catch (Exception e) when (e is CsvFormatException or InvalidDataException)
         {
             throw new ImportException(_file, Line + 1, $"malformed CSV: {e.Message}");
         }

@@ -8,8 +8,8 @@ internal static class FieldParsers
     /// <summary>Clips untrusted text for a message.</summary>
     public static string Clip(string s, int max = 40) => s.Length <= max ? s : s[..max] + "…";
 
-    public static string CsvEscape(string s) =>
-        s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    /// <summary>A text field for a CSV the tool writes (<see cref="Output.CsvText.Field"/>).</summary>
+    public static string CsvEscape(string s) => Output.CsvText.Field(s);
 
     /// <summary>The most tokens one row may hold: 10¹⁵ (no account uses that in a day; sums stay far inside 64 bits).</summary>
     public const long MaxRowCount = 1_000_000_000_000_000;

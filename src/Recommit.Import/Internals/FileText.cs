@@ -7,6 +7,7 @@ internal static class FileText
 {
     public static StreamReader Open(string path)
     {
+        InputFile.MustExist(path);
         try
         {
             return new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, new FileStreamOptions { Access = FileAccess.Read, Share = FileShare.Read, BufferSize = 1 << 16 });

@@ -7,7 +7,7 @@ namespace Recommit.Import.Output;
 /// Writes a file all at once: the content goes to a temporary file with a fresh random name in the target's folder,
 /// created exclusively (it fails rather than open anything already there, a symbolic link included), and is then
 /// renamed over the target. A failed write leaves the old file whole and no temporary file behind; the rename
-/// replaces a link at the target rather than writing through it (docs/importers.md, "Output safety").
+/// replaces a link at the target rather than writing through it (docs/input-safety.md, "Output safety").
 /// </summary>
 public static class AtomicFile
 {

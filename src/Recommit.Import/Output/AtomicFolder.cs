@@ -6,7 +6,7 @@ namespace Recommit.Import.Output;
 /// Writes a set of files into a folder all or nothing: every file is first written into a fresh staging folder inside
 /// the target (same file system, so the moves cannot run out of space), and only when all of them are written are
 /// they moved over the old ones, each old file kept aside until the last move succeeded. A failure at any step leaves
-/// the previous set as it was and no staging folder behind (docs/importers.md, "Output safety").
+/// the previous set as it was and no staging folder behind (docs/input-safety.md, "Output safety").
 /// </summary>
 public static class AtomicFolder
 {

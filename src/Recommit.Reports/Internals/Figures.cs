@@ -19,6 +19,17 @@ internal static class Figures
     /// </summary>
     public static string Simulated(Usd value) => value.ToSignificant(3).ToShortString();
 
+    /// <summary>
+    /// A waterfall step rounded to the same whole unit as the rest of its waterfall — four significant figures of the
+    /// <paramref name="reference"/> (its baseline) — so that the changes shown are the differences of the levels shown.
+    /// </summary>
+    public static Usd OnGrid(Usd value, Usd reference)
+    {
+        if (reference.Value == 0m) return value.RoundedToCents;
+        var unit = (decimal)Math.Pow(10, Math.Max(-2, Math.Floor(Math.Log10((double)Math.Abs(reference.Value))) - 3));
+        return new Usd(Math.Round(value.Value / unit, MidpointRounding.AwayFromZero) * unit);
+    }
+
     /// <summary>A p-value: <c>p &lt; 0.001</c> below a thousandth, never <c>p = 0</c>.</summary>
     public static string PValue(double p) => GapClassifier.PText(p);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Recommit.Money;
 
 namespace Recommit.Analysis;
@@ -19,8 +20,8 @@ public sealed record UsageSource(string File, string Format, long RowsRead, long
     public bool NeedsWarning => RejectedShare > WarningShare;
 
     /// <summary>The file's name (not its folder, so reports read the same wherever they were made) and its counts:
-    /// "usage.csv (usage): 1,000 rows read, 990 accepted, 10 rejected (1.0 %), worth $12.50 at list".</summary>
+    /// "usage.csv (usage): 1,000 rows read, 990 accepted, 10 rejected (1.0%), worth $12.50 at list".</summary>
     public string Summary =>
         $"{Path.GetFileName(File)} ({Format}): {RowsRead:N0} rows read, {Accepted:N0} accepted, {Rejected:N0} rejected" +
-        (Rejected == 0 ? "" : $" ({RejectedShare:P1}), " + (RejectedListUsd is { } usd ? $"worth {usd} at list" : "list value not knowable from the rejected rows"));
+        (Rejected == 0 ? "" : $" ({(RejectedShare * 100).ToString("0.0", CultureInfo.InvariantCulture)}%), " + (RejectedListUsd is { } usd ? $"worth {usd} at list" : "list value not knowable from the rejected rows"));
 }

@@ -23,6 +23,9 @@ public static class ContractJson
     private static readonly string[] TopLevelFields =
         ["name", "start", "termMonths", "periods", "committedDiscount", "overageDiscount", "carryover", "billing", "priceProtection", "notes"];
     private static readonly string[] PeriodFields = ["months", "commitment"];
+
+    /// <summary>The largest commitment a period may have: $10¹⁵ (docs/input-safety.md, "Size caps").</summary>
+    public const decimal MaxCommitment = 1_000_000_000_000_000m;
     private static readonly string[] CarryoverFields = ["fraction", "cap"];
 
     /// <summary>Parses and validates a contract; <paramref name="sourceName"/> names the source in messages.</summary>
@@ -119,6 +122,8 @@ public static class ContractJson
                 if (months is < 1 or > MaxPeriodMonths) throw Fail($"{path}.months", $"must be a whole number of months from 1 to {MaxPeriodMonths}, found {Show(months)}");
                 var commitment = RequiredNumber(period, "commitment", path);
                 if (commitment < 0) throw Fail($"{path}.commitment", $"must be ≥ 0, found {Show(commitment)}");
+                // A bound far above any real commitment keeps every sum of the ledger inside decimal's range.
+                if (commitment > MaxCommitment) throw Fail($"{path}.commitment", $"must be at most {MaxCommitment:N0} dollars, found {Show(commitment)}");
                 periods.Add(new CommitmentPeriod((int)months, new Usd(commitment)));
                 i++;
             }

@@ -313,20 +313,7 @@ public sealed partial class PriceBook
         var byId = new Dictionary<string, ModelDraft>(StringComparer.Ordinal);
         foreach (var m in baseDraft.Models)
         {
-            var copy = new ModelDraft
-            {
-                File = m.File,
-                Path = m.Path,
-                Id = m.Id,
-                DisplayName = m.DisplayName,
-                Family = m.Family,
-                TokenizerGeneration = m.TokenizerGeneration,
-                Released = m.Released,
-                Retired = m.Retired,
-                Status = m.Status,
-            };
-            copy.Aliases.AddRange(m.Aliases);
-            copy.Prices.AddRange(m.Prices);
+            var copy = m.Copy();
             merged.Models.Add(copy);
             byId[m.Id] = copy;
         }

@@ -29,4 +29,24 @@ internal sealed class ModelDraft
     public string? Status { get; set; }
     public List<(string Name, string File, string Path)> Aliases { get; } = [];
     public List<(PriceEntry Entry, string File, string Path)> Prices { get; } = [];
+
+    /// <summary>A copy with the same fields, aliases and, when <paramref name="keep"/> is null, every price entry.</summary>
+    public ModelDraft Copy(Func<PriceEntry, bool>? keep = null)
+    {
+        var copy = new ModelDraft
+        {
+            File = File,
+            Path = Path,
+            Id = Id,
+            DisplayName = DisplayName,
+            Family = Family,
+            TokenizerGeneration = TokenizerGeneration,
+            Released = Released,
+            Retired = Retired,
+            Status = Status,
+        };
+        copy.Aliases.AddRange(Aliases);
+        copy.Prices.AddRange(keep is null ? Prices : Prices.Where(p => keep(p.Entry)));
+        return copy;
+    }
 }

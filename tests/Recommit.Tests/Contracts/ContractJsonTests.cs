@@ -62,6 +62,7 @@ public class ContractJsonTests
     [InlineData("""{"name":"A","start":"Jan 2026","periods":[{"months":12,"commitment":1}],"committedDiscount":0.2}""", "x.json: start: must be a month as yyyy-MM")]
     [InlineData("""{"name":"A","start":"2026-13","periods":[{"months":12,"commitment":1}],"committedDiscount":0.2}""", "x.json: start: must be a month as yyyy-MM")]
     [InlineData("""{"name":"A","start":"2026-01","committedDiscount":0.2}""", "x.json: periods: is required but missing")]
+    [InlineData("""{"name":"A","start":"2026-01","periods":[{"months":12,"commitment":1e28}],"committedDiscount":0.2}""", "x.json: periods[0].commitment: must be at most 1,000,000,000,000,000 dollars")]
     [InlineData("""{"name":"A","start":"2026-01","periods":[],"committedDiscount":0.2}""", "x.json: periods: must hold at least one period, found none")]
     [InlineData("""{"name":"A","start":"2026-01","periods":{"months":12},"committedDiscount":0.2}""", "x.json: periods: must be an array of periods, found an object")]
     [InlineData("""{"name":"A","start":"2026-01","periods":[{"months":12,"commitment":1},{"months":12,"commitment":-5}],"committedDiscount":0.2}""", "x.json: periods[1].commitment: must be ≥ 0, found -5")]
