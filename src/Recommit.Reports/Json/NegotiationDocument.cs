@@ -22,13 +22,17 @@ public sealed record NegotiationDocument(
     NegotiationAssumptions Assumptions,
     int CandidatesScreened)
 {
+    /// <summary>The best acceptable package's trades and asks, each valued for both sides.</summary>
+    public ImmutableArray<TradeValue> Trades { get; init; } = [];
+
     public static NegotiationDocument From(NegotiationResult n)
     {
         ArgumentNullException.ThrowIfNull(n);
         var v = n.Valuation;
         var scenarios = v.Packages.Select((p, i) => ScenarioDocument.From(p, n.Stressed.Packages[i])).ToImmutableArray();
         return new NegotiationDocument(new WindowDocument(v.From, v.Horizon, v.Paths), SideDocument.From(v.StatusQuo, n.Stressed.StatusQuo),
-            scenarios, n.Zone, n.Frontier, n.Verdicts, n.Recommendation, n.Assumptions, n.CandidatesScreened);
+            scenarios, n.Zone, n.Frontier, n.Verdicts, n.Recommendation, n.Assumptions, n.CandidatesScreened)
+        { Trades = n.Trades };
     }
 }
 

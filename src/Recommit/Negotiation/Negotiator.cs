@@ -62,9 +62,10 @@ public static class Negotiator
         // (name, kind, package with the element, package without it)
         var elements = new List<(string Name, string Kind, Package With, Package Without)>();
         if (t.CommittedDiscount != old.CommittedDiscount)
-            elements.Add((Text($"band discount {t.CommittedDiscount:P0} instead of the current {old.CommittedDiscount:P0}"), "trade", p,
+            elements.Add((Text($"the commitment and term that earn the {t.CommittedDiscount:P0} band instead of the current {old.CommittedDiscount:P0}"), "trade", p,
                 p with { Terms = t with { CommittedDiscount = old.CommittedDiscount, OverageDiscount = Math.Min(t.OverageDiscount, old.CommittedDiscount) } }));
-        if (t.Periods.Select(x => x.Commitment.Value * 12m / x.Months).Distinct().Count() > 1)
+        // A ramp: annual rates that differ by more than rounding (a short first period of a flat package is not one).
+        if (t.Periods.Select(x => Math.Round(x.Commitment.Value * 12m / x.Months, 0)).Distinct().Count() > 1)
         {
             var total = t.Periods.Sum(x => x.Commitment.Value);
             var flat = t.Periods.Select(x => new Contracts.CommitmentPeriod(x.Months, new Usd(total * x.Months / t.TermMonths))).ToImmutableArray();
@@ -77,7 +78,7 @@ public static class Negotiator
         var carried = t.Carryover.Fraction > 0 ? p : p with { Terms = t with { Carryover = new Contracts.CarryoverRule(0.5m, 0.1m) } };
         elements.Add(("carryover of a shortfall", "ask", carried, carried with { Terms = carried.Terms with { Carryover = Contracts.CarryoverRule.None } }));
         var guarded = t.PriceProtection ? p : p with { Terms = t with { PriceProtection = true } };
-        elements.Add(("price protection", "ask", guarded, guarded with { Terms = guarded.Terms with { PriceProtection = false } }));
+        elements.Add((setup.Assumptions.PriceMoves.IsEmpty ? "price protection (no list-price moves assumed, so it is worth nothing here)" : "price protection", "ask", guarded, guarded with { Terms = guarded.Terms with { PriceProtection = false } }));
 
         var run = Valuation.Run(setup, [.. elements.SelectMany(e => new[] { e.With, e.Without })]);
         return [.. elements.Select((e, i) =>

@@ -162,4 +162,21 @@ public class ValuationTests
         Assert.Equal(4400.0 / 4475.0, r.Packages[0].Value.Vendor.CommittedShare, 9);
         Assert.Equal(Cents(4500.00m), r.Packages[0].Value.Vendor.TermRevenue.RoundedToCents);
     }
+
+    [Fact]
+    public void Each_element_of_the_best_package_is_valued_for_both_sides_on_the_same_paths()
+    {
+        var gap = new Recommit.Gap.GapAssessment(Recommit.Gap.GapClass.DurableOverage, "durable-overage", 6, 0.1, [], null, null, null, null, null, "high", null, "");
+
+        var n = Negotiator.Run(Example5(), [Example5Package], [.. Enumerable.Repeat(250.0, 24)], gap);
+
+        Assert.Equal("P", n.Recommendation.Package);
+        // Without repricing, each year's 66.67 list overage bills at list (66.67) instead of 50: the buyer pays 33.33 more
+        // over two years, and the vendor's uncommitted revenue rises by 33.33 × (1 − h) = 25.
+        var repricing = Assert.Single(n.Trades, t => t.Name.StartsWith("overage repriced", StringComparison.Ordinal));
+        Assert.Equal("ask", repricing.Kind);
+        Assert.Equal(33.33m, repricing.BuyerValue.RoundedToCents.Value);
+        Assert.Equal(-25.00m, repricing.VendorValue.RoundedToCents.Value);
+        Assert.DoesNotContain(n.Trades, t => t.Name.StartsWith("ramp", StringComparison.Ordinal));
+    }
 }
