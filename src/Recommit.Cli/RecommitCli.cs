@@ -29,6 +29,8 @@ public static class RecommitCli
         root.Subcommands.Add(DigestCommand.Create());
         root.Subcommands.Add(LedgerCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(QuoteCommand.Create());
         root.Subcommands.Add(AccountsCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(StoreCommand.Create());

@@ -26,7 +26,7 @@ internal sealed record ReportContent(string Title, string Subtitle, ImmutableArr
             $"price book **{MarkdownText.Escape(a.PriceBookVersion)}**";
         ImmutableArray<ReportSection> sections =
         [
-            Verdict(a), GapSection(a), Ledger(a), ForecastSection(a), Levers(a), Cost(a), Usage(a), Assumptions(a), Backtest(a),
+            Verdict(a), GapSection(a), Rates(a), Ledger(a), ForecastSection(a), Levers(a), Cost(a), .. Fees.QuoteSection.For(a), Usage(a), Assumptions(a), Backtest(a),
         ];
         // The recommendation comes first; the negotiation follows the cost of doing nothing (docs/negotiation.md).
         if (a.Negotiation is { } n)
@@ -106,6 +106,21 @@ internal sealed record ReportContent(string Title, string Subtitle, ImmutableArr
             sb.Append("- Projected position at the end of the current period (P50 of the simulated paths before levers, consumption minus commitment): ")
               .Append(pos.Value >= 0 ? "+" : "").Append(Figures.Simulated(pos)).Append('\n');
         return new ReportSection("gap", "Gap against pace", lead, ChartSet.Gap, sb.ToString());
+    }
+
+    private static ReportSection Rates(AnalysisResult a)
+    {
+        var rates = CommitmentRates.From(a.Contract, a.Ledger);
+        var lead = new StringBuilder("Commitment utilisation is consumption at committed rates ÷ the commitment's pace; the effective savings " +
+            "rate (ESR) is (list cost − effective cost) ÷ list cost, where effective cost adds overage premium and forfeited commitment " +
+            "to the consumption (docs/rates.md).");
+        lead.Append(" To date: utilisation ").Append(Ratio(rates.UtilisationToDate)).Append(", ESR ").Append(Ratio(rates.EffectiveSavingsRateToDate)).Append(".\n");
+        var table = new MarkdownTable(["Month", "List cost", "Effective cost", "Utilisation", "ESR"], [false, true, true, true, true]);
+        foreach (var m in rates.Months)
+            table.Row(m.Month.ToString(), Figures.Money(m.ListCost), Figures.Money(m.EffectiveCost), Ratio(m.Utilisation), Ratio(m.EffectiveSavingsRate));
+        return new ReportSection("rates", "FinOps rates: utilisation and effective savings rate", lead.ToString(), null, table.Render());
+
+        static string Ratio(decimal? r) => r is { } v ? Figures.Percent((double)v) : "—";
     }
 
     private static ReportSection Ledger(AnalysisResult a)

@@ -18,23 +18,19 @@ internal static class ScenariosCommand
     public static Command Create()
     {
         var options = new AnalysisCommandOptions();
-        var scenarios = new Option<string?>("--scenarios") { Description = "Packages to value: {\"packages\":[...]} (see docs/negotiation.md); without it the optimiser's packages are listed" };
-        var assumptions = new Option<string?>("--assumptions") { Description = "Negotiation assumptions JSON; every field optional, defaults labelled (see docs/negotiation.md)" };
+        var negotiating = new NegotiationOptions();
         var outDir = new Option<string?>("--out") { Description = "Folder for brief.md and negotiation.json (default: none)" };
         var json = new Option<bool>("--json") { Description = "Print the negotiation as JSON: statusQuo, scenarios[], zone, frontier, recommendation" };
 
         var command = new Command("scenarios", "Renegotiation packages valued for both sides, the zone of agreement, the optimiser and the recommendation");
         options.AddTo(command);
-        foreach (var o in new Option[] { scenarios, assumptions, outDir, json }) command.Options.Add(o);
+        negotiating.AddTo(command);
+        foreach (var o in new Option[] { outDir, json }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            var request = options.Request(parse) with
-            {
-                ScenariosPath = parse.GetValue(scenarios),
-                AssumptionsPath = parse.GetValue(assumptions),
-            };
+            var request = negotiating.Apply(options.Request(parse), parse);
             var asJson = parse.GetValue(json);
             var analysis = AnalyzeCommand.RunWithProgress(request, stdout, stderr, asJson);
             var negotiation = analysis.Negotiation

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Recommit.Analysis.Notes;
 using Recommit.Contracts;
+using Recommit.Fees;
 using Recommit.Gap;
 using Recommit.Levers;
 using Recommit.Money;
@@ -87,4 +88,7 @@ public sealed record AnalysisResult(
 
     /// <summary>The usage files the analysis rests on, each with rows read, accepted and rejected.</summary>
     public ImmutableArray<UsageSource> Sources { get; init; } = [];
+
+    /// <summary>The engagement quote for the recommended package (docs/method.md §9), when a negotiation was run.</summary>
+    public FeeQuote? Quote { get; init; }
 }

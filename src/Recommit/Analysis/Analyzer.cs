@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Recommit.Contracts;
+using Recommit.Fees;
 using Recommit.Forecasting;
 using Recommit.Gap;
 using Recommit.Analysis.Notes;
@@ -174,18 +175,20 @@ public static partial class Analyzer
         notes.Add(new PriceBookNote(book.Version));
 
         NegotiationResult? negotiation = null;
+        FeeQuote? quote = null;
         if (input.Negotiate && first <= contract.End)
         {
             var p50 = new double[sim.Months];
             for (var t = 0; t < sim.Months; t++) p50[t] = SimulationResult.Quantiles(sim.Month(sim.AfterLevers, t), 0.5)[0];
             var negotiationSetup = new NegotiationSetup(contract, first, actual, sim.AfterLevers, sim.Paths, sim.Months, input.Assumptions, input.Seed);
             negotiation = Negotiator.Run(negotiationSetup, input.Scenarios, p50, gap);
+            quote = FeeQuote.From(negotiationSetup, negotiation);
         }
 
         return new AnalysisResult(input.Account, asOf, book.Version, contract, ledger, gap, forecastSection, waterfall, codn, simulation, backtest, breakdown,
             // The caveats that qualify every figure head the notes; the forecaster's own warnings stay with the forecast.
             [.. notes.Where(n => n.Kind == NoteKind.Caveat).Concat(notes.Where(n => n.Kind == NoteKind.Note)).Distinct()])
-        { Sources = input.Sources, Negotiation = negotiation };
+        { Sources = input.Sources, Negotiation = negotiation, Quote = quote };
     }
 
     private static IEnumerable<string> LeverModels(LeverPlan plan, PriceBook book)

@@ -7,7 +7,7 @@ using static Recommit.Tests.Contracts.TestContracts;
 
 namespace Recommit.Tests.Negotiation;
 
-/// <summary>MATH.md §7's worked examples as setups: Example 5 (year 2 of a two-year term) and Example 6 (mid-period).</summary>
+/// <summary>docs/method.md §7's worked examples as setups: Example 5 (year 2 of a two-year term) and Example 6 (mid-period).</summary>
 internal static class Deals
 {
     public static readonly YearMonth Year2 = Jan2026.AddMonths(12);
