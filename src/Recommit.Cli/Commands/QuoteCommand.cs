@@ -32,7 +32,7 @@ internal static class QuoteCommand
             var asJson = parse.GetValue(json);
             var analysis = AnalyzeCommand.RunWithProgress(request, stdout, stderr, asJson);
             var quote = analysis.Quote
-                ?? throw new InputException($"--contract {request.ContractPath}: the term ended in {analysis.Contract.End.AddMonths(-1)}, before the as-of month; there is nothing to renegotiate, so nothing to quote");
+                ?? throw new InputException($"--contract {request.Files.ContractPath}: the term ended in {analysis.Contract.End.AddMonths(-1)}, before the as-of month; there is nothing to renegotiate, so nothing to quote");
             if (asJson) stdout.WriteLine(JsonSerializer.Serialize(quote, AnalysisJson.Options));
             else Write(CliInputs.PlainConsole(stdout, 160), CliText.Safe(analysis.Account), quote);
             return ExitCodes.Success;
