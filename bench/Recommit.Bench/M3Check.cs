@@ -49,7 +49,8 @@ public sealed class M3Check : IQualityCheck
         var bestSmape = scores.Count > 0 ? scores.Min(s => s.Smape) : double.NaN;
         var bestMase = scores.Count > 0 ? scores.Min(s => s.Mase) : double.NaN;
         yield return new QualityFigure("A2", workload, F($"sMAPE {score.Smape:F2}, MASE {score.Mase:F3}"),
-            F($"sMAPE below best of R's three ({bestSmape:F2}), MASE below best ({bestMase:F3}); aim ≤ 13.4"),
+            scores.Count == 0 ? "sMAPE and MASE below the best of R's ets, auto.arima and thetaf; aim ≤ 13.4"
+                : F($"sMAPE below best of R's three ({bestSmape:F2}), MASE below best ({bestMase:F3}); aim ≤ 13.4"),
             missing.Count > 0 ? null : score.Smape < bestSmape && score.Mase < bestMase, rText);
         yield return new QualityFigure("A3", workload, F($"80 % covers {score.Coverage80:P1}, 95 % covers {score.Coverage95:P1}"),
             "80 %: 77–83 %; 95 %: 93–97 %", Calibrated(score),

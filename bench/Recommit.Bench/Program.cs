@@ -52,7 +52,7 @@ foreach (var check in checks)
     }
 }
 
-var table = QualityTable.ToMarkdown(figures, quick);
+var table = QualityTable.ToMarkdown(figures, quick ? "quick run, smaller workloads" : only is not null ? $"partial run of {string.Join(", ", only.Order(StringComparer.Ordinal))}" : "full run");
 Console.WriteLine(table);
 var resultsDir = Path.Combine(root, "bench", "results");
 Directory.CreateDirectory(resultsDir);
@@ -75,10 +75,10 @@ internal static partial class Program;
 
 internal static class QualityTable
 {
-    public static string ToMarkdown(IReadOnlyList<QualityFigure> figures, bool quick)
+    public static string ToMarkdown(IReadOnlyList<QualityFigure> figures, string run)
     {
         var sb = new System.Text.StringBuilder();
-        sb.AppendLine($"Recommit quality figures ({(quick ? "quick run, smaller workloads" : "full run")}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Assembly.GetExecutingAssembly().GetName().Version})");
+        sb.AppendLine($"Recommit quality figures ({run}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Assembly.GetExecutingAssembly().GetName().Version})");
         sb.AppendLine();
         sb.AppendLine("| id | workload | figure | bar | holds | detail |");
         sb.AppendLine("|---|---|---|---|---|---|");

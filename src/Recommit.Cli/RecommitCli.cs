@@ -21,6 +21,7 @@ public static class RecommitCli
         root.Options.Add(CliContext.VerboseOption);
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(ScenariosCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ForecastCommand.Create());
         root.Subcommands.Add(PriceCommand.Create());
@@ -28,6 +29,8 @@ public static class RecommitCli
         root.Subcommands.Add(DigestCommand.Create());
         root.Subcommands.Add(LedgerCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(QuoteCommand.Create());
         root.Subcommands.Add(AccountsCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(StoreCommand.Create());

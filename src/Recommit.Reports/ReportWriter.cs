@@ -9,14 +9,16 @@ using Recommit.Reports.Markdown;
 namespace Recommit.Reports;
 
 /// <summary>
-/// Writes the whole report of one analysis into a folder: <c>report.html</c>, <c>report.md</c>, <c>analysis.json</c>
-/// and the four chart SVGs (<see cref="ChartSet"/>) beside them, UTF-8 without a byte-order mark.
+/// Writes the whole report of one analysis into a folder: <c>report.html</c>, <c>report.md</c>, <c>analysis.json</c>,
+/// <c>brief.md</c> when the analysis carries a negotiation, and the chart SVGs (<see cref="ChartSet"/>) beside them,
+/// UTF-8 without a byte-order mark.
 /// </summary>
 public static class ReportWriter
 {
     public const string HtmlFile = "report.html";
     public const string MarkdownFile = "report.md";
     public const string JsonFile = "analysis.json";
+    public const string BriefFile = "brief.md";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -31,6 +33,7 @@ public static class ReportWriter
         written.Add(Write(outDir, HtmlFile, HtmlReport.Render(analysis, charts)));
         written.Add(Write(outDir, MarkdownFile, MarkdownReport.Render(analysis)));
         written.Add(Write(outDir, JsonFile, AnalysisJson.Serialize(analysis)));
+        if (analysis.Negotiation is not null) written.Add(Write(outDir, BriefFile, NegotiationBrief.Markdown(analysis)));
         foreach (var chart in charts) written.Add(Write(outDir, chart.FileName, chart.Svg));
         return written.ToImmutable();
     }

@@ -70,6 +70,27 @@ public sealed class ForecastCommandTests : IDisposable
     }
 
     [Fact]
+    public void Intervals_are_calibrated_by_default_and_model_gives_the_models_own_with_the_same_means()
+    {
+        var rng = new Random(3);
+        var level = 100.0;
+        var jumpy = Enumerable.Range(0, 48).Select(_ => level *= Math.Exp(0.01 + (rng.NextDouble() < 0.15 ? 0.3 : 0.03) * (rng.NextDouble() - 0.5))).ToArray();
+        var input = WriteInput(LongFormat(("s", jumpy)));
+
+        var calibrated = Run("forecast", "--input", input, "--horizon", "6");
+        var model = Run("forecast", "--input", input, "--horizon", "6", "--intervals", "model");
+        var bad = Run("forecast", "--input", input, "--horizon", "6", "--intervals", "wide");
+
+        Assert.Equal(0, calibrated.Code);
+        Assert.Equal(0, model.Code);
+        string[] Column(string output, int index) => [.. output.Trim().Split('\n').Skip(1).Select(l => l.TrimEnd('\r').Split(',')[index])];
+        Assert.Equal(Column(model.Out, 2), Column(calibrated.Out, 2));
+        Assert.NotEqual(Column(model.Out, 6), Column(calibrated.Out, 6));
+        Assert.Equal(2, bad.Code);
+        Assert.Contains("wide", bad.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Month_periods_and_gaps_are_accepted_and_gaps_are_reported()
     {
         var input = WriteInput("series_id,period,value,frequency\nx,2025-01,10,12\nx,2025-02,11,12\nx,2025-04,13,12\nx,2025-05,14,12\nx,2025-06,15,12\nx,2025-07,16,12\n");

@@ -9,7 +9,7 @@ public class HelpTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("recommit [command] [options]", run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("Recommit.Cli", run.Stdout, StringComparison.Ordinal);
-        foreach (var verb in new[] { "demo", "analyze", "import", "forecast", "price", "ledger", "verify" })
+        foreach (var verb in new[] { "demo", "analyze", "scenarios", "import", "forecast", "price", "ledger", "verify" })
             Assert.Contains($"  {verb} ", run.Stdout, StringComparison.Ordinal);
     }
 

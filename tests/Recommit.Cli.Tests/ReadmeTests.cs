@@ -57,7 +57,7 @@ public sealed partial class ReadmeTests : IDisposable
     public void The_readme_has_examples_for_every_verb()
     {
         var verbs = ExampleLines().Select(l => l.Split(' ')[1]).ToHashSet();
-        foreach (var verb in new[] { "analyze", "demo", "import", "forecast", "price", "prices", "ledger" }) Assert.Contains(verb, verbs);
+        foreach (var verb in new[] { "analyze", "demo", "import", "forecast", "price", "prices", "ledger", "scenarios", "quote", "verify", "export" }) Assert.Contains(verb, verbs);
     }
 
     [Fact]

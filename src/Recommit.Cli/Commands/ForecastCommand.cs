@@ -10,7 +10,7 @@ using Spectre.Console;
 namespace Recommit.Cli.Commands;
 
 /// <summary>
-/// <c>recommit forecast --input FILE --horizon H [--levels 80,95] [--method combination|ets|theta|drift|snaive] [--out FILE]</c>:
+/// <c>recommit forecast --input FILE --horizon H [--levels 80,95] [--method combination|ets|theta|drift|snaive] [--intervals calibrated|model] [--out FILE]</c>:
 /// forecasts every series of a long-format CSV (<c>series_id,period,value[,frequency]</c>) and writes
 /// <c>series_id,step,mean,lo80,hi80,lo95,hi95</c> (one lo/hi pair per level) in input order (docs/method.md §4).
 /// </summary>
@@ -31,12 +31,19 @@ internal static class ForecastCommand
         var horizon = new Option<int>("--horizon") { Description = "Steps to forecast", Required = true };
         var levels = new Option<string>("--levels") { Description = "Interval levels in percent, comma-separated", DefaultValueFactory = _ => "80,95" };
         var method = new Option<string>("--method") { Description = "combination (default), ets, theta, drift or snaive", DefaultValueFactory = _ => "combination" };
+        var intervals = new Option<string>("--intervals")
+        {
+            Description = "calibrated (default: calibrated on each series' own past errors) or model (the models' own simulated intervals)",
+            DefaultValueFactory = _ => "calibrated",
+        };
+        intervals.AcceptOnlyFromAmong("calibrated", "model");
         var output = new Option<FileInfo?>("--out") { Description = "Output CSV (default: standard output)" };
         var command = new Command("forecast", "Forecast each series of a long-format CSV with prediction intervals");
         command.Options.Add(input);
         command.Options.Add(horizon);
         command.Options.Add(levels);
         command.Options.Add(method);
+        command.Options.Add(intervals);
         command.Options.Add(output);
         command.SetAction(parse =>
         {
@@ -52,7 +59,13 @@ internal static class ForecastCommand
                     throw new InputException($"--method: unknown method '{methodName}' (expected one of {string.Join(", ", Methods.Keys)})");
                 var file = parse.GetValue(input)!;
                 var series = ForecastCsv.ReadSeries(file.FullName, file.ToString());
-                var forecasts = ForecastAll(series, h, levelList, chosen, stderr);
+                var options = new ForecastOptions
+                {
+                    Levels = levelList,
+                    Method = chosen,
+                    Intervals = parse.GetValue(intervals) == "model" ? IntervalMethod.Model : IntervalMethod.Calibrated,
+                };
+                var forecasts = ForecastAll(series, h, options, stderr);
                 foreach (var (s, f) in series.Zip(forecasts))
                     foreach (var warning in f.Warnings) stderr.WriteLine($"recommit forecast: series {s.Id}: {warning}");
                 var target = parse.GetValue(output);
@@ -84,14 +97,14 @@ internal static class ForecastCommand
         return builder.ToImmutable();
     }
 
-    private static Forecast[] ForecastAll(IReadOnlyList<ForecastSeries> series, int horizon, ImmutableArray<int> levels, ForecastMethod method, TextWriter stderr)
+    private static Forecast[] ForecastAll(IReadOnlyList<ForecastSeries> series, int horizon, ForecastOptions options, TextWriter stderr)
     {
         var results = new Forecast[series.Count];
         var done = 0;
         void Run() => Parallel.For(0, series.Count, i =>
         {
             var s = series[i];
-            results[i] = Forecaster.Forecast(s.Values, horizon, new ForecastOptions { Frequency = s.Frequency, Levels = levels, Method = method });
+            results[i] = Forecaster.Forecast(s.Values, horizon, options with { Frequency = s.Frequency });
             Interlocked.Increment(ref done);
         });
 

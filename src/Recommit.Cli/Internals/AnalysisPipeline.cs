@@ -23,6 +23,8 @@ internal static class AnalysisPipeline
             Paths = request.Paths,
             Seed = request.Seed,
             Threshold = request.Threshold,
+            Assumptions = CliInputs.Assumptions(request.AssumptionsPath),
+            Scenarios = CliInputs.Scenarios(request.ScenariosPath),
         });
     }
 

@@ -10,4 +10,6 @@ internal sealed record AnalysisRequest(AnalysisFiles Files)
     public ulong Seed { get; init; } = 1;
     public double Threshold { get; init; } = 0.10;
     public string? Account { get; init; }
+    public string? ScenariosPath { get; init; }
+    public string? AssumptionsPath { get; init; }
 }

@@ -13,6 +13,7 @@ internal static class AnalysisSummary
     {
         var gap = a.Gap;
         console.WriteLine($"{a.Account} — as of {a.AsOf:yyyy-MM-dd} (price book {a.PriceBookVersion})");
+        if (a.Negotiation?.Recommendation is { } r) console.WriteLine($"Recommendation: {r.Action}{(r.NextCheck is { } check ? $" (next check {check})" : "")}. {r.Sentence}");
         console.WriteLine($"Verdict: {gap.ClassName} (run of {gap.RunLength} month(s), confidence {gap.Confidence})");
         console.WriteLine(gap.Sentence);
         if (gap.NextCheck is { } next) console.WriteLine($"Next check: {next}");
@@ -29,7 +30,7 @@ internal static class AnalysisSummary
             $"P(any overage) {a.Simulation.ProbabilityAnyOverage:P0}, P(any shortfall) {a.Simulation.ProbabilityAnyShortfall:P0}; {a.Simulation.Paths:N0} paths, seed {a.Simulation.Seed}, {a.Simulation.From} to {a.Simulation.Horizon}"));
         console.WriteLine($"Levers: {ReportText.LeverLine(a)}{(a.Levers.AssumedTokenMix ? " (assumed token mix)" : "")}");
         foreach (var source in a.Sources) console.WriteLine($"Input: {source.Summary}");
-        foreach (var f in files.Where(f => f.EndsWith(".html", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)))
+        foreach (var f in files.Where(f => f.EndsWith(".html", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith("brief.md", StringComparison.Ordinal)))
             console.WriteLine($"Wrote {f}");
     }
 

@@ -23,6 +23,12 @@ internal static class CliInputs
     /// <summary>A contract file (<see cref="AnalysisInputs.Contract"/>).</summary>
     public static Contracts.Contract Contract(string path, string option = "--contract") => AnalysisInputs.Contract(path, option);
 
+    public static Negotiation.NegotiationAssumptions Assumptions(string? path) =>
+        path is null ? Negotiation.NegotiationAssumptions.Default : Negotiation.AssumptionsJson.Parse(ReadText(path, "--assumptions"), path);
+
+    public static System.Collections.Immutable.ImmutableArray<Negotiation.Package> Scenarios(string? path) =>
+        path is null ? [] : Negotiation.ScenarioFile.Parse(ReadText(path, "--scenarios"), path);
+
     /// <summary>A levers file, or none (<see cref="AnalysisInputs.Levers"/>).</summary>
     public static Levers.LeverPlan Levers(string? path) => AnalysisInputs.Levers(path);
 

@@ -11,7 +11,7 @@ namespace Recommit.Cli.Internals;
 /// </summary>
 internal static class StoredAnalysis
 {
-    public static int Run(ParseResult parse, string? storeOption, string accountName, AnalysisOptions options, string? outDir, bool asJson)
+    public static int Run(ParseResult parse, string? storeOption, string accountName, Storage.Analyses.AnalysisOptions options, string? outDir, bool asJson)
     {
         var stdout = parse.InvocationConfiguration.Output;
         var stderr = parse.InvocationConfiguration.Error;

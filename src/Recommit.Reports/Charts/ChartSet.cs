@@ -5,8 +5,9 @@ using Recommit.Reports.Internals;
 namespace Recommit.Reports.Charts;
 
 /// <summary>
-/// The report's four charts rendered to SVG with ScottPlot: the burn-down with the forecast fan, the monthly gap
-/// ratios with the ±τ band and the verdict, the lever waterfall, and the distribution of the cost of doing nothing.
+/// The report's charts rendered to SVG with ScottPlot: the burn-down with the forecast fan, the monthly gap
+/// ratios with the ±τ band and the verdict, the lever waterfall, and the distribution of the cost of doing nothing; with
+/// a negotiation, the scenario comparison, the savings-vs-commitment curve with the zone shaded, and the Pareto frontier.
 /// The CLI writes them beside the report under <see cref="BurnDown"/>, <see cref="Gap"/>, <see cref="Levers"/> and
 /// <see cref="CostOfDoingNothing"/>.
 /// </summary>
@@ -16,6 +17,9 @@ public static class ChartSet
     public const string Gap = "gap.svg";
     public const string Levers = "levers.svg";
     public const string CostOfDoingNothing = "cost-of-doing-nothing.svg";
+    public const string Scenarios = "scenarios.svg";
+    public const string Pareto = "pareto.svg";
+    public const string Savings = "savings-vs-commitment.svg";
 
     /// <summary>The four charts, in report order: gap, burn-down, levers, cost of doing nothing.</summary>
     public static ImmutableArray<Chart> Render(AnalysisResult analysis) => Render(analysis, ChartStyle.FontFamily);
@@ -24,13 +28,23 @@ public static class ChartSet
     internal static ImmutableArray<Chart> Render(AnalysisResult analysis, string fontFamily)
     {
         analysis = AnalysisShape.Normalise(analysis);
-        return
+        ImmutableArray<Chart> charts =
         [
             Svg(Gap, GapChart.Build(analysis, fontFamily)),
             Svg(BurnDown, BurnDownChart.Build(analysis, fontFamily)),
             Svg(Levers, LeverWaterfallChart.Build(analysis, fontFamily)),
             Svg(CostOfDoingNothing, CostOfDoingNothingChart.Build(analysis, fontFamily)),
         ];
+        // The negotiation's three charts when the analysis carries one (docs/negotiation.md).
+        return analysis.Negotiation is { } n
+            ?
+            [
+                .. charts,
+                Svg(Scenarios, ScenarioComparisonChart.Build(n, fontFamily)),
+                Svg(Savings, SavingsCurveChart.Build(n, fontFamily)),
+                Svg(Pareto, ParetoChart.Build(n, fontFamily)),
+            ]
+            : charts;
     }
 
     private static Chart Svg(string fileName, (ScottPlot.Plot Plot, string Title) chart) =>

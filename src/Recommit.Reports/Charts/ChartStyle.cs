@@ -52,6 +52,14 @@ internal static class ChartStyle
     }
 
     /// <summary>Left-axis ticks as compact dollars ($1.2M).</summary>
+    /// <summary>A grey dashed line at zero: horizontal (y = 0) or vertical (x = 0).</summary>
+    public static void ZeroLine(Plot plot, bool vertical = false)
+    {
+        var line = vertical ? (ScottPlot.Plottables.AxisLine)plot.Add.VerticalLine(0) : plot.Add.HorizontalLine(0);
+        line.LineColor = Grey;
+        line.LinePattern = LinePattern.Dashed;
+    }
+
     public static void DollarTicksLeft(Plot plot) =>
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = Internals.Figures.CompactMoney };
 

@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
 using Recommit.Analysis;
+using Recommit.Contracts;
+using Recommit.Fees;
+using Recommit.Negotiation;
 
 namespace Recommit.Reports.Json;
 
@@ -16,6 +19,7 @@ public sealed record AnalysisDocument(
     ContractDocument Contract,
     LedgerDocument Ledger,
     GapDocument Gap,
+    CommitmentRates Rates,
     ForecastDocument Forecast,
     LeverWaterfallDocument Levers,
     CostOfDoingNothingDocument CostOfDoingNothing,
@@ -25,14 +29,29 @@ public sealed record AnalysisDocument(
     ImmutableArray<NoteDocument> Notes,
     ImmutableArray<InputDocument> Inputs)
 {
+    /// <summary>What to do (docs/method.md §8), repeated from the negotiation so a reader finds it at the top level.</summary>
+    public Recommendation? Recommendation { get; init; }
+
+    /// <summary>The negotiation section (docs/method.md §7).</summary>
+    public NegotiationDocument? Negotiation { get; init; }
+
+    /// <summary>The engagement quote: fixed fee against gainshare for the recommended package (docs/method.md §9).</summary>
+    public FeeQuote? Quote { get; init; }
+
     /// <summary>The document of an analysis.</summary>
     public static AnalysisDocument Of(AnalysisResult a)
     {
         ArgumentNullException.ThrowIfNull(a);
         return new AnalysisDocument(
             a.Account, a.AsOf, a.PriceBookVersion, ContractDocument.Of(a.Contract), LedgerDocument.Of(a.Ledger), GapDocument.Of(a.Gap),
+            CommitmentRates.From(a.Contract, a.Ledger),
             ForecastDocument.Of(a.Forecast), LeverWaterfallDocument.Of(a.Levers), CostOfDoingNothingDocument.Of(a.CostOfDoingNothing),
             SimulationDocument.Of(a.Simulation), a.Backtest is { } b ? BacktestDocument.Of(b) : null,
-            [.. a.Usage.Select(UsageRowDocument.Of)], [.. a.Notes.Select(NoteDocument.Of)], [.. a.Sources.Select(InputDocument.Of)]);
+            [.. a.Usage.Select(UsageRowDocument.Of)], [.. a.Notes.Select(NoteDocument.Of)], [.. a.Sources.Select(InputDocument.Of)])
+        {
+            Recommendation = a.Negotiation?.Recommendation,
+            Negotiation = a.Negotiation is { } n ? NegotiationDocument.From(n) : null,
+            Quote = a.Quote,
+        };
     }
 }

@@ -7,8 +7,8 @@ namespace Recommit.Reports.Json;
 /// Writes an <see cref="AnalysisResult"/> as <c>analysis.json</c> (an <see cref="AnalysisDocument"/> written by
 /// <see cref="DocumentJson"/>), the machine-readable form of every figure in the report: camelCase keys, dollars
 /// rounded to the cent, months as <c>yyyy-MM</c>, codes as kebab-case strings (<c>durable-overage</c>, <c>arrears</c>).
-/// Top-level keys: <c>account, asOf, priceBookVersion, contract, ledger, gap, forecast, levers, costOfDoingNothing,
-/// simulation, backtest, usage, notes</c>. The shape is published as <c>docs/schemas/analysis.schema.json</c>.
+/// Top-level keys: <c>account, asOf, priceBookVersion, contract, ledger, gap, rates, forecast, levers,
+/// costOfDoingNothing, simulation, backtest, usage, notes</c> (and <c>recommendation, negotiation, quote</c> when a deal is valued). The shape is published as <c>docs/schemas/analysis.schema.json</c>.
 /// </summary>
 public static class AnalysisJson
 {

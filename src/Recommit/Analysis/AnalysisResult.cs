@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
 using Recommit.Analysis.Notes;
 using Recommit.Contracts;
+using Recommit.Fees;
 using Recommit.Gap;
 using Recommit.Levers;
 using Recommit.Money;
+using Recommit.Negotiation;
 using Recommit.Time;
 
 namespace Recommit.Analysis;
@@ -81,6 +83,12 @@ public sealed record AnalysisResult(
     ImmutableArray<UsageBreakdownRow> Usage,
     ImmutableArray<AnalysisNote> Notes)
 {
+    /// <summary>The negotiation (docs/method.md §7–§8): packages, zone, frontier and the recommendation; null when left out.</summary>
+    public NegotiationResult? Negotiation { get; init; }
+
     /// <summary>The usage files the analysis rests on, each with rows read, accepted and rejected.</summary>
     public ImmutableArray<UsageSource> Sources { get; init; } = [];
+
+    /// <summary>The engagement quote for the recommended package (docs/method.md §9), when a negotiation was run.</summary>
+    public FeeQuote? Quote { get; init; }
 }

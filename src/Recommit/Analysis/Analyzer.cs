@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Recommit.Contracts;
+using Recommit.Fees;
 using Recommit.Forecasting;
 using Recommit.Gap;
 using Recommit.Analysis.Notes;
 using Recommit.Levers;
 using Recommit.Money;
+using Recommit.Negotiation;
 using Recommit.Pricing;
 using Recommit.Simulation;
 using Recommit.Time;
@@ -78,8 +80,17 @@ public static partial class Analyzer
                 throw new AnalysisException($"future: the given path has {given.Length} month(s); at least {needed} are needed ({first} to the end of the term, {contract.End.AddMonths(-1)})");
             months = Math.Min(months, given.Length);
         }
+        var packagesEnd = input.Scenarios.IsDefaultOrEmpty ? first : input.Scenarios.Max(p => p.Terms.End);
+        foreach (var package in input.Negotiate && !input.Scenarios.IsDefaultOrEmpty ? input.Scenarios : [])
+        {
+            if (package.Terms.Start < first || package.Terms.Start > contract.End)
+                throw new AnalysisException($"package {package.Name}: start {package.Terms.Start} must fall from the as-of month {first} to the end of the term {contract.End}");
+            if (input.Future is { } path && first.MonthsUntil(package.Terms.End) > path.Length)
+                throw new AnalysisException($"package {package.Name}: runs to {package.Terms.End.AddMonths(-1)}, past the given future path's last month {first.AddMonths(path.Length - 1)}");
+        }
+        if (input.Negotiate && input.Future is null) months = Math.Max(months, first.MonthsUntil(packagesEnd));
         var horizon = first.AddMonths(months - 1);
-        var window = StatusQuoWindow.Build(contract, first, actual);
+        var window = LedgerKernel.From(contract, first, actual);
         if (window.Periods.IsEmpty) notes.Add(new TermEndedNote(contract.End.AddMonths(-1)));
         else if (window.FirstPeriodIndex > 0) notes.Add(new ClosedPeriodsSunkNote(window.FirstPeriodIndex, first));
 
@@ -118,7 +129,7 @@ public static partial class Analyzer
         var innovationScale = fixedPath is null ? IntervalCalibration.Scale(backtest) : 1.0;
         if (fixedPath is null && IntervalCalibration.Note(backtest, innovationScale) is { } calibration) notes.Add(calibration);
         var setup = new SimulationSetup(first, months, fixedPath is null ? simSeries : [], levers, prices, rho,
-            window.Periods, window.Terms, window.CarryIn, input.Paths, input.Seed)
+            window, input.Paths, input.Seed)
         { FixedPath = fixedPath, InnovationScale = innovationScale };
         var sim = MonteCarlo.Run(setup);
 
@@ -163,10 +174,21 @@ public static partial class Analyzer
             notes.Add(new LeversAppliedNote(input.Levers.Levers.Length));
         notes.Add(new PriceBookNote(book.Version));
 
+        NegotiationResult? negotiation = null;
+        FeeQuote? quote = null;
+        if (input.Negotiate && first <= contract.End)
+        {
+            var p50 = new double[sim.Months];
+            for (var t = 0; t < sim.Months; t++) p50[t] = SimulationResult.Quantiles(sim.Month(sim.AfterLevers, t), 0.5)[0];
+            var negotiationSetup = new NegotiationSetup(contract, first, actual, sim.AfterLevers, sim.Paths, sim.Months, input.Assumptions, input.Seed);
+            negotiation = Negotiator.Run(negotiationSetup, input.Scenarios, p50, gap);
+            quote = FeeQuote.From(negotiationSetup, negotiation);
+        }
+
         return new AnalysisResult(input.Account, asOf, book.Version, contract, ledger, gap, forecastSection, waterfall, codn, simulation, backtest, breakdown,
             // The caveats that qualify every figure head the notes; the forecaster's own warnings stay with the forecast.
             [.. notes.Where(n => n.Kind == NoteKind.Caveat).Concat(notes.Where(n => n.Kind == NoteKind.Note)).Distinct()])
-        { Sources = input.Sources };
+        { Sources = input.Sources, Negotiation = negotiation, Quote = quote };
     }
 
     private static IEnumerable<string> LeverModels(LeverPlan plan, PriceBook book)

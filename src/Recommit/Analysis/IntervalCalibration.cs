@@ -5,8 +5,10 @@ namespace Recommit.Analysis;
 
 /// <summary>
 /// Widens the simulation when the forecaster's prediction intervals proved too narrow on the account's own history
-/// (docs/method.md §4: parametric intervals tend to be too narrow on short, volatile series; calibrate them on the series'
-/// own rolling-origin errors). If the nominal 80 % interval covered only c of the backtest's actuals, a normal error
+/// (docs/method.md §4). The forecaster already calibrates each series' intervals on its in-sample errors with the
+/// fitted parameters (docs/forecasting.md); this is the second, out-of-sample check: the rolling-origin backtest refits
+/// at every origin and scores those calibrated intervals on the account's total list dollars, and only widens, applied
+/// to the shocks before the forecaster's calibration map. If the nominal 80 % interval covered only c of the backtest's actuals, a normal error
 /// that narrow has half-width z_c = Φ⁻¹((1 + c) / 2) instead of z₈₀ = 1.2816, so the innovations are scaled by
 /// z₈₀ / z_c (likewise for 95 %), taking the larger of the two, never below 1 and at most <see cref="MaxScale"/>.
 /// </summary>

@@ -44,6 +44,22 @@ public sealed record Contract(
     /// <summary>The first month after the term.</summary>
     public YearMonth End => Start.AddMonths(TermMonths);
 
+    /// <summary>
+    /// Which true-up period holds <paramref name="month"/>: its index in <see cref="Periods"/> and its first month; null
+    /// when the month falls outside the term.
+    /// </summary>
+    public ContractPeriodAt? PeriodAt(YearMonth month)
+    {
+        var start = Start;
+        for (var index = 0; index < Periods.Length; index++)
+        {
+            var end = start.AddMonths(Periods[index].Months);
+            if (month >= start && month < end) return new ContractPeriodAt(index, start);
+            start = end;
+        }
+        return null;
+    }
+
     /// <summary>Free-text notes carried with the contract file (never used in any figure).</summary>
     public string? Notes { get; init; }
 }

@@ -38,6 +38,13 @@ public static class ContractJson
             return new Reader(sourceName).Contract(document.RootElement);
     }
 
+    /// <summary>
+    /// Reads a contract embedded in another document (a package of a scenarios file) at JSON path <paramref name="path"/>,
+    /// skipping the fields in <paramref name="otherFields"/> (the caller reads them); faults name the full path.
+    /// </summary>
+    internal static Contract Read(JsonElement element, string sourceName, string path, IReadOnlyCollection<string> otherFields) =>
+        new Reader(sourceName, path, otherFields).Contract(element);
+
     /// <summary>Writes <paramref name="contract"/> in the contract file format (indented), readable by <see cref="Parse"/>.</summary>
     public static string Write(Contract contract)
     {
@@ -72,12 +79,14 @@ public static class ContractJson
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>Walks the document, failing on the first fault with the field's path.</summary>
-    private sealed class Reader(string source)
+    /// <summary>Walks the document, failing on the first fault with the field's path; its text helpers serve other strict readers.</summary>
+    internal sealed class Reader(string source, string root = "", IReadOnlyCollection<string>? otherFields = null)
     {
-        public Contract Contract(JsonElement root)
+        public Contract Contract(JsonElement document)
         {
-            var fields = Fields(root, "", TopLevelFields);
+            var fields = Fields(document, "", otherFields is null ? TopLevelFields : [.. TopLevelFields, .. otherFields]);
+            if (otherFields is not null)
+                foreach (var other in otherFields) fields.Remove(other);
 
             var name = RequiredString(fields, "name", "");
             if (string.IsNullOrWhiteSpace(name)) throw Fail("name", "must not be empty");
@@ -210,11 +219,11 @@ public static class ContractJson
         private ContractException WrongType(string field, string expected, JsonElement found) =>
             Fail(field, $"must be {expected}, found {Describe(found)}");
 
-        private ContractException Fail(string field, string message) => new(source, field, message);
+        private ContractException Fail(string field, string message) => new(source, Join(root, field), message);
 
-        private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+        private static string Join(string path, string name) => path.Length == 0 ? name : name.Length == 0 ? path : $"{path}.{name}";
 
-        private static string Describe(JsonElement element) => element.ValueKind switch
+        internal static string Describe(JsonElement element) => element.ValueKind switch
         {
             JsonValueKind.String => $"the string \"{Clip(element.GetString()!)}\"",
             JsonValueKind.Number => $"the number {Clip(element.GetRawText())}",
@@ -225,8 +234,8 @@ public static class ContractJson
             _ => element.ValueKind.ToString(),
         };
 
-        private static string Show(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+        internal static string Show(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
-        private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
+        internal static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
     }
 }

@@ -115,16 +115,9 @@ public static class Ledger
         ArgumentNullException.ThrowIfNull(monthlyListUsage);
         CheckTerms(contract.CommittedDiscount, contract.OverageDiscount, contract.Carryover);
         CheckPeriods(contract);
-        if (t0 < contract.Start || t0 >= contract.End)
+        if (contract.PeriodAt(t0) is not { } at)
             throw new ArgumentOutOfRangeException(nameof(t0), t0, $"t0 must fall inside the term {contract.Start}..{contract.End.AddMonths(-1)}");
-
-        var periodStart = contract.Start;
-        var index = 0;
-        while (periodStart.AddMonths(contract.Periods[index].Months) <= t0)
-        {
-            periodStart = periodStart.AddMonths(contract.Periods[index].Months);
-            index++;
-        }
+        var (index, periodStart) = at;
         var elapsed = periodStart.MonthsUntil(t0);
         if (elapsed == 0) return null;
 

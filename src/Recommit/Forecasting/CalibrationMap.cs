@@ -5,11 +5,11 @@ namespace Recommit.Forecasting;
 /// parameters (Theta's drift refitted at each origin, see <see cref="IPathModel.InSampleForecasts"/>), the
 /// forecaster's point forecast from every earlier origin of the history is compared with what followed; each error is
 /// measured in units of the simulated interval's half-width at its step (on the error's side, and relative to the
-/// forecast level when the series is positive), and the split-conformal quantile of those scores at 80 % and 95 % is
+/// forecast level when both levels are positive), and the split-conformal quantile of those scores at 80 % and 95 % is
 /// the factor by which that interval must be stretched (or shrunk) to have covered as promised, step by step. A
 /// simulated value is then moved from the mean by a monotone piecewise-linear map through the rescaled 80 % and 95 %
-/// half-widths, so the quantiles of the mapped paths are the calibrated intervals and the Monte Carlo's paths carry
-/// the same map. No constant is fitted to any data set: the levels are the ones the product reports.
+/// half-widths (beyond the 95 % half-width the model's own tail, shifted), so the quantiles of the mapped paths are
+/// the calibrated intervals and the Monte Carlo's paths carry the same map. No constant is fitted to any data set: the levels are the ones the product reports.
 /// </summary>
 internal sealed class CalibrationMap
 {
@@ -37,12 +37,6 @@ internal sealed class CalibrationMap
         _c80 = c80;
         _c95 = c95;
     }
-
-    /// <summary>The factor the simulated 80 % interval was stretched by at each step (1: as simulated).</summary>
-    public IReadOnlyList<double> Stretch80 => _c80;
-
-    /// <summary>The factor the simulated 95 % interval was stretched by at each step (1: as simulated).</summary>
-    public IReadOnlyList<double> Stretch95 => _c95;
 
     /// <summary>
     /// Fits the map, or returns null when the history gives no in-sample errors to calibrate on.
@@ -79,9 +73,6 @@ internal sealed class CalibrationMap
             for (var i = 0; i < combined.Length; i++) combined[i] += weights[k] * member[i];
         }
 
-        var positive = true;
-        foreach (var v in y)
-            if (!(v > 0)) positive = false;
         var scores80 = new List<double>[horizon];
         var scores95 = new List<double>[horizon];
         for (var h = 0; h < horizon; h++)
@@ -96,8 +87,9 @@ internal sealed class CalibrationMap
                 var f = combined[(o - firstOrigin) * horizon + h];
                 if (double.IsNaN(f)) continue;
                 var error = y[o + h] - f;
-                // Widths scale with the level on positive series: a past origin's interval is the final one at its own level.
-                var level = positive && f > 0 && mean[h] > 0 ? f / mean[h] : 1.0;
+                // Widths scale with the level: a past origin's interval is the final one at that origin's forecast level
+                // (absolute when either level is zero, as on a series that stopped).
+                var level = f > 0 && mean[h] > 0 ? f / mean[h] : 1.0;
                 var above = error >= 0;
                 scores80[h].Add(Score(error, (above ? upper80[h] : lower80[h]) * level));
                 scores95[h].Add(Score(error, (above ? upper95[h] : lower95[h]) * level));
@@ -124,7 +116,7 @@ internal sealed class CalibrationMap
         double moved;
         if (d <= w80) moved = _c80[h] * d;
         else if (d <= w95) moved = g80 + (g95 - g80) * (d - w80) / (w95 - w80);
-        else moved = g95 + (d - w95) * (w95 > 0 ? g95 / w95 : _c95[h]);
+        else moved = g95 + (d - w95); // beyond the 95 % knot the model's own tail, shifted: the errors certify nothing further out
         var result = above ? mean + moved : mean - moved;
         return result > 0 ? result : 0;
     }
@@ -142,15 +134,16 @@ internal sealed class CalibrationMap
     private static double[] Multipliers(List<double>[] scores, double level) => [.. scores.Select(s => ConformalQuantile(s, level))];
 
     /// <summary>
-    /// The ⌈(N + 1)·level⌉-th smallest of N scores (the largest when that rank is beyond N): the split-conformal
-    /// quantile, 1 (as simulated) when there are no finite scores.
+    /// The ⌈(N + 1)·level⌉-th smallest of N scores: the split-conformal quantile. When N is too small for that rank
+    /// (fewer than 4 scores at 80 %, 19 at 95 %) the errors cannot certify the level, so they may only widen the
+    /// simulated interval: the largest score, but not below 1. 1 (as simulated) when there are no finite scores.
     /// </summary>
     private static double ConformalQuantile(List<double> scores, double level)
     {
         if (scores.Count == 0) return 1.0;
         scores.Sort();
         var rank = (int)Math.Ceiling((scores.Count + 1) * level);
-        var value = scores[Math.Min(rank, scores.Count) - 1];
+        var value = rank <= scores.Count ? scores[rank - 1] : Math.Max(1.0, scores[^1]);
         return double.IsFinite(value) ? value : 1.0;
     }
 

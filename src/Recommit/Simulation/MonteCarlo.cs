@@ -115,49 +115,25 @@ public static class MonteCarlo
 
         // The status-quo ledger over the current and later periods of the term, after levers; then once more on the
         // baseline, for the projection "at this rate" and the cost of doing nothing without levers.
-        var (bill, premium, forfeited, position) = Settle(setup, result, p, after, record: true);
-        result.Bill[p] = bill;
-        result.Premium[p] = premium;
-        result.Forfeited[p] = forfeited;
-        if (setup.Levers.Count > 0 && setup.FixedPath is null)
-            (_, premium, forfeited, position) = Settle(setup, result, p, baseline, record: false);
-        result.BaselineCost[p] = premium + forfeited;
-        result.BaselinePosition[p] = position;
-    }
-
-    // Runs one path's monthly list dollars through the periods of the window; with record, keeps the per-period figures.
-    // Returns the totals and the first period's end position (consumption at committed rates minus C + carry-in).
-    private static (double Bill, double Premium, double Forfeited, double FirstPosition) Settle(SimulationSetup setup, SimulationResult result, int p, Span<double> usageByMonth, bool record)
-    {
-        var periods = setup.Periods;
         var pc = result.PeriodCount;
-        var months = setup.Months;
-        var carry = setup.CarryIn;
-        double bill = 0, premium = 0, forfeited = 0, first = 0;
+        var periods = buf.Periods.AsSpan(0, pc);
+        var totals = setup.StatusQuo.Run(buf.Path.Fill(after), periods);
         for (var k = 0; k < pc; k++)
         {
-            var period = periods[k];
-            var usage = period.KnownUsage;
-            var from = Math.Max(0, period.FirstMonthOffset);
-            var to = Math.Min(months, period.FirstMonthOffset + period.Months);
-            for (var t = from; t < to; t++) usage += usageByMonth[t];
-            if (k == 0) first = usage * (1 - setup.Terms.CommittedDiscount) - (period.Commitment + carry);
-            var o = PeriodLedger.TrueUp(usage, period.Commitment, carry, setup.Terms, hasNextPeriod: k + 1 < pc);
-            carry = o.CarryOut;
-            if (record)
-            {
-                var i = p * pc + k;
-                result.PeriodBill[i] = o.Bill;
-                result.PeriodPremium[i] = o.Premium;
-                result.PeriodForfeited[i] = o.Forfeited;
-                result.PeriodShortfall[i] = o.Shortfall;
-                result.PeriodOverage[i] = o.OverageList;
-            }
-            bill += o.Bill;
-            premium += o.Premium;
-            forfeited += o.Forfeited;
+            var o = periods[k];
+            var i = p * pc + k;
+            result.PeriodBill[i] = o.Bill;
+            result.PeriodPremium[i] = o.OveragePremium;
+            result.PeriodForfeited[i] = o.Forfeited;
+            result.PeriodShortfall[i] = o.Shortfall;
+            result.PeriodOverage[i] = o.OverageList;
         }
-        return (bill, premium, forfeited, first);
+        result.Bill[p] = totals.Bill;
+        result.Premium[p] = totals.Premium;
+        result.Forfeited[p] = totals.Forfeited;
+        if (setup.Levers.Count > 0 && setup.FixedPath is null) totals = setup.StatusQuo.Run(buf.Path.Fill(baseline), periods);
+        result.BaselineCost[p] = totals.Premium + totals.Forfeited;
+        result.BaselinePosition[p] = pc > 0 ? periods[0].Position : 0;
     }
 
     private sealed class Buffers(SimulationSetup setup)
@@ -168,5 +144,7 @@ public static class MonteCarlo
         public readonly double[] Own = new double[setup.Months];
         public readonly double[] Tokens = new double[Math.Max(1, setup.Series.Length) * setup.Months];
         public readonly double[] Cells = new double[setup.Levers.Layout.CellCount];
+        public readonly KernelPathBuffer Path = new(setup.Months);
+        public readonly KernelPeriodResult[] Periods = new KernelPeriodResult[setup.StatusQuo.Periods.Length];
     }
 }

@@ -16,7 +16,7 @@ public sealed class SimulationResult
         Setup = setup;
         Paths = paths;
         Months = setup.Months;
-        PeriodCount = setup.Periods.IsDefault ? 0 : setup.Periods.Length;
+        PeriodCount = setup.StatusQuo.Periods.Length;
         Baseline = new double[paths * Months];
         AfterLevers = new double[paths * Months];
         Waterfall = new double[paths * 4];

@@ -8,8 +8,9 @@ namespace Recommit.Simulation;
 /// <summary>
 /// Everything the Monte Carlo needs (docs/method.md §6): the simulated months (<see cref="First"/> and <see cref="Months"/>),
 /// the series and their forecasts, the levers and their token layout, list prices per month and cell
-/// (<see cref="Prices"/>, month-major, <c>Months × Layout.CellCount</c>), the shock correlation ρ, the status-quo
-/// contract's periods from the current one to the end of the term, and the number of paths and the seed.
+/// (<see cref="Prices"/>, month-major, <c>Months × Layout.CellCount</c>), the shock correlation ρ, the status quo's
+/// ledger kernel (its periods from the current one to the end of the term; <see cref="LedgerKernel.From"/>), and the
+/// number of paths and the seed.
 /// <see cref="FixedPath"/> (list dollars per month, after levers) replaces the forecast with one given path.
 /// </summary>
 public sealed record SimulationSetup(
@@ -19,9 +20,7 @@ public sealed record SimulationSetup(
     LeverSet Levers,
     double[] Prices,
     double Correlation,
-    ImmutableArray<SimulationPeriod> Periods,
-    LedgerTerms Terms,
-    double CarryIn,
+    LedgerKernel StatusQuo,
     int Paths,
     ulong Seed)
 {
@@ -36,5 +35,5 @@ public sealed record SimulationSetup(
     public double InnovationScale { get; init; } = 1.0;
 
     /// <summary>Months from <see cref="First"/> to the end of the term (the last period's end).</summary>
-    public int TermMonths => Periods.IsDefaultOrEmpty ? 0 : Math.Clamp(Periods.Max(p => p.FirstMonthOffset + p.Months), 0, Months);
+    public int TermMonths => Math.Clamp(StatusQuo.EndOffset, 0, Months);
 }

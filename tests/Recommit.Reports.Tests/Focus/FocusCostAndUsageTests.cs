@@ -34,21 +34,35 @@ public class FocusCostAndUsageTests
         return [.. rows.Skip(1).Select(r => rows[0].Zip(r).ToDictionary(p => p.First, p => p.Second))];
     }
 
-    private static (string, string, string, string, string, string, string, string, string, string) Pinned(Dictionary<string, string> r) =>
-        (r["ChargeCategory"], r["ChargeFrequency"], r["BilledCost"], r["EffectiveCost"], r["ListCost"], r["ContractedCost"],
-            r["BillingPeriodStart"], r["BillingPeriodEnd"], r["ChargePeriodStart"], r["ChargePeriodEnd"]);
+    /// <summary>
+    /// Each row's category, frequency, billed, effective, list and contracted cost, billing month, and charge period
+    /// (first month, exclusive end month), as the appendix gives them; dates are written as midnight UTC on the 1st.
+    /// </summary>
+    private static void AssertRows(List<Dictionary<string, string>> rows,
+        params (string Category, string Frequency, string Billed, string Effective, string List, string Contracted, string Billing, string ChargeStart, string ChargeEnd)[] expected)
+    {
+        static string Day(string month) => month + "-01T00:00:00Z";
+        Assert.Equal(expected.Length, rows.Count);
+        foreach (var (e, r) in expected.Zip(rows))
+        {
+            Assert.Equal((e.Category, e.Frequency, e.Billed, e.Effective, e.List, e.Contracted),
+                (r["ChargeCategory"], r["ChargeFrequency"], r["BilledCost"], r["EffectiveCost"], r["ListCost"], r["ContractedCost"]));
+            Assert.Equal((Day(e.Billing), Day(YearMonth.Parse(e.Billing).AddMonths(1).ToString()), Day(e.ChargeStart), Day(e.ChargeEnd)),
+                (r["BillingPeriodStart"], r["BillingPeriodEnd"], r["ChargePeriodStart"], r["ChargePeriodEnd"]));
+        }
+    }
 
     [Fact]
     public void Spend_agreement_A1_billed_in_arrears_comes_out_as_in_the_specification()
     {
         var rows = Written(SpendAgreement(BillingMode.Arrears), AppendixUsage, new YearMonth(2026, 3));
 
-        Assert.Equal(4, rows.Count);
-        Assert.Equal(("Usage", "Usage-Based", "48.00", "48.00", "60.00", "48.00", "2025-04-01T00:00:00Z", "2025-05-01T00:00:00Z", "2025-04-01T00:00:00Z", "2025-05-01T00:00:00Z"), Pinned(rows[0]));
-        Assert.Equal(("Usage", "Usage-Based", "120.00", "120.00", "150.00", "120.00", "2025-05-01T00:00:00Z", "2025-06-01T00:00:00Z", "2025-05-01T00:00:00Z", "2025-06-01T00:00:00Z"), Pinned(rows[1]));
-        Assert.Equal(("Usage", "Usage-Based", "60.00", "60.00", "75.00", "60.00", "2025-06-01T00:00:00Z", "2025-07-01T00:00:00Z", "2025-06-01T00:00:00Z", "2025-07-01T00:00:00Z"), Pinned(rows[2]));
-        // The one unused-amount charge: billed in the final month, charged over the whole agreement, 0.81 of the 1,200.
-        Assert.Equal(("Usage", "One-Time", "972.00", "972.00", "972.00", "972.00", "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z", "2025-04-01T00:00:00Z", "2026-04-01T00:00:00Z"), Pinned(rows[3]));
+        AssertRows(rows,
+            ("Usage", "Usage-Based", "48.00", "48.00", "60.00", "48.00", "2025-04", "2025-04", "2025-05"),
+            ("Usage", "Usage-Based", "120.00", "120.00", "150.00", "120.00", "2025-05", "2025-05", "2025-06"),
+            ("Usage", "Usage-Based", "60.00", "60.00", "75.00", "60.00", "2025-06", "2025-06", "2025-07"),
+            // The one unused-amount charge: billed in the final month, charged over the whole agreement, 0.81 of the 1,200.
+            ("Usage", "One-Time", "972.00", "972.00", "972.00", "972.00", "2026-03", "2025-04", "2026-04"));
         Assert.Equal(("0.81", "Count", "1200", "1200"), (rows[3]["PricingQuantity"], rows[3]["PricingUnit"], rows[3]["ListUnitPrice"], rows[3]["ContractedUnitPrice"]));
         Assert.All(rows, r => Assert.Equal("USD", r["BillingCurrency"]));
     }
@@ -58,12 +72,12 @@ public class FocusCostAndUsageTests
     {
         var rows = Written(SpendAgreement(BillingMode.Prepaid), AppendixUsage, new YearMonth(2026, 3));
 
-        Assert.Equal(5, rows.Count);
-        Assert.Equal(("Purchase", "One-Time", "1200.00", "0.00", "1200.00", "1200.00", "2025-04-01T00:00:00Z", "2025-05-01T00:00:00Z", "2025-04-01T00:00:00Z", "2026-04-01T00:00:00Z"), Pinned(rows[0]));
-        Assert.Equal(("Usage", "Usage-Based", "0.00", "48.00", "60.00", "48.00", "2025-04-01T00:00:00Z", "2025-05-01T00:00:00Z", "2025-04-01T00:00:00Z", "2025-05-01T00:00:00Z"), Pinned(rows[1]));
-        Assert.Equal(("0.00", "120.00"), (rows[2]["BilledCost"], rows[2]["EffectiveCost"]));
-        Assert.Equal(("0.00", "60.00"), (rows[3]["BilledCost"], rows[3]["EffectiveCost"]));
-        Assert.Equal(("Usage", "One-Time", "0.00", "972.00", "972.00", "972.00", "2026-03-01T00:00:00Z", "2026-04-01T00:00:00Z", "2025-04-01T00:00:00Z", "2026-04-01T00:00:00Z"), Pinned(rows[4]));
+        AssertRows(rows,
+            ("Purchase", "One-Time", "1200.00", "0.00", "1200.00", "1200.00", "2025-04", "2025-04", "2026-04"),
+            ("Usage", "Usage-Based", "0.00", "48.00", "60.00", "48.00", "2025-04", "2025-04", "2025-05"),
+            ("Usage", "Usage-Based", "0.00", "120.00", "150.00", "120.00", "2025-05", "2025-05", "2025-06"),
+            ("Usage", "Usage-Based", "0.00", "60.00", "75.00", "60.00", "2025-06", "2025-06", "2025-07"),
+            ("Usage", "One-Time", "0.00", "972.00", "972.00", "972.00", "2026-03", "2025-04", "2026-04"));
     }
 
     [Fact]

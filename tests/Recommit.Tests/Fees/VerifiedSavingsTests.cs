@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using Recommit.Contracts;
 using Recommit.Fees;
 using Recommit.Money;
+using Recommit.Tests.Negotiation;
 using Recommit.Time;
 using static Recommit.Tests.Contracts.TestContracts;
 
@@ -12,13 +13,13 @@ namespace Recommit.Tests.Fees;
 /// <summary>Verified savings (docs/method.md §9), with Example 7 exact and the stub, boundary and no-usage cases worked by hand.</summary>
 public class VerifiedSavingsTests
 {
-    private static readonly YearMonth Month7 = Jan2026.AddMonths(6);
+    private static readonly YearMonth Month7 = Deals.Month7;
 
     /// <summary>Example 6's old contract: two years from month 1 at 1,200 a year, 20 % off, overage at list.</summary>
     private static Contract Old => Annual(2, 1200m, 0.20m);
 
-    /// <summary>Example 6's package from month 7: two 12-month periods of 1,800 at 25 %, overage at 25 %.</summary>
-    private static Contract Package(CarryoverRule? carryover = null) => Annual(2, 1800m, 0.25m, 0.25m, carryover) with { Name = "Package", Start = Month7 };
+    /// <summary>Example 6's package signed for month 7, optionally with its own carryover rule.</summary>
+    private static Contract Package(CarryoverRule? carryover = null) => Deals.Package(Month7, 1800m, 0.25m, 0.25m, carryover: carryover).Terms;
 
     /// <summary>Example 7's actual usage: 200 a month for months 1–6, then 220 a month to month 31.</summary>
     private static IReadOnlyDictionary<YearMonth, Usd> Example7Usage =>

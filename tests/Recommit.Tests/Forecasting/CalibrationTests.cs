@@ -118,6 +118,27 @@ public class CalibrationTests
     }
 
     [Fact]
+    public void Shocks_beyond_the_95_percent_interval_keep_the_models_own_tail_shifted_to_the_calibrated_limit()
+    {
+        var y = JumpyWalk(9, 60);
+        var model = Forecaster.Forecast(y, 6, ModelOnly);
+        var calibrated = Forecaster.Forecast(y, 6, Calibrated);
+        var shocks = Enumerable.Repeat(4.5, 6).ToArray();
+        var modelPath = new double[6];
+        var calibratedPath = new double[6];
+        model.SimulatePath(shocks, modelPath);
+        calibrated.SimulatePath(shocks, calibratedPath);
+        for (var h = 0; h < 6; h++)
+        {
+            var modelUpper = model.Intervals[1].Upper[h];
+            var calibratedUpper = calibrated.Intervals[1].Upper[h];
+            Assert.True(modelPath[h] > modelUpper, $"step {h + 1}: a 4.5σ path is beyond the model's 95 % limit");
+            // Not stretched by the 95 % factor: moved by exactly the shift of the 95 % limit (to the quantile's interpolation).
+            Assert.Equal(calibratedUpper - modelUpper, calibratedPath[h] - modelPath[h], (calibratedUpper - model.Mean[h]) * 0.01);
+        }
+    }
+
+    [Fact]
     public void Calibration_leaves_the_point_forecast_alone_and_changes_the_intervals()
     {
         var y = JumpyWalk(7, 60);

@@ -14,7 +14,7 @@ public class MonteCarloTests
     private static readonly double[] Example2Usage = [110, 118, 125, 140, 150, 160, 170, 185, 195, 210, 220, 230];
 
     // One model, one cell (standard uncached input) at $1 per token: tokens are list dollars.
-    private static SimulationSetup Setup(double[][] means, double sigma, ImmutableArray<SimulationPeriod> periods, LedgerTerms terms,
+    private static SimulationSetup Setup(double[][] means, double sigma, KernelPeriod[] periods, LedgerTerms terms,
         int paths = 200, ulong seed = 42, double rho = 0.5, LeverPlan? plan = null, int months = -1)
     {
         months = months < 0 ? means[0].Length : months;
@@ -30,13 +30,13 @@ public class MonteCarloTests
                 prices[t * layout.CellCount + TokenLayout.Cell(model, ServiceTier.Standard, TokenKind.UncachedInput)] = model == 0 ? 1.0 : 0.5;
                 prices[t * layout.CellCount + TokenLayout.Cell(model, ServiceTier.Batch, TokenKind.UncachedInput)] = model == 0 ? 0.5 : 0.25;
             }
-        return new SimulationSetup(Jan, months, series, levers, prices, rho, periods, terms, 0, paths, seed);
+        return new SimulationSetup(Jan, months, series, levers, prices, rho, new LedgerKernel(periods.Select(p => p with { Terms = terms })), paths, seed);
     }
 
     [Fact]
     public void A_simulation_with_zero_variance_equals_the_deterministic_ledger_of_Example_2()
     {
-        var r = MonteCarlo.Run(Setup([Example2Usage], 0, [new SimulationPeriod(0, 12, 1200, 0)], new LedgerTerms(0.2, 0, 0, 0)));
+        var r = MonteCarlo.Run(Setup([Example2Usage], 0, [new KernelPeriod(0, 12, 1200, 0, default)], new LedgerTerms(0.2, 0, 0, 0)));
         Assert.All(r.Bill, b => Assert.Equal(1713.00, b, 9));
         Assert.All(r.Premium, b => Assert.Equal(102.60, b, 9));
         Assert.All(r.Forfeited, b => Assert.Equal(0, b, 9));
@@ -51,7 +51,7 @@ public class MonteCarloTests
     {
         // Example 3 over two years, simulated from month 7 of year 1: the first six months (6 × 120) are known usage.
         var means = Enumerable.Repeat(120.0, 6).Concat(Enumerable.Repeat(150.0, 12)).ToArray();
-        var r = MonteCarlo.Run(Setup([means], 0, [new SimulationPeriod(-6, 12, 2400, 720), new SimulationPeriod(6, 12, 2400, 0)], new LedgerTerms(0.25, 0, 0.5, 0.1)));
+        var r = MonteCarlo.Run(Setup([means], 0, [new KernelPeriod(-6, 12, 2400, 720, default), new KernelPeriod(6, 12, 2400, 0, default)], new LedgerTerms(0.25, 0, 0.5, 0.1)));
         Assert.Equal(1320.00, r.PeriodShortfall[0], 9);
         Assert.Equal(1080.00, r.PeriodForfeited[0], 9);
         Assert.Equal(1290.00, r.PeriodShortfall[1], 9);
@@ -62,7 +62,7 @@ public class MonteCarloTests
     [Fact]
     public void Reproducible_the_same_seed_gives_identical_arrays()
     {
-        var setup = Setup([Example2Usage, Example2Usage], 20, [new SimulationPeriod(0, 12, 1200, 0)], new LedgerTerms(0.2, 0, 0, 0), paths: 2000, seed: 7);
+        var setup = Setup([Example2Usage, Example2Usage], 20, [new KernelPeriod(0, 12, 1200, 0, default)], new LedgerTerms(0.2, 0, 0, 0), paths: 2000, seed: 7);
         var a = MonteCarlo.Run(setup);
         var b = MonteCarlo.Run(setup);
         Assert.Equal(a.AfterLevers, b.AfterLevers);
@@ -73,7 +73,7 @@ public class MonteCarloTests
     [Fact]
     public void Different_seeds_give_different_paths()
     {
-        var setup = Setup([Example2Usage], 20, [new SimulationPeriod(0, 12, 1200, 0)], new LedgerTerms(0.2, 0, 0, 0), paths: 100, seed: 7);
+        var setup = Setup([Example2Usage], 20, [new KernelPeriod(0, 12, 1200, 0, default)], new LedgerTerms(0.2, 0, 0, 0), paths: 100, seed: 7);
         var a = MonteCarlo.Run(setup);
         var b = MonteCarlo.Run(setup with { Seed = 8 });
         Assert.NotEqual(a.AfterLevers, b.AfterLevers);
@@ -99,7 +99,7 @@ public class MonteCarloTests
     public void Levers_lower_the_after_lever_dollars_and_the_waterfall_is_ordered()
     {
         var plan = new LeverPlan([new BatchLever("b", Jan, 0, null, UncertainRange.Point(0.4m))]);
-        var r = MonteCarlo.Run(Setup([Example2Usage], 0, [new SimulationPeriod(0, 12, 1200, 0)], new LedgerTerms(0.2, 0, 0, 0), plan: plan));
+        var r = MonteCarlo.Run(Setup([Example2Usage], 0, [new KernelPeriod(0, 12, 1200, 0, default)], new LedgerTerms(0.2, 0, 0, 0), plan: plan));
         // 40 % moves to batch at half price: 20 % less list dollars every month.
         Assert.Equal(Example2Usage.Sum() * 0.8, r.WaterfallMean(3), 9);
         Assert.Equal(Example2Usage.Sum(), r.WaterfallMean(2), 9);
@@ -110,7 +110,7 @@ public class MonteCarloTests
     [Fact]
     public void An_innovation_scale_widens_the_spread_of_the_bill_around_the_same_centre()
     {
-        var periods = ImmutableArray.Create(new SimulationPeriod(0, 12, 1200, 0));
+        KernelPeriod[] periods = [new KernelPeriod(0, 12, 1200, 0, default)];
         var terms = new LedgerTerms(0.2, 0, 0, 0);
         var plain = MonteCarlo.Run(Setup([Example2Usage], 0.05, periods, terms, paths: 2000));
         var wide = MonteCarlo.Run(Setup([Example2Usage], 0.05, periods, terms, paths: 2000) with { InnovationScale = 2.0 });
@@ -122,7 +122,7 @@ public class MonteCarloTests
     [Fact]
     public void A_given_future_path_replaces_the_forecast()
     {
-        var setup = Setup([Example2Usage], 50, [new SimulationPeriod(0, 12, 1200, 0)], new LedgerTerms(0.2, 0, 0, 0)) with { FixedPath = Example2Usage };
+        var setup = Setup([Example2Usage], 50, [new KernelPeriod(0, 12, 1200, 0, default)], new LedgerTerms(0.2, 0, 0, 0)) with { FixedPath = Example2Usage };
         var r = MonteCarlo.Run(setup);
         Assert.Equal(1, r.Paths);
         Assert.Equal(1713.00, r.Bill[0], 9);
@@ -136,13 +136,14 @@ public class MonteCarloTests
             0.2m, 0m, CarryoverRule.None, BillingMode.Arrears, false);
         var actual = Enumerable.Range(0, 15).ToDictionary(i => Jan.AddMonths(i), i => new Usd(i < 12 ? 50m : 125m));
         var first = Jan.AddMonths(15);
-        var window = StatusQuoWindow.Build(contract, first, actual);
+        var window = LedgerKernel.From(contract, first, actual);
         Assert.Equal(2, window.Periods.Length);
         Assert.Equal(1, window.FirstPeriodIndex);
-        Assert.Equal(new SimulationPeriod(-3, 12, 1200, 375), window.Periods[0]);
-        Assert.Equal(new SimulationPeriod(9, 12, 1200, 0), window.Periods[1]);
+        var terms = new LedgerTerms(0.2, 0, 0, 0);
+        Assert.Equal(new KernelPeriod(-3, 12, 1200, 375, terms), window.Periods[0]);
+        Assert.Equal(new KernelPeriod(9, 12, 1200, 0, terms), window.Periods[1]);
 
-        var setup = Setup([Enumerable.Repeat(125.0, 21).ToArray()], 0, window.Periods, window.Terms, paths: 3) with { First = first };
+        var setup = Setup([Enumerable.Repeat(125.0, 21).ToArray()], 0, [.. window.Periods], terms, paths: 3) with { First = first };
         var r = MonteCarlo.Run(setup);
         // Years 2 and 3 each use 1,500 list = 1,200 at committed rates: no premium, nothing forfeited.
         Assert.All(r.CostOfDoingNothing(), c => Assert.Equal(0, c, 9));

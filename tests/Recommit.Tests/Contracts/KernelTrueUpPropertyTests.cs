@@ -1,9 +1,9 @@
 using Recommit.Contracts;
 using FsCheck.Xunit;
 
-namespace Recommit.Tests.Simulation;
+namespace Recommit.Tests.Contracts;
 
-public class PeriodLedgerPropertyTests
+public class KernelTrueUpPropertyTests
 {
     [Property]
     public bool Conservation_holds_for_every_period(ushort usage, ushort commitment, byte carryIn, byte discount, byte overageDiscount, byte fraction, byte cap)
@@ -11,7 +11,7 @@ public class PeriodLedgerPropertyTests
         var d = discount % 60 / 100.0;
         var terms = new LedgerTerms(d, Math.Min(d, overageDiscount % 60 / 100.0), fraction / 255.0, cap / 255.0);
         double c = commitment + 1, cin = carryIn, u = usage;
-        var o = PeriodLedger.TrueUp(u, c, cin, terms, hasNextPeriod: true);
+        var o = LedgerKernel.TrueUp(u, c, cin, terms, hasNextPeriod: true);
         const double eps = 1e-6;
         var under = u * (1 - d) <= c + cin;
         var conserved = under
@@ -20,7 +20,7 @@ public class PeriodLedgerPropertyTests
         return conserved
             && Math.Abs(o.Forfeited + o.CarryOut - o.Shortfall) < eps
             && o.CarryOut <= terms.CarryoverCap * c + eps
-            && o.Premium >= -eps
+            && o.OveragePremium >= -eps
             && o.Bill >= c - eps;
     }
 }

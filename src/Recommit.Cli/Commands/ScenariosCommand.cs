@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using Recommit.Cli.Internals;
+using Recommit.Negotiation;
+using Recommit.Reports;
+using Recommit.Reports.Json;
+using Recommit.Money;
+using Spectre.Console;
+
+namespace Recommit.Cli.Commands;
+
+/// <summary>
+/// <c>recommit scenarios</c>: renegotiation packages valued for the buyer and the vendor on the same simulated paths, the
+/// zone of possible agreement, the optimiser's packages and the recommendation (PRODUCT.md jobs 7–8; docs/method.md §7–§8).
+/// </summary>
+internal static class ScenariosCommand
+{
+    public static Command Create()
+    {
+        var options = new AnalysisCommandOptions();
+        var negotiating = new NegotiationOptions();
+        var outDir = new Option<string?>("--out") { Description = "Folder for brief.md and negotiation.json (default: none)" };
+        var json = new Option<bool>("--json") { Description = "Print the negotiation as JSON: statusQuo, scenarios[], zone, frontier, recommendation" };
+
+        var command = new Command("scenarios", "Renegotiation packages valued for both sides, the zone of agreement, the optimiser and the recommendation");
+        options.AddTo(command);
+        negotiating.AddTo(command);
+        foreach (var o in new Option[] { outDir, json }) command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var request = negotiating.Apply(options.Request(parse), parse);
+            var asJson = parse.GetValue(json);
+            var analysis = AnalyzeCommand.RunWithProgress(request, stdout, stderr, asJson);
+            var negotiation = analysis.Negotiation
+                ?? throw new InputException($"--contract {request.Files.ContractPath}: the term ended in {analysis.Contract.End.AddMonths(-1)}, before the as-of month; there is nothing to renegotiate");
+
+            if (parse.GetValue(outDir) is { } dir)
+            {
+                Directory.CreateDirectory(dir);
+                File.WriteAllText(Path.Combine(dir, "negotiation.json"), NegotiationJson.Serialize(negotiation));
+                File.WriteAllText(Path.Combine(dir, "brief.md"), NegotiationBrief.Markdown(analysis));
+                if (!asJson) stdout.WriteLine($"Wrote {Path.Combine(dir, "brief.md")} and {Path.Combine(dir, "negotiation.json")}");
+            }
+            if (asJson) stdout.Write(NegotiationJson.Serialize(negotiation));
+            else Write(CliInputs.PlainConsole(stdout, CliInputs.IsTerminal(stdout) ? Math.Max(100, Console.WindowWidth) : 160), negotiation);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Write(IAnsiConsole console, NegotiationResult n)
+    {
+        var v = n.Valuation;
+        var sq = v.StatusQuo;
+        console.WriteLine(Text($"Window {v.From}..{v.Horizon}, {v.Paths:N0} path{(v.Paths == 1 ? "" : "s")} (the same for the status quo and every package)."));
+        var table = new Table().AddColumns([.. new[] { "package", "E[buyer cost]", "P10–P90", "buyer saving", "E[vendor value]", "vendor gain", "P(worse off)", "mutual gain", "flags" }.Select(Markup.Escape)]);
+        void Row(params string[] cells) => table.AddRow([.. cells.Select(Markup.Escape)]);
+        Row("status quo", Money(sq.BuyerCost.Mean), $"{Money(sq.BuyerCost.P10)}–{Money(sq.BuyerCost.P90)}", "—", Money(sq.VendorValue.Mean), "—", "—", "—", "");
+        foreach (var p in v.Packages)
+        {
+            Row(p.Package.Name, Money(p.Value.BuyerCost.Mean), $"{Money(p.Value.BuyerCost.P10)}–{Money(p.Value.BuyerCost.P90)}",
+                Money(p.BuyerSaving), Money(p.Value.VendorValue.Mean), Money(p.VendorGain), Text($"{p.ProbabilityWorseOff:P0}"),
+                p.MutualGain ? "yes" : "no", string.Join(", ", p.Flags.Select(f => f.Code)));
+        }
+        console.Write(table);
+        if (n.Zone is { } z)
+        {
+            console.WriteLine(z.Low is { } low && z.High is { } high
+                ? Text($"Zone of agreement ({z.TermMonths} months, {z.Shape}): {Money(low)} to {Money(high)} a year; vendor's walk-away (gain = 0) {Maybe(z.VendorWalkAway)}, buyer's (saving = 0) {Maybe(z.BuyerWalkAway)}.")
+                : Text($"No zone of agreement for {z.TermMonths} months, {z.Shape}: no commit level on the grid gains both sides."));
+            if (z.DiscountLow is { } dl && z.DiscountHigh is { } dh)
+                console.WriteLine(Text($"At {Money(z.ChosenAnnualCommit)} a year both sides gain with a committed discount from {dl:P0} to {dh:P0}."));
+        }
+        foreach (var verdict in n.Verdicts)
+            console.WriteLine(Text($"{verdict.Package}: {verdict.Verdict} — {verdict.Reason}{(verdict.Nearest is { } near ? $"; nearest package in the zone: {near}" : "")}."));
+        console.WriteLine(n.Recommendation.Sentence);
+        if (!n.Assumptions.Defaulted.IsEmpty)
+            console.WriteLine($"Defaults used: {string.Join(", ", n.Assumptions.Defaulted)} (docs/negotiation.md).");
+    }
+
+    private static string Money(Usd value) => value.ToString();
+
+    private static string Maybe(Usd? value) => value is { } v ? $"at {Money(v)} a year" : "beyond the grid";
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

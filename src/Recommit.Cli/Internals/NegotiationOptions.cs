@@ -1,0 +1,21 @@
+using System.CommandLine;
+
+namespace Recommit.Cli.Internals;
+
+/// <summary>The options of the verbs that negotiate (<c>scenarios</c>, <c>quote</c>): the packages to value and the assumptions.</summary>
+internal sealed class NegotiationOptions
+{
+    private readonly Option<string?> _scenarios = new("--scenarios") { Description = "Packages to value: {\"packages\":[...]} (see docs/negotiation.md); without it the optimiser's packages are listed" };
+    private readonly Option<string?> _assumptions = new("--assumptions") { Description = "Negotiation assumptions JSON (bands, haircut, renewal, fees); every field optional, defaults labelled (see docs/negotiation.md)" };
+
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_scenarios);
+        command.Options.Add(_assumptions);
+    }
+
+    /// <summary><paramref name="request"/> with the parsed scenarios and assumptions files.</summary>
+    public AnalysisRequest Apply(AnalysisRequest request, ParseResult parse) =>
+        request with { ScenariosPath = parse.GetValue(_scenarios), AssumptionsPath = parse.GetValue(_assumptions) };
+}

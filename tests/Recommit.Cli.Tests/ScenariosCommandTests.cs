@@ -1,0 +1,163 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+using Recommit.Negotiation;
+
+namespace Recommit.Cli.Tests;
+
+public sealed class ScenariosCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("recommit-scenarios-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string Fixture(string name) => Repository.PathOf("tests", "Recommit.Cli.Tests", "fixtures", "scenarios", name);
+
+    private static string[] Example(int n, string asOf, params string[] extra) =>
+        ["scenarios", "--spend", Fixture($"example{n}-spend.csv"), "--contract", Fixture($"example{n}-contract.json"),
+         "--future", Fixture($"example{n}-future.csv"), "--as-of", asOf, .. extra];
+
+    private static (JsonElement StatusQuo, JsonElement Scenario, JsonElement Root) Json(CliRun run)
+    {
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var root = JsonDocument.Parse(run.Stdout).RootElement;
+        return (root.GetProperty("statusQuo"), root.GetProperty("scenarios")[0], root);
+    }
+
+    [Fact]
+    public void Example_5_through_a_given_future_path_is_exact_to_the_cent()
+    {
+        var (sq, p, _) = Json(CliRun.Of(Example(5, "2027-01-01", "--scenarios", Fixture("example5-scenarios.json"), "--json")));
+
+        Assert.Equal(5100.00m, sq.GetProperty("buyerCost").GetProperty("mean").GetDecimal());
+        Assert.Equal(3855.00m, sq.GetProperty("vendorValue").GetProperty("mean").GetDecimal());
+        Assert.Equal(4500.00m, p.GetProperty("buyerCost").GetProperty("mean").GetDecimal());
+        Assert.Equal(4475.00m, p.GetProperty("vendorValue").GetProperty("p50").GetDecimal());
+        Assert.Equal(600.00m, p.GetProperty("buyerSaving").GetDecimal());
+        Assert.Equal(620.00m, p.GetProperty("vendorGain").GetDecimal());
+        Assert.True(p.GetProperty("mutualGain").GetBoolean());
+    }
+
+    [Fact]
+    public void Example_6_through_a_given_future_path_is_exact_to_the_cent()
+    {
+        var (sq, p, root) = Json(CliRun.Of(Example(6, "2026-07-01", "--scenarios", Fixture("example6-scenarios.json"), "--json")));
+
+        Assert.Equal("2026-01", root.GetProperty("window").GetProperty("from").GetString());
+        Assert.Equal("2028-06", root.GetProperty("window").GetProperty("horizon").GetString());
+        Assert.Equal(5160.00m, sq.GetProperty("buyerCost").GetProperty("mean").GetDecimal());
+        Assert.Equal(4362.00m, sq.GetProperty("vendorValue").GetProperty("mean").GetDecimal());
+        Assert.Equal(4650.00m, p.GetProperty("buyerCost").GetProperty("p90").GetDecimal());
+        Assert.Equal(4537.50m, p.GetProperty("vendorValue").GetProperty("mean").GetDecimal());
+        Assert.Equal(510.00m, p.GetProperty("buyerSaving").GetDecimal());
+        Assert.Equal(175.50m, p.GetProperty("vendorGain").GetDecimal());
+        Assert.Equal(0.0, p.GetProperty("probabilityWorseOff").GetDouble());
+        Assert.Equal("accept", root.GetProperty("verdicts")[0].GetProperty("verdict").GetString());
+        foreach (var key in new[] { "zone", "frontier", "recommendation", "assumptions" }) Assert.True(root.TryGetProperty(key, out _), key);
+        Assert.Equal("do-not-open", root.GetProperty("recommendation").GetProperty("action").GetString());
+    }
+
+    [Fact]
+    public void Without_a_scenarios_file_the_optimisers_packages_are_listed_on_a_table()
+    {
+        var run = CliRun.Of("scenarios", "--usage", Repository.PathOf("data", "demo", "northwind", "usage.csv"), "--contract",
+            Repository.PathOf("data", "demo", "northwind", "contract.json"), "--paths", "200", "--out", _dir);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("status quo", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("/yr ×", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Defaults used:", run.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("# Negotiation brief: Northwind Traders", File.ReadAllText(Path.Combine(_dir, "brief.md")), StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "negotiation.json")));
+        Assert.True(doc.RootElement.GetProperty("scenarios").GetArrayLength() > 0);
+    }
+
+    [Theory]
+    [InlineData("northwind", "open-now")]
+    [InlineData("contoso", "open-now")]
+    [InlineData("fabrikam", "watch")]
+    public void The_demo_accounts_carry_their_recommendation_first_in_the_report_and_the_brief(string account, string action)
+    {
+        var run = CliRun.Of("demo", "--account", account, "--paths", "500", "--out", _dir);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains($"Recommendation: {action}", run.Stdout, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, account, "analysis.json")));
+        Assert.Equal(action, doc.RootElement.GetProperty("recommendation").GetProperty("action").GetString());
+        var report = File.ReadAllText(Path.Combine(_dir, account, "report.md"));
+        Assert.StartsWith("Recommendation:", report.Split("\n## ")[1], StringComparison.Ordinal);
+        Assert.Contains("## Zone of possible agreement", File.ReadAllText(Path.Combine(_dir, account, "brief.md")), StringComparison.Ordinal);
+        foreach (var chart in new[] { "scenarios.svg", "savings-vs-commitment.svg", "pareto.svg" }) Assert.True(File.Exists(Path.Combine(_dir, account, chart)), chart);
+    }
+
+    [Fact]
+    public void A_bad_scenarios_file_exits_2_with_one_line_naming_the_file_and_field()
+    {
+        var bad = Path.Combine(_dir, "bad.json");
+        File.WriteAllText(bad, """{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12}], "committedDiscount": 0.2}]}""");
+
+        var run = CliRun.Of(Example(5, "2027-01-01", "--scenarios", bad));
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("recommit:", StringComparison.Ordinal));
+        Assert.Contains($"{bad}: packages[0].periods[0].commitment: is required but missing", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_package_starting_before_the_as_of_month_is_refused()
+    {
+        var early = Path.Combine(_dir, "early.json");
+        File.WriteAllText(early, """{"packages": [{"name": "Early", "start": "2026-06", "periods": [{"months": 12, "commitment": 1000}], "committedDiscount": 0.2}]}""");
+
+        var run = CliRun.Of(Example(5, "2027-01-01", "--scenarios", early));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("package Early: start 2026-06 must fall from the as-of month 2027-01", run.Stderr, StringComparison.Ordinal);
+    }
+
+    private static JsonSchema Schema(string name) => JsonSchema.FromText(File.ReadAllText(Repository.PathOf("data", "schemas", name)));
+
+    /// <summary>Evaluates with the contract schema registered, which the scenarios schema refers to for a package's fields.</summary>
+    private static bool Valid(JsonSchema schema, string json)
+    {
+        var options = new EvaluationOptions { ValidateAgainstMetaSchema = true };
+        options.SchemaRegistry.Register(Schema("contract.schema.json"));
+        return schema.Evaluate(JsonNode.Parse(json), options).IsValid;
+    }
+
+    [Theory]
+    [InlineData("docs/examples/scenarios.json")]
+    [InlineData("tests/Recommit.Cli.Tests/fixtures/scenarios/example5-scenarios.json")]
+    [InlineData("tests/Recommit.Cli.Tests/fixtures/scenarios/example6-scenarios.json")]
+    public void The_scenarios_schema_and_loader_accept_the_shipped_files(string file)
+    {
+        var json = File.ReadAllText(Repository.PathOf(file.Split('/')));
+        Assert.True(Valid(Schema("scenarios.schema.json"), json));
+        Assert.NotEmpty(ScenarioFile.Parse(json, file));
+    }
+
+    [Theory]
+    [InlineData("""{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12, "commitment": -1}], "committedDiscount": 0.2}]}""")]
+    [InlineData("""{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12, "commitment": 1}], "committedDiscount": 0.2, "extra": 1}]}""")]
+    [InlineData("""{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12, "commitment": 1}], "committedDiscount": 0.2, "consolidation": {"start": "2027-01", "families": [], "monthlyCostElsewhere": 1}}]}""")]
+    [InlineData("""{"packages": []}""")]
+    public void The_scenarios_schema_and_loader_refuse_the_same_faults(string json)
+    {
+        Assert.False(Valid(Schema("scenarios.schema.json"), json));
+        Assert.ThrowsAny<InputException>(() => ScenarioFile.Parse(json, "s.json"));
+    }
+
+    [Theory]
+    [InlineData("{}", true)]
+    [InlineData("""{"vendorHaircut": 0.3, "priceMoves": [{"year": 2027, "probability": 0.3, "change": -0.2}]}""", true)]
+    [InlineData("""{"vendorHaircut": 1.3}""", false)]
+    [InlineData("""{"bands": [{"minAnnualCommit": 0, "discount": 0.1}]}""", false)]
+    [InlineData("""{"fees": {"fixedTiers": [], "gainshareShare": 0.2}}""", false)]
+    public void The_assumptions_schema_and_loader_agree(string json, bool valid)
+    {
+        Assert.Equal(valid, Valid(Schema("assumptions.schema.json"), json));
+        var loaded = Record.Exception(() => AssumptionsJson.Parse(json, "a.json"));
+        Assert.Equal(valid, loaded is null);
+        Assert.True(Valid(Schema("assumptions.schema.json"), File.ReadAllText(Repository.PathOf("docs", "examples", "assumptions.json"))));
+    }
+}
