@@ -64,6 +64,12 @@ internal static class PageLayout
         return tokens is null ? "" : $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">";
     }
 
+    /// <summary>
+    /// The report's sections made keyboard-friendly: a wide table scrolls sideways, so it takes focus (tabindex) to be
+    /// scrolled from the keyboard.
+    /// </summary>
+    public static string Report(string sections) => sections.Replace("<table>", "<table tabindex=\"0\">", StringComparison.Ordinal);
+
     /// <summary>A labelled input with its error (if any) beside it, keeping what was typed.</summary>
     public static string Field(string name, string label, string? value, IReadOnlyDictionary<string, string> errors, string type = "text", string? hint = null, string extra = "")
     {

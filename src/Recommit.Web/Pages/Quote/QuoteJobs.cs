@@ -36,7 +36,7 @@ internal sealed partial class QuoteJobs(ILogger<QuoteJobs> log) : IDisposable
                 var result = Analyzer.Run(input);
                 job.Progress = "drawing the charts";
                 job.Result = result;
-                job.Html = HtmlReport.RenderSections(result, ChartSet.Render(result), Sections);
+                job.Html = Pages.PageLayout.Report(HtmlReport.RenderSections(result, ChartSet.Render(result), Sections));
                 job.Progress = "done";
             }
             catch (Exception e) when (e is InputException or ArgumentException)

@@ -155,7 +155,7 @@ internal static class AccountPages
         // package controls and figures belong beside the what-if form.
         var defaults = WhatIfForm.Defaults(latest.Result.AsOf.ToString("yyyy-MM", CultureInfo.InvariantCulture), Math.Min(1_000, options.Value.MaxWhatIfPaths));
         sb.Append(WhatIfControls(http, accountId, defaults));
-        sb.Append("<div id=\"figures\" class=\"report\" aria-live=\"polite\">").Append(HtmlReport.RenderSections(latest.Result, latest.Charts)).Append("</div>\n");
+        sb.Append("<div id=\"figures\" class=\"report\" aria-live=\"polite\">").Append(Report(HtmlReport.RenderSections(latest.Result, latest.Charts))).Append("</div>\n");
         return Page(http, account.Name, sb.ToString(), refreshSeconds: pending is null ? null : 2);
     }
 
@@ -190,7 +190,7 @@ internal static class AccountPages
             var result = await new AnalysisRunner(db, PriceBook.Default).WhatIfAsync(accountId,
                 new AnalysisOptions { Paths = paths, Threshold = values.Threshold, Levers = values.LeversJson(), AsOf = asOf }, ct);
             html = "<p class=\"notice ok\" role=\"status\">What-if: " + E(Describe(values)) + ", " + paths.ToString("N0", CultureInfo.InvariantCulture) + " paths. Not stored.</p>" +
-                HtmlReport.RenderSections(result, ChartSet.Render(result));
+                Report(HtmlReport.RenderSections(result, ChartSet.Render(result)));
         }
         catch (InputException e)
         {
