@@ -127,7 +127,7 @@ public static class Negotiator
         reasons.Add(Text($"Gap: {gap.ClassName} ({gap.Confidence} confidence)."));
         reasons.Add(best is null
             ? Text($"No package screened or given is a mutual gain with P(buyer worse off) at most {a.MaxProbabilityWorseOff:P0}.")
-            : Text($"Best acceptable package: {best.Package.Name}, saving the buyer {best.BuyerSaving} and gaining the vendor {best.VendorGain} in expectation (P(buyer worse off) {best.ProbabilityWorseOff:P0})."));
+            : Text($"Best acceptable package: {best.Package.Name}, saving the buyer {Shown(best.BuyerSaving)} and gaining the vendor {Shown(best.VendorGain)} in expectation (P(buyer worse off) {best.ProbabilityWorseOff:P0})."));
         reasons.Add(Text($"Engagement cost threshold: twice the {fee} fixed fee = {threshold}."));
         reasons.Add(Text($"{toRenewal} month(s) to the end of the term ({setup.Contract.End.AddMonths(-1)})."));
 
@@ -145,7 +145,7 @@ public static class Negotiator
             next = gap.NextCheck ?? setup.First.AddMonths(3);
             var package = best is null
                 ? $"no package is yet a mutual gain within the {a.MaxProbabilityWorseOff:P0} risk cap"
-                : $"{best.Package.Name} would save {best.BuyerSaving}";
+                : $"{best.Package.Name} would save {Shown(best.BuyerSaving)}";
             sentence = Text($"Watch: the gap is {gap.ClassName}, not yet durable, and {package}; check again once {next} has closed.");
         }
         else if (best is null)
@@ -156,20 +156,23 @@ public static class Negotiator
         else if (best.BuyerSaving < threshold)
         {
             action = "do-not-open";
-            sentence = Text($"Do not open: the best package saves {best.BuyerSaving}, less than twice the {fee} fixed fee ({threshold}).");
+            sentence = Text($"Do not open: the best package saves {Shown(best.BuyerSaving)}, less than twice the {fee} fixed fee ({threshold}).");
         }
         else if (gap.Class is GapClass.DurableOverage or GapClass.DurableShortfall)
         {
             action = "open-now";
-            sentence = Text($"Open now: the gap is durable ({gap.ClassName}) and {best.Package.Name} saves {best.BuyerSaving} while the vendor gains {best.VendorGain}, more than twice the {fee} fixed fee.");
+            sentence = Text($"Open now: the gap is durable ({gap.ClassName}) and {best.Package.Name} saves {Shown(best.BuyerSaving)} while the vendor gains {Shown(best.VendorGain)}, more than twice the {fee} fixed fee.");
         }
         else
         {
             action = "do-not-open";
-            sentence = Text($"Do not open: usage is {gap.ClassName} with the commitment, so there is no gap to renegotiate on, although {best.Package.Name} would save {best.BuyerSaving}.");
+            sentence = Text($"Do not open: usage is {gap.ClassName} with the commitment, so there is no gap to renegotiate on, although {best.Package.Name} would save {Shown(best.BuyerSaving)}.");
         }
         return new Recommendation(action, next, sentence, reasons.ToImmutable(), best?.Package.Name, best?.BuyerSaving, fee, threshold, toRenewal);
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A simulated mean as a sentence shows it: three significant figures, the precision its uncertainty supports.</summary>
+    private static string Shown(Usd simulated) => simulated.ToSignificant(3).ToShortString();
 }
