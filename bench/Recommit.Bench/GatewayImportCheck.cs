@@ -11,7 +11,7 @@ using Recommit.Usage;
 namespace Recommit.Bench;
 
 /// <summary>
-/// QUALITY.md S1: a generated gateway request log (20 M rows, ≈ 2 GB; 1 M with --quick) imported to the daily cube —
+/// docs/quality.md S1: a generated gateway request log (20 M rows, ≈ 2 GB; 1 M with --quick) imported to the daily cube —
 /// read, validate, map model names, aggregate, write the canonical CSV — as CSV and as Parquet, timed against DuckDB
 /// alone doing the bare <c>GROUP BY</c> over the same file in the same run (the two alternate, three times; the best
 /// of each counts, which keeps a busy 2-core machine from deciding the ratio). Peak memory is the peak resident set

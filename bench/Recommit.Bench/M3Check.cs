@@ -6,7 +6,7 @@ using Recommit.Forecasting;
 namespace Recommit.Bench;
 
 /// <summary>
-/// QUALITY.md A2, A3 and S3 on the M3 monthly series (h = 18): the default forecaster's sMAPE, MASE and 80/95 %
+/// docs/quality.md A2, A3 and S3 on the M3 monthly series (h = 18): the default forecaster's sMAPE, MASE and 80/95 %
 /// coverage (overall and per horizon band) next to R's ets, auto.arima and thetaf on the same series in the same run,
 /// the speed ratio to R's ets, and the coverage on a held-out monthly collection (<see cref="HeldOutData"/>). The
 /// models' own uncalibrated intervals are scored beside the calibrated default for comparison.

@@ -7,7 +7,7 @@ namespace Recommit.Bench;
 /// <summary>
 /// P1: price a deterministic 10-million-cell usage cube through the shipped price book (docs/method.md §1) and report cells/s,
 /// beside the per-cell baseline (<see cref="PriceBook.Cost"/> on every cell) on a prefix, whose total must agree to the
-/// last decimal with the cube pricing of the same prefix. QUALITY.md sets no bar, so the figure is not judged.
+/// last decimal with the cube pricing of the same prefix. docs/quality.md sets no bar, so the figure is not judged.
 /// </summary>
 public sealed class PricingCheck : IQualityCheck
 {
@@ -43,7 +43,7 @@ public sealed class PricingCheck : IQualityCheck
             $"per-cell baseline on {prefix.Count:N0} cells: {baselineRate / 1e6:F2} M cells/s ({rate / baselineRate:F1}× slower than cube pricing); " +
             $"totals {(agrees ? "agree exactly" : $"DIFFER: {baseline} vs {prefixPriced.Total.Value}")}{(context.Quick ? "; quick run" : "")}");
         yield return new QualityFigure("P1", $"price a {cells / 1_000_000} M-cell usage cube",
-            string.Create(CultureInfo.InvariantCulture, $"{rate / 1e6:F1} M cells/s ({seconds:F2} s)"), "none (QUALITY.md sets no bar)",
+            string.Create(CultureInfo.InvariantCulture, $"{rate / 1e6:F1} M cells/s ({seconds:F2} s)"), "none (docs/quality.md sets no bar)",
             agrees ? null : false, detail);
     }
 }

@@ -1,10 +1,10 @@
 namespace Recommit.Bench;
 
-/// <summary>One row of the QUALITY.md table: the figure measured, its bar, and whether it holds (null when not judged).</summary>
+/// <summary>One row of the docs/quality.md table: the figure measured, its bar, and whether it holds (null when not judged).</summary>
 public sealed record QualityFigure(string Id, string Workload, string Figure, string Bar, bool? Holds, string Detail = "");
 
 /// <summary>
-/// A quality check: measures one or more QUALITY.md figures and returns them. Implementations are found by reflection;
+/// A quality check: measures one or more docs/quality.md figures and returns them. Implementations are found by reflection;
 /// each has a short <see cref="Id"/> (S1, A2, …) selectable with <c>bench/run --only ID</c>.
 /// </summary>
 public interface IQualityCheck

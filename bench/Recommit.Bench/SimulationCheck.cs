@@ -13,7 +13,7 @@ using Recommit.Usage;
 namespace Recommit.Bench;
 
 /// <summary>
-/// QUALITY.md S4: 10,000 paths × 48 months × 12 series (3 models × 4 token kinds) through three levers (routing,
+/// docs/quality.md S4: 10,000 paths × 48 months × 12 series (3 models × 4 token kinds) through three levers (routing,
 /// caching, batch, each with an uncertainty range) and the status-quo ledger of a 4-year contract, on both cores.
 /// The forecasts are a synthetic log random walk with drift (the real forecaster's sample paths plug in through the
 /// same <see cref="Forecast.SimulatePath"/>); then 2,000 candidate packages screened against the status quo on those paths

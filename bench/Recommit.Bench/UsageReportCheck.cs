@@ -9,7 +9,7 @@ using Recommit.Usage;
 namespace Recommit.Bench;
 
 /// <summary>
-/// QUALITY.md S2: Anthropic usage-report JSON — one year of hourly buckets, 50 workspaces × 8 models × 3 tiers
+/// docs/quality.md S2: Anthropic usage-report JSON — one year of hourly buckets, 50 workspaces × 8 models × 3 tiers
 /// (≈10.5 M results; quick mode: one month), as page files of one day (24 buckets) each. Times
 /// <see cref="UsageReportJson.ReadMany"/> (parse and build the daily cube) plus pricing the cube through the price
 /// book, against bare <see cref="JsonSerializer"/> deserialisation of the same files into plain DTOs, in the same run.

@@ -9,7 +9,7 @@ internal static partial class CliContext
     /// <summary>
     /// Replaces anything shaped like an Anthropic key (<c>sk-ant-…</c>), a connection-string password or a personal
     /// access token with a placeholder: a secret typed as a stray argument must not be echoed back in a parse error or a
-    /// failure message (QUALITY.md R6).
+    /// failure message (docs/quality.md R6).
     /// </summary>
     public static string RedactSecrets(string text) =>
         TokenShape().Replace(PasswordShape().Replace(KeyShape().Replace(text, "sk-ant-[redacted]"), "$1=[redacted]"), "rct_[redacted]");

@@ -286,7 +286,7 @@ internal sealed record ReportContent(string Title, string Subtitle, ImmutableArr
         }
         else
         {
-            sb.Append("The forecaster's rolling-origin accuracy on this account's own history (QUALITY.md A4): at each origin it is fit on the ")
+            sb.Append("The forecaster's rolling-origin accuracy on this account's own history (docs/quality.md A4): at each origin it is fit on the ")
               .Append("months before it and scored on the months after.\n\n");
             var table = new MarkdownTable(["Origins", "Horizon (months)", "sMAPE", "MASE", "80% interval coverage", "95% interval coverage"],
                 [true, true, true, true, true, true]);

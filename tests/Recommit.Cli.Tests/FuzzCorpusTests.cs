@@ -4,7 +4,7 @@ using Recommit.Import.Tests;
 namespace Recommit.Cli.Tests;
 
 /// <summary>
-/// The standing fuzz corpus (QUALITY.md R1, issue 16 item 8), run through the whole command line in process: every
+/// The standing fuzz corpus (docs/quality.md R1, issue 16 item 8), run through the whole command line in process: every
 /// importer's format × every damage class of <see cref="MalformedCorpus"/> (truncation, encodings, quotes, numbers,
 /// absurd dates, control characters, formulas, overflowing sums, …) and hostile option values. A run exits 0 or 2,
 /// never 1; every file of a successful import reconciles (rows read = accepted + rejected); and a usage file an import
@@ -12,7 +12,7 @@ namespace Recommit.Cli.Tests;
 /// </summary>
 public sealed class FuzzCorpusTests : IDisposable
 {
-    /// <summary>Generated input files; QUALITY.md R1 asks for at least 1,000.</summary>
+    /// <summary>Generated input files; docs/quality.md R1 asks for at least 1,000.</summary>
     public const int CorpusSize = 1200;
 
     private readonly string _dir = Directory.CreateTempSubdirectory("recommit-fuzz-").FullName;

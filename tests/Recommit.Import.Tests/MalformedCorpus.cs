@@ -3,7 +3,7 @@ using System.Text;
 namespace Recommit.Import.Tests;
 
 /// <summary>
-/// The QUALITY.md R1 corpus: a deterministic generator of malformed inputs for every file importer. Each case starts
+/// The docs/quality.md R1 corpus: a deterministic generator of malformed inputs for every file importer. Each case starts
 /// from a valid sample in the format's real column order and applies one to three damages: truncation, wrong
 /// delimiter, invalid UTF-8, BOM, UTF-16, CRLF, quoted commas, stray quotes, huge/negative/NaN numbers, non-UTC
 /// timestamps, shuffled and duplicated rows, unknown models, a second currency, ragged rows, garbage lines, an

@@ -4,7 +4,7 @@ using Recommit.Reports.Tests.Fixtures;
 
 namespace Recommit.Reports.Tests;
 
-/// <summary>QUALITY.md R5: untrusted text (account, contract, workspace and model names, notes) is shown escaped.</summary>
+/// <summary>docs/quality.md R5: untrusted text (account, contract, workspace and model names, notes) is shown escaped.</summary>
 public class EscapingTests
 {
     private static readonly string Html = HtmlReport.Render(SampleAnalysis.Hostile());

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Recommit.Web.Tests;
 
 /// <summary>
-/// QUALITY.md R4, from the app's own endpoint data source: every endpoint that is not public refuses an anonymous
+/// docs/quality.md R4, from the app's own endpoint data source: every endpoint that is not public refuses an anonymous
 /// request; every endpoint of an account refuses an analyst of another account; every admin endpoint refuses an
 /// analyst. The public set is pinned, so a newly public endpoint is a deliberate change.
 /// </summary>

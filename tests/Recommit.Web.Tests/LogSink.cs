@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Recommit.Web.Tests;
 
-/// <summary>Captures every log line the app writes, formatted with its exception, so a test can scan them (QUALITY.md R6).</summary>
+/// <summary>Captures every log line the app writes, formatted with its exception, so a test can scan them (docs/quality.md R6).</summary>
 public sealed class LogSink : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();

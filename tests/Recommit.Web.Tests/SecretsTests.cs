@@ -8,7 +8,7 @@ using Recommit.Storage;
 namespace Recommit.Web.Tests;
 
 /// <summary>
-/// QUALITY.md R6: passwords, access tokens, Admin API keys and connection-string passwords never appear in the
+/// docs/quality.md R6: passwords, access tokens, Admin API keys and connection-string passwords never appear in the
 /// captured logs, in problem details or in stored rows.
 /// </summary>
 public sealed class SecretsTests(WebApp web) : IClassFixture<WebApp>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Recommit.Bench.M3;
 
 /// <summary>
-/// Monthly series the forecaster was never tuned on, for QUALITY.md A3's second half: every monthly series shipped by
+/// Monthly series the forecaster was never tuned on, for docs/quality.md A3's second half: every monthly series shipped by
 /// R's datasets, forecast, tseries and AER packages (Debian's r-base-core, r-cran-forecast, r-cran-tseries,
 /// r-cran-aer), exported by bench/r/heldout-monthly.R and cached in the bench work directory. Each series gives up to
 /// <see cref="Windows"/> forecasts, one per non-overlapping 18-month window counted back from its end, as long as the

@@ -13,7 +13,7 @@ namespace Recommit.Cli.Commands;
 
 /// <summary>
 /// <c>recommit digest --week DATE [--store CONNECTION] [--atom FILE] [--json]</c>: the week's pricing moves and, for every
-/// account in the store, what they do to its reforecast, with the counters that fit (PRODUCT.md job 11; docs/pricing.md,
+/// account in the store, what they do to its reforecast, with the counters that fit (docs/pricing.md,
 /// "Weekly digest").
 /// </summary>
 internal static class DigestCommand

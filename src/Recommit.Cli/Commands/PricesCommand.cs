@@ -11,7 +11,7 @@ using Spectre.Console;
 namespace Recommit.Cli.Commands;
 
 /// <summary>
-/// <c>recommit prices list|diff|import|crosscheck</c>: the price book as a history (PRODUCT.md job 11; docs/pricing.md,
+/// <c>recommit prices list|diff|import|crosscheck</c>: the price book as a history (docs/pricing.md,
 /// "Price-book history"): the rates on sale on a day, every move between two days, a user's price sheet or the LiteLLM
 /// price file brought in as a price-book file that <c>--prices</c> reads, and where the book and LiteLLM disagree.
 /// </summary>

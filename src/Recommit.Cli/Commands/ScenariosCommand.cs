@@ -11,7 +11,7 @@ namespace Recommit.Cli.Commands;
 
 /// <summary>
 /// <c>recommit scenarios</c>: renegotiation packages valued for the buyer and the vendor on the same simulated paths, the
-/// zone of possible agreement, the optimiser's packages and the recommendation (PRODUCT.md jobs 7–8; docs/method.md §7–§8).
+/// zone of possible agreement, the optimiser's packages and the recommendation (docs/negotiation.md; docs/method.md §7–§8).
 /// </summary>
 internal static class ScenariosCommand
 {

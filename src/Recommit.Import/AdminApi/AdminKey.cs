@@ -3,7 +3,7 @@ namespace Recommit.Import.AdminApi;
 /// <summary>
 /// An Anthropic Admin API key, read from the <c>ANTHROPIC_ADMIN_KEY</c> environment variable or a key file — never
 /// from a command-line argument. <see cref="ToString"/> never shows it; <see cref="Redact"/> removes it from any text
-/// that could echo a request (error bodies, exception messages) before the text is shown or stored (QUALITY.md R6).
+/// that could echo a request (error bodies, exception messages) before the text is shown or stored (docs/quality.md R6).
 /// </summary>
 public sealed class AdminKey
 {

@@ -12,7 +12,7 @@ namespace Recommit.Reports.Html;
 /// The report as one self-contained HTML document (<c>report.html</c>): inline CSS, the charts inlined as SVG, no
 /// scripts and no external resources, so it opens offline and prints cleanly (light colours, each section on a new
 /// page, charts scaled to the page width). The text is the same as <see cref="Markdown.MarkdownReport"/>'s, rendered
-/// with Markdig with raw HTML disabled; untrusted text is escaped before that (QUALITY.md R5), and a Content Security
+/// with Markdig with raw HTML disabled; untrusted text is escaped before that (docs/quality.md R5), and a Content Security
 /// Policy forbids scripts as a second line of defence.
 /// </summary>
 public static class HtmlReport

@@ -4,7 +4,7 @@ namespace Recommit.Reports.Markdown;
 
 /// <summary>
 /// Escapes untrusted text (account, workspace and model names, notes) for Markdown so that it shows literally:
-/// HTML is turned into entities (a Markdown renderer would otherwise pass it through, QUALITY.md R5), Markdown
+/// HTML is turned into entities (a Markdown renderer would otherwise pass it through, docs/quality.md R5), Markdown
 /// punctuation is backslash-escaped, table pipes cannot break a row, and line breaks become spaces.
 /// </summary>
 internal static class MarkdownText

@@ -9,7 +9,7 @@ using Recommit.Storage.Usage;
 namespace Recommit.Storage.Digest;
 
 /// <summary>
-/// The weekly pricing digest (PRODUCT.md job 11; docs/pricing.md, "Weekly digest"): the moves that took effect in the
+/// The weekly pricing digest (docs/pricing.md, "Weekly digest"): the moves that took effect in the
 /// week (Monday to Sunday) and, for every tracked account, its analysis re-run under the book without those moves and
 /// with them — same seed, same paths, so the difference is the moves alone — with the counters that fit.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Recommit.Storage.Usage;
 
 /// <summary>
-/// One usage cube cell of an account, keyed by the cube's natural key (PRODUCT.md "Usage"). Written only in bulk by
+/// One usage cube cell of an account, keyed by the cube's natural key (docs/importers.md). Written only in bulk by
 /// <see cref="UsageStore"/>, never through the change tracker; the enum dimensions are stored as their numbers.
 /// </summary>
 public sealed class UsageRow

@@ -9,7 +9,7 @@ namespace Recommit.Web.Pages;
 /// <summary>
 /// The frame of every page: one stylesheet and one small script (both served from the assembly, so pages work
 /// offline), a header naming the signed-in user, and a Content Security Policy that allows nothing from elsewhere.
-/// Every piece of untrusted text goes through <see cref="E"/> (QUALITY.md R5).
+/// Every piece of untrusted text goes through <see cref="E"/> (docs/quality.md R5).
 /// </summary>
 internal static class PageLayout
 {

@@ -58,7 +58,7 @@ public sealed record SimulationSummary(
     double ProbabilityAnyShortfall,
     double ProbabilityAnyOverage);
 
-/// <summary>The forecaster's rolling-origin accuracy on the account's own history (QUALITY.md A4).</summary>
+/// <summary>The forecaster's rolling-origin accuracy on the account's own history (docs/quality.md A4).</summary>
 public sealed record BacktestSummary(int Origins, int Horizon, double Smape, double Mase, double Coverage80, double Coverage95, string Note);
 
 /// <summary>List dollars of the trailing twelve months by workspace and model (workspace names are untrusted text).</summary>

@@ -1,6 +1,6 @@
 namespace Recommit.Forecasting;
 
-/// <summary>Accuracy of a forecaster by rolling-origin evaluation (docs/method.md §4, QUALITY.md A4).</summary>
+/// <summary>Accuracy of a forecaster by rolling-origin evaluation (docs/method.md §4, docs/quality.md A4).</summary>
 /// <param name="Series">Series that had at least one origin.</param>
 /// <param name="Origins">Forecast origins evaluated over all series.</param>
 /// <param name="Horizon">Largest number of steps scored from an origin.</param>

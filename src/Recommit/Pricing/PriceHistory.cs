@@ -1,7 +1,7 @@
 namespace Recommit.Pricing;
 
 /// <summary>
-/// Reads a price book as a history (PRODUCT.md job 11, docs/pricing.md "Price-book history"): which models were on sale
+/// Reads a price book as a history (docs/pricing.md "Price-book history"): which models were on sale
 /// and at what rates on a day, and every move between two days — new models, retirements and each changed rate line as
 /// one <see cref="PriceMove"/>.
 /// </summary>

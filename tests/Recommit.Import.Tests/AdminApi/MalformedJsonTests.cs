@@ -4,7 +4,7 @@ namespace Recommit.Import.Tests.AdminApi;
 
 /// <summary>
 /// Every truncation and many byte mutations of the saved-page fixtures either import with a reconciling report or
-/// are refused with an <see cref="ImportException"/> naming the file; nothing else escapes (QUALITY.md R1).
+/// are refused with an <see cref="ImportException"/> naming the file; nothing else escapes (docs/quality.md R1).
 /// </summary>
 public sealed class MalformedJsonTests
 {

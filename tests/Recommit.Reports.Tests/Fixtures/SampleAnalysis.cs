@@ -104,7 +104,7 @@ public static class SampleAnalysis
     public const string ScriptTag = "<script>alert(1)</script>";
     public const string ImgOnError = "\"><img src=x onerror=alert(1)>";
 
-    /// <summary>The sample with hostile text in every untrusted field (QUALITY.md R5).</summary>
+    /// <summary>The sample with hostile text in every untrusted field (docs/quality.md R5).</summary>
     public static AnalysisResult Hostile()
     {
         var a = Create();

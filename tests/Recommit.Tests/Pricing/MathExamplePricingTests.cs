@@ -5,7 +5,7 @@ using static Recommit.Tests.Pricing.PricingFixtures;
 
 namespace Recommit.Tests.Pricing;
 
-/// <summary>docs/method.md §1 Example 1 and the pricing parts of §5 Example 4, exact to the cent (QUALITY.md A1).</summary>
+/// <summary>docs/method.md §1 Example 1 and the pricing parts of §5 Example 4, exact to the cent (docs/quality.md A1).</summary>
 public class MathExamplePricingTests
 {
     private static readonly PriceBook Book = PriceBook.Default;

@@ -6,7 +6,7 @@ using static Recommit.Tests.Pricing.PricingFixtures;
 namespace Recommit.Tests.Pricing;
 
 /// <summary>
-/// QUALITY.md A5: for every model, price entry and token kind of the shipped price book, pricing a usage record of one
+/// docs/quality.md A5: for every model, price entry and token kind of the shipped price book, pricing a usage record of one
 /// MTok (or 1,000 web searches) through the cube gives the number the book's JSON lists. The expected figures are read
 /// from the raw JSON here, independently of the book's own reader.
 /// </summary>
