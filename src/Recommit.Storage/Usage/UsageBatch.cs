@@ -22,7 +22,7 @@ public sealed record UsageBatch(UsageCube Cube, SpendTable Spend, IReadOnlyList<
     public static UsageBatch Read(IReadOnlyList<string> paths, string? format, PriceBook book, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(book);
-        var options = new ImportOptions { Resolver = Resolver(book), Cancellation = cancellation };
+        var options = new ImportOptions { Resolver = AnalysisInputs.Resolver(book), Cancellation = cancellation };
         var merge = new ImportMerge();
         var formats = new List<string>();
         foreach (var (f, import) in UsageFormats.ReadAll(paths, format, options))
@@ -32,15 +32,4 @@ public sealed record UsageBatch(UsageCube Cube, SpendTable Spend, IReadOnlyList<
         }
         return new UsageBatch(merge.HasUsage ? merge.Cube() : UsageCube.Empty, merge.HasSpend ? merge.Spend() : new SpendTable([]), merge.Reports, formats);
     }
-
-    private static ModelNameResolver Resolver(PriceBook book) => (string name, out string canonical) =>
-    {
-        if (book.TryResolve(name, out var id))
-        {
-            canonical = id.Value;
-            return true;
-        }
-        canonical = name;
-        return false;
-    };
 }
