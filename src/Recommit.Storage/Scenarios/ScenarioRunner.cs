@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Recommit.Analysis;
+using Recommit.Contracts;
 using Recommit.Forecasting;
 using Recommit.Negotiation;
 using Recommit.Pricing;
@@ -66,9 +67,18 @@ public sealed class ScenarioRunner(StoreContext db, PriceBook book, FitCache? fi
         }
         catch (NegotiationException e) when (e.Field.Length > 0)
         {
-            var head = $"{e.SourceName}: {e.Field}: ";
-            var detail = e.Message.StartsWith(head, StringComparison.Ordinal) ? e.Message[head.Length..] : e.Message;
-            throw new InputException($"{prefix}{e.Field}: {detail}", e);
+            throw Restated(e, e.SourceName, e.Field, prefix);
         }
+        catch (ContractException e) when (e.Field.Length > 0)
+        {
+            throw Restated(e, e.SourceName, e.Field, prefix);
+        }
+    }
+
+    private static InputException Restated(InputException e, string source, string field, string prefix)
+    {
+        var head = $"{source}: {field}: ";
+        var detail = e.Message.StartsWith(head, StringComparison.Ordinal) ? e.Message[head.Length..] : e.Message;
+        return new InputException($"{prefix}{field}: {detail}", e);
     }
 }
