@@ -151,8 +151,8 @@ public class AnalyzerTests
         foreach (var r in new[] { first, again })
         {
             Assert.Equal(plain.CostOfDoingNothing, r.CostOfDoingNothing with { Percentiles = plain.CostOfDoingNothing.Percentiles });
-            Assert.Equal(plain.CostOfDoingNothing.Percentiles, r.CostOfDoingNothing.Percentiles);
-            Assert.Equal(plain.Forecast.Months, r.Forecast.Months);
+            Assert.Equal(plain.CostOfDoingNothing.Percentiles.ToArray(), r.CostOfDoingNothing.Percentiles.ToArray());
+            Assert.Equal(plain.Forecast.Months.ToArray(), r.Forecast.Months.ToArray());
             Assert.Equal(plain.Backtest, r.Backtest);
         }
         var hits = fits.Hits;
