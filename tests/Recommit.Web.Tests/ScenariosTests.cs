@@ -83,4 +83,15 @@ public sealed class ScenariosTests(WebApp web) : IClassFixture<WebApp>
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("scenarioId", (string)JsonNode.Parse(await missing.Content.ReadAsStringAsync())!["field"]!);
     }
+    [Fact]
+    public async Task OpenApi_describes_the_scenario_and_quote_endpoints_and_their_request()
+    {
+        var document = JsonNode.Parse(await web.Anonymous().GetStringAsync("/openapi/v1.json"))!;
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        foreach (var path in new[] { "/api/accounts/{accountId}/scenarios", "/api/accounts/{accountId}/scenarios/{scenarioId}", "/api/accounts/{accountId}/quotes", "/api/accounts/{accountId}/quotes/{quoteId}", "/api/auth/antiforgery" })
+            Assert.Contains(path, paths);
+        var request = document["components"]!["schemas"]!["ScenarioRequest"]!["properties"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("packages", request);
+        Assert.Contains("assumptions", request);
+    }
 }
