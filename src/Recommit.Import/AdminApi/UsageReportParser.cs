@@ -8,7 +8,7 @@ namespace Recommit.Import.AdminApi;
 /// The Utf8JsonReader-based parser behind <see cref="UsageReportJson"/>: one pass over every file; when a bucket
 /// turns up twice, a second pass skips the replaced copies so the later copy wins exactly.
 /// </summary>
-internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> load, string reportName, string format = UsageReportJson.FormatName)
+internal sealed class UsageReportParser(int fileCount, Func<int, JsonPage> load, string reportName, string format = UsageReportJson.FormatName)
 {
     private const int Kinds = 6;
 
@@ -95,37 +95,17 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
         return builder.Build();
     }
 
-    private void ParseFile(int fileIndex)
+    private void ParseFile(int fileIndex) =>
+        load(fileIndex).Read(_format == UsageReportJson.FormatName ? "usage report" : "analytics usage", (source, b) => ParseItem(source, fileIndex, b));
+
+    /// <summary>One item of data[], held whole by <see cref="JsonPageReader"/>: a bucket of results.</summary>
+    private void ParseItem(JsonSource source, int fileIndex, int b)
     {
-        var source = load(fileIndex);
-        var reader = new Utf8JsonReader(source.Payload, new JsonReaderOptions { MaxDepth = 64 });
+        var reader = new Utf8JsonReader(source.Bytes, new JsonReaderOptions { MaxDepth = 64 });
         try
         {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-                throw source.Shape(reader.TokenStartIndex, "not a usage report page: expected a JSON object with a data[] array");
-            var sawData = false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType != JsonTokenType.StartArray)
-                        throw source.Shape(reader.TokenStartIndex, "data: expected an array of buckets");
-                    sawData = true;
-                    var b = 0;
-                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                        ParseBucket(ref reader, source, fileIndex, b++);
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-            if (!sawData) throw source.Shape(0, "not a usage report page: no data[] array");
-            // The page must end here: an unclosed object or trailing text is a damaged file, not a shorter page.
-            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
-                throw source.Shape(reader.TokenStartIndex, "the page does not end after its top-level object");
+            reader.Read();
+            ParseBucket(ref reader, source, fileIndex, b);
         }
         catch (JsonException e)
         {
