@@ -29,7 +29,7 @@ internal static class CostPageWalker
             if (item.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Array)
             {
                 // Offsets of results inside the bucket: found by re-reading the bucket's bytes.
-                var offsets = ResultOffsets(source.Bytes);
+                var offsets = ResultOffsets(source.Bytes) ?? [];
                 var j = 0;
                 foreach (var r in results.EnumerateArray())
                 {
@@ -43,11 +43,13 @@ internal static class CostPageWalker
                 onRow(new CostRow(source, $"data[{b}]", 0, start, end, fileIndex, b, item));
         });
 
-    private static List<long> ResultOffsets(ReadOnlySpan<byte> bucket)
+    /// <summary>The offsets of the results in a bucket's bytes; null when the item is not an object with a results[] array.</summary>
+    internal static List<long>? ResultOffsets(ReadOnlySpan<byte> bucket)
     {
         var list = new List<long>();
         var reader = new Utf8JsonReader(bucket, new JsonReaderOptions { MaxDepth = 64 });
         reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject) return null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isResults = reader.ValueTextEquals("results"u8);
@@ -63,7 +65,7 @@ internal static class CostPageWalker
             }
             reader.Skip();
         }
-        return list;
+        return null;
     }
 
     public static DateTimeOffset? Time(JsonElement e, string name) =>
