@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using Recommit.Import.Internals;
 
 namespace Recommit.Import.Tests;
 
@@ -28,9 +29,8 @@ internal static class MalformedParquet
             var csv = Path.Combine(dir.FullName, "sample.csv");
             var parquet = Path.Combine(dir.FullName, "sample.parquet");
             File.WriteAllText(csv, csvText);
-            using var connection = new DuckDBConnection("DataSource=:memory:");
-            connection.Open();
-            var source = $"read_csv({Literal(csv)}, header = true, ignore_errors = true)";
+            using var connection = DuckDb.Open();
+            var source = $"read_csv({DuckDb.Literal(csv)}, header = true, ignore_errors = true)";
             var columns = Columns(connection, source);
             var numeric = columns.Where(c => c.Type is "BIGINT" or "INTEGER" or "DOUBLE" or "SMALLINT" or "TINYINT" or "HUGEINT" || c.Type.StartsWith("DECIMAL", StringComparison.Ordinal)).ToList();
             if (numeric.Count == 0) numeric = columns;
@@ -55,10 +55,10 @@ internal static class MalformedParquet
             }
             foreach (var name in excluded) replaced.Remove(name);
             var select = "SELECT *"
-                + (excluded.Count > 0 ? $" EXCLUDE ({string.Join(", ", excluded.Select(Identifier))})" : "")
-                + (replaced.Count > 0 ? $" REPLACE ({string.Join(", ", replaced.Select(r => $"{r.Value} AS {Identifier(r.Key)}"))})" : "")
+                + (excluded.Count > 0 ? $" EXCLUDE ({string.Join(", ", excluded.Select(DuckDb.Identifier))})" : "")
+                + (replaced.Count > 0 ? $" REPLACE ({string.Join(", ", replaced.Select(r => $"{r.Value} AS {DuckDb.Identifier(r.Key)}"))})" : "")
                 + $" FROM {source}";
-            Execute(connection, $"COPY ({select}) TO {Literal(parquet)} (FORMAT parquet)");
+            DuckDb.Execute(connection, $"COPY ({select}) TO {DuckDb.Literal(parquet)} (FORMAT parquet)");
             var bytes = File.ReadAllBytes(parquet);
             if (damages.Contains("pq-truncate")) bytes = bytes[..random.Next(bytes.Length)];
             if (damages.Contains("pq-bad-magic") && bytes.Length >= 8)
@@ -83,15 +83,4 @@ internal static class MalformedParquet
         while (reader.Read()) columns.Add((reader.GetString(0), reader.GetString(1)));
         return columns;
     }
-
-    private static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static string Literal(string s) => "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'";
-
-    private static string Identifier(string s) => "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
