@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -197,7 +198,11 @@ public sealed class AnthropicAdminClient : IDisposable
         var results = 0;
         try
         {
-            var envelope = JsonPage.InMemory(body, "response").Read("usage or cost", (item, _) => results += ResultCount(item.Bytes));
+            var envelope = JsonPage.InMemory(body, "response").Read("usage or cost", (ref Utf8JsonReader reader, JsonSource source, int _) =>
+            {
+                results += ResultCount(source.Bytes.Span[(int)reader.TokenStartIndex..]);
+                reader.SkipWhole();
+            });
             page = new AdminPage(body, envelope.HasMore, envelope.NextPage, envelope.Items, results);
             return true;
         }
@@ -209,7 +214,7 @@ public sealed class AnthropicAdminClient : IDisposable
     }
 
     /// <summary>The results of a bucket (the length of its results[] array), or 1 for an item that is itself a row.</summary>
-    private static int ResultCount(byte[] item) => CostPageWalker.ResultOffsets(item) is { } offsets ? offsets.Count : 1;
+    private static int ResultCount(ReadOnlySpan<byte> item) => CostPageWalker.ResultOffsets(item) is { } offsets ? offsets.Count : 1;
 
     private static string RetryAfterNote(HttpResponseMessage response, out TimeSpan? wait)
     {

@@ -11,36 +11,28 @@ internal static class CostPageWalker
 {
     /// <summary>Streams the page, calling <paramref name="onRow"/> with each row in order; only one data[] item is held at a time.</summary>
     public static void Walk(JsonPage page, int fileIndex, string format, Action<CostRow> onRow) =>
-        page.Read(format, (source, b) =>
+        page.Read(format, (ref Utf8JsonReader reader, JsonSource source, int b) =>
         {
-            JsonElement item;
-            try
-            {
-                var reader = new Utf8JsonReader(source.Bytes, new JsonReaderOptions { MaxDepth = 64 });
-                item = JsonElement.ParseValue(ref reader);
-            }
-            catch (JsonException e)
-            {
-                throw source.Malformed(e);
-            }
-            if (item.ValueKind != JsonValueKind.Object) throw source.Shape(0, $"data[{b}]: expected an object");
+            var offset = reader.TokenStartIndex;
+            var item = JsonElement.ParseValue(ref reader);
+            if (item.ValueKind != JsonValueKind.Object) throw source.Shape(offset, $"data[{b}]: expected an object");
             var start = Time(item, "starting_at");
             var end = Time(item, "ending_at");
             if (item.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Array)
             {
                 // Offsets of results inside the bucket: found by re-reading the bucket's bytes.
-                var offsets = ResultOffsets(source.Bytes) ?? [];
+                var offsets = ResultOffsets(source.Bytes.Span[(int)offset..]) ?? [];
                 var j = 0;
                 foreach (var r in results.EnumerateArray())
                 {
-                    onRow(new CostRow(source, $"data[{b}].results[{j}]", j < offsets.Count ? offsets[j] : 0, start, end, fileIndex, b, r));
+                    onRow(new CostRow(source, $"data[{b}].results[{j}]", offset + (j < offsets.Count ? offsets[j] : 0), start, end, fileIndex, b, r));
                     j++;
                 }
             }
             else if (item.TryGetProperty("results", out var bad) && bad.ValueKind != JsonValueKind.Null)
-                throw source.Shape(0, $"data[{b}].results: expected an array");
+                throw source.Shape(offset, $"data[{b}].results: expected an array");
             else if (!item.TryGetProperty("results", out _))
-                onRow(new CostRow(source, $"data[{b}]", 0, start, end, fileIndex, b, item));
+                onRow(new CostRow(source, $"data[{b}]", offset, start, end, fileIndex, b, item));
         });
 
     /// <summary>The offsets of the results in a bucket's bytes; null when the item is not an object with a results[] array.</summary>

@@ -16,8 +16,8 @@ internal sealed record JsonPage(string File, byte[]? Bytes)
 
     public static JsonPage InMemory(byte[] json, string name) => new(name, json);
 
-    /// <summary>Streams the page, calling <paramref name="item"/> with each item of <c>data[]</c> and its index.</summary>
-    public PageEnvelope Read(string noun, Action<JsonSource, int> item)
+    /// <summary>Streams the page, calling <paramref name="item"/> to read each item of <c>data[]</c>, with its index.</summary>
+    public PageEnvelope Read(string noun, PageItemReader item)
     {
         if (Bytes is not null)
         {

@@ -4,10 +4,11 @@ namespace Recommit.Import.AdminApi;
 
 /// <summary>
 /// Streams one saved page (<c>{"data": [...], "has_more": …, "next_page": …}</c>) through a <see cref="Utf8JsonReader"/>
-/// over a 64 KiB window that refills from the stream: only the item of <c>data[]</c> being read is held whole (at most
-/// <see cref="MaxItemBytes"/>), handed on as a <see cref="JsonSource"/> that knows the line it starts on, so every
-/// message still names the file and line (docs/input-safety.md, "Size caps"). Other top-level values are read past
-/// token by token. The page as a whole is capped by the caller's limit.
+/// over a 64 KiB window that refills from the stream. Before an object or array item of <c>data[]</c> is read, a quick
+/// scan of its brackets makes sure the window holds all of it (at most <see cref="MaxItemBytes"/>); the item is then
+/// read in the same single pass by the caller, from the page's own reader, with a <see cref="JsonSource"/> that turns
+/// its offsets into the page's line numbers, so every message still names the file and line (docs/input-safety.md,
+/// "Size caps"). Other top-level values are read past token by token. The page as a whole is capped by the caller's limit.
 /// </summary>
 internal sealed class JsonPageReader
 {
@@ -29,6 +30,9 @@ internal sealed class JsonPageReader
     private JsonReaderState _state = new(new JsonReaderOptions { MaxDepth = 64 });
     private long _anchor = -1; // offset of the item being kept whole, or -1
     private int _anchorIndex;
+    private long _scanAt;      // the bracket scan of the item: the offset reached, the depth there, inside a string or not
+    private int _scanDepth;
+    private bool _scanInString;
     private long _countedTo;   // line counting: the offset counted up to, and the line there
     private long _line = 1;
 
@@ -44,10 +48,10 @@ internal sealed class JsonPageReader
     /// <paramref name="item"/> with each item of <c>data[]</c> and its index. <paramref name="noun"/> names the page
     /// kind in messages ("usage report"). Throws <see cref="ImportException"/> naming the file and line.
     /// </summary>
-    public static PageEnvelope Read(Stream stream, string file, long cap, string noun, Action<JsonSource, int> item) =>
+    public static PageEnvelope Read(Stream stream, string file, long cap, string noun, PageItemReader item) =>
         new JsonPageReader(stream, file, cap).Walk(noun, item);
 
-    private PageEnvelope Walk(string noun, Action<JsonSource, int> item)
+    private PageEnvelope Walk(string noun, PageItemReader item)
     {
         Fill();
         if (_buffer.AsSpan(0, _end).StartsWith("\uFEFF"u8)) _pos = 3;
@@ -66,8 +70,8 @@ internal sealed class JsonPageReader
                     Next(ref reader);
                     if (reader.TokenType != JsonTokenType.StartArray) throw Shape(TokenAt(ref reader), "data: expected an array");
                     sawData = true;
-                    while (Next(ref reader) && reader.TokenType != JsonTokenType.EndArray)
-                        item(Capture(ref reader, items), items++);
+                    while (Hold(ref reader, items) && Next(ref reader) && reader.TokenType != JsonTokenType.EndArray)
+                        Hand(ref reader, item, items++);
                 }
                 else if (reader.ValueTextEquals("has_more"u8))
                 {
@@ -113,10 +117,7 @@ internal sealed class JsonPageReader
         while (!reader.Read())
         {
             if (_final) return false;
-            _pos += (int)reader.BytesConsumed;
-            _state = reader.CurrentState;
-            Fill();
-            reader = new Utf8JsonReader(_buffer.AsSpan(_pos, _end - _pos), _final, _state);
+            Refill(ref reader);
         }
         return true;
     }
@@ -131,23 +132,102 @@ internal sealed class JsonPageReader
         }
     }
 
-    /// <summary>Reads the item whose first token is at the reader, keeping its bytes; returns them with the line they start on.</summary>
-    private JsonSource Capture(ref Utf8JsonReader reader, int index)
+    /// <summary>
+    /// Makes sure the window holds the whole of the next item of <c>data[]</c> when it is an object or an array (a
+    /// primitive or the closing bracket is one token, which <see cref="Next"/> reads as it comes). Always true.
+    /// </summary>
+    private bool Hold(ref Utf8JsonReader reader, int index)
     {
-        _anchor = TokenAt(ref reader);
+        var at = _pos + (int)reader.BytesConsumed;
+        while (true)
+        {
+            while (at < _end && _buffer[at] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)',') at++;
+            if (at < _end) break;
+            if (_final) return true;
+            Refill(ref reader);
+            at = _pos + (int)reader.BytesConsumed;
+        }
+        if (_buffer[at] is not ((byte)'{' or (byte)'[')) return true;
+        _anchor = _base + at;
         _anchorIndex = index;
-        SkipValue(ref reader);
-        var start = (int)(_anchor - _base);
-        var end = (int)(_pos + reader.BytesConsumed);
-        var line = LineAt(_anchor);
+        _scanAt = _anchor;
+        _scanDepth = 0;
+        _scanInString = false;
+        while (!ScanItem() && !_final) Refill(ref reader);
         _anchor = -1;
-        return new JsonSource(_file, _buffer[start..end], line);
+        return true;
+    }
+
+    /// <summary>Carries the bracket scan of the kept item on through the window; true once its closing bracket is in.</summary>
+    private bool ScanItem()
+    {
+        var i = (int)(_scanAt - _base);
+        while (i < _end)
+        {
+            if (_scanInString)
+            {
+                var k = _buffer.AsSpan(i, _end - i).IndexOfAny((byte)'"', (byte)'\\');
+                if (k < 0) { i = _end; break; }
+                i += k;
+                if (_buffer[i] == (byte)'\\')
+                {
+                    if (i + 1 >= _end) break; // the escaped byte is not in yet
+                    i += 2;
+                    continue;
+                }
+                _scanInString = false;
+                i++;
+                continue;
+            }
+            var s = _buffer.AsSpan(i, _end - i).IndexOfAny(Structural);
+            if (s < 0) { i = _end; break; }
+            i += s;
+            switch (_buffer[i++])
+            {
+                case (byte)'"': _scanInString = true; break;
+                case (byte)'{' or (byte)'[': _scanDepth++; break;
+                default:
+                    if (--_scanDepth == 0)
+                    {
+                        _scanAt = _base + i;
+                        return true;
+                    }
+                    break;
+            }
+        }
+        _scanAt = _base + i;
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<byte> Structural = System.Buffers.SearchValues.Create("\"{}[]"u8);
+
+    /// <summary>
+    /// Hands the item whose first token is at the reader to <paramref name="item"/>, which reads it from the same reader
+    /// (all of it is in the window, so no refill happens meanwhile), and checks it read to the item's end.
+    /// </summary>
+    private void Hand(ref Utf8JsonReader reader, PageItemReader item, int index)
+    {
+        var depth = reader.CurrentDepth;
+        var container = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray;
+        var source = new JsonSource(_file, _buffer.AsMemory(_pos, _end - _pos), LineAt(_base + _pos));
+        item(ref reader, source, index);
+        if (container && !(reader.CurrentDepth == depth && reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray))
+            throw Shape(TokenAt(ref reader), $"data[{index}] does not end where its brackets close");
+    }
+
+    /// <summary>Refills the window and goes on with a new reader from where the last one stopped.</summary>
+    private void Refill(ref Utf8JsonReader reader)
+    {
+        _pos += (int)reader.BytesConsumed;
+        _state = reader.CurrentState;
+        Fill();
+        reader = new Utf8JsonReader(_buffer.AsSpan(_pos, _end - _pos), _final, _state);
     }
 
     /// <summary>Moves the bytes still needed to the front of the window, grows it if they fill it, and reads more.</summary>
     private void Fill()
     {
-        var keep = _anchor >= 0 ? (int)(_anchor - _base) : _pos;
+        var keep = _anchor >= 0 ? (int)Math.Min(_pos, _anchor - _base) : _pos;
         if (keep > 0)
         {
             LineAt(_base + keep);

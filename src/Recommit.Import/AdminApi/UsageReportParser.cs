@@ -96,20 +96,15 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonPage> load,
     }
 
     private void ParseFile(int fileIndex) =>
-        load(fileIndex).Read(_format == UsageReportJson.FormatName ? "usage report" : "analytics usage", (source, b) => ParseItem(source, fileIndex, b));
+        load(fileIndex).Read(_format == UsageReportJson.FormatName ? "usage report" : "analytics usage",
+            (ref Utf8JsonReader reader, JsonSource source, int b) => ParseItem(ref reader, source, fileIndex, b));
 
-    /// <summary>One item of data[], held whole by <see cref="JsonPageReader"/>: a bucket of results.</summary>
-    private void ParseItem(JsonSource source, int fileIndex, int b)
+    /// <summary>One item of data[], whole in the page reader's window (<see cref="JsonPageReader"/>): a bucket of results.</summary>
+    private void ParseItem(ref Utf8JsonReader reader, JsonSource source, int fileIndex, int b)
     {
-        var reader = new Utf8JsonReader(source.Bytes, new JsonReaderOptions { MaxDepth = 64 });
         try
         {
-            reader.Read();
             ParseBucket(ref reader, source, fileIndex, b);
-        }
-        catch (JsonException e)
-        {
-            throw source.Malformed(e);
         }
         catch (OverflowException)
         {
@@ -148,7 +143,7 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonPage> load,
             {
                 rowFields = true;
                 reader.Read();
-                reader.Skip();
+                reader.SkipWhole();
             }
             else if (reader.ValueTextEquals("starting_at"u8))
             {
@@ -165,7 +160,7 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonPage> load,
             else
             {
                 reader.Read();
-                reader.Skip();
+                reader.SkipWhole();
             }
         }
         if (rowFields && !sawResults)
@@ -226,7 +221,7 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonPage> load,
         var offset = reader.TokenStartIndex;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            reader.Skip();
+            reader.SkipWhole();
             _diag.Reject(source.File, source.LineAt(offset), $"data[{b}].results[{j}]: expected an object");
             return;
         }
@@ -240,7 +235,7 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonPage> load,
             else
             {
                 reader.Read();
-                reader.Skip();
+                reader.SkipWhole();
             }
         }
         var error = row.Error;
@@ -275,14 +270,14 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonPage> load,
             {
                 if (counts ? CountField(ref reader, ref r, ref row) : DimensionField(ref reader, ref r, ref row)) continue;
                 reader.Read();
-                reader.Skip();
+                reader.SkipWhole();
             }
             row.Prefix = "";
         }
         else if (reader.TokenType != JsonTokenType.Null)
         {
             row.Fail($"{prefix.TrimEnd('.')}: expected an object");
-            reader.Skip();
+            reader.SkipWhole();
         }
     }
 
@@ -301,10 +296,10 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonPage> load,
                 {
                     if (reader.ValueTextEquals("ephemeral_5m_input_tokens"u8)) r.C1 = Count(ref reader, ref row, "cache_creation.ephemeral_5m_input_tokens");
                     else if (reader.ValueTextEquals("ephemeral_1h_input_tokens"u8)) r.C2 = Count(ref reader, ref row, "cache_creation.ephemeral_1h_input_tokens");
-                    else { reader.Read(); reader.Skip(); }
+                    else { reader.Read(); reader.SkipWhole(); }
                 }
             }
-            else if (reader.TokenType != JsonTokenType.Null) { row.Fail("cache_creation: expected an object"); reader.Skip(); }
+            else if (reader.TokenType != JsonTokenType.Null) { row.Fail("cache_creation: expected an object"); reader.SkipWhole(); }
         }
         else if (reader.ValueTextEquals("server_tool_use"u8))
         {
@@ -314,17 +309,17 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonPage> load,
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     if (reader.ValueTextEquals("web_search_requests"u8)) r.C5 = Count(ref reader, ref row, "server_tool_use.web_search_requests");
-                    else { reader.Read(); reader.Skip(); }
+                    else { reader.Read(); reader.SkipWhole(); }
                 }
             }
-            else if (reader.TokenType != JsonTokenType.Null) { row.Fail("server_tool_use: expected an object"); reader.Skip(); }
+            else if (reader.TokenType != JsonTokenType.Null) { row.Fail("server_tool_use: expected an object"); reader.SkipWhole(); }
         }
         else if (reader.ValueTextEquals("total_tokens"u8))
         {
             row.Total = true;
             row.TotalPath = row.Prefix + "total_tokens";
             reader.Read();
-            reader.Skip();
+            reader.SkipWhole();
         }
         else return false;
         return true;
@@ -338,14 +333,14 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonPage> load,
             reader.Read();
             if (reader.TokenType == JsonTokenType.String) r.Model = Intern(ref reader, _models, _modelNames);
             else if (reader.TokenType == JsonTokenType.Null) r.Model = -1;
-            else { row.Fail("model: expected a string"); reader.Skip(); }
+            else { row.Fail("model: expected a string"); reader.SkipWhole(); }
         }
         else if (reader.ValueTextEquals("workspace_id"u8))
         {
             reader.Read();
             if (reader.TokenType == JsonTokenType.String) r.Workspace = Intern(ref reader, _workspaces, _workspaceNames);
             else if (reader.TokenType == JsonTokenType.Null) r.Workspace = DefaultWorkspace();
-            else { row.Fail("workspace_id: expected a string or null"); reader.Skip(); }
+            else { row.Fail("workspace_id: expected a string or null"); reader.SkipWhole(); }
         }
         else if (reader.ValueTextEquals("service_tier"u8)) Enumerated(ref reader, ref row, "service_tier", TierMap, AdminApiDimensions.ServiceTiers, ref r.Tier);
         else if (reader.ValueTextEquals("context_window"u8)) Enumerated(ref reader, ref row, "context_window", BandMap, AdminApiDimensions.ContextWindows, ref r.Band);
@@ -374,7 +369,7 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonPage> load,
         else if (reader.TokenType != JsonTokenType.Null)
         {
             row.Fail($"{field}: expected a string");
-            reader.Skip();
+            reader.SkipWhole();
         }
     }
 
@@ -406,7 +401,7 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonPage> load,
                 return 0;
             default:
                 row.Fail($"{field}: expected a number, found {reader.TokenType}");
-                reader.Skip();
+                reader.SkipWhole();
                 return 0;
         }
     }

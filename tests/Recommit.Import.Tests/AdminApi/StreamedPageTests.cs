@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Recommit.Import.AdminApi;
 using Recommit.Usage;
 
@@ -86,7 +87,7 @@ public sealed class StreamedPageTests
     public void An_item_larger_than_the_item_cap_is_refused_with_its_index_and_line_before_the_source_ends()
     {
         using var endless = new EndlessStream("{\"has_more\":true,\n\"data\":[\n{\"starting_at\":\"2026-01-01T00:00:00Z\",\"results\":[", "{\"model\":\"m\",\"output_tokens\":1},");
-        var e = Assert.Throws<ImportException>(() => JsonPageReader.Read(endless, "endless.json", long.MaxValue, "usage report", (_, _) => { }));
+        var e = Assert.Throws<ImportException>(() => JsonPageReader.Read(endless, "endless.json", long.MaxValue, "usage report", (ref Utf8JsonReader r, JsonSource _, int _) => r.SkipWhole()));
         Assert.Equal("endless.json:3: data[0] is larger than 64 MiB, the most one bucket or row of a page may be", e.Message);
         Assert.InRange(endless.Served, JsonPageReader.MaxItemBytes, JsonPageReader.MaxItemBytes + (1 << 20));
     }
@@ -98,13 +99,15 @@ public sealed class StreamedPageTests
         using var endless = new EndlessStream("{\"data\":[", bucket + ",\n");
         var items = 0;
         long largest = 0;
-        var e = Assert.Throws<ImportException>(() => JsonPageReader.Read(endless, "pipe", JsonPage.MaxUnsizedBytes, "usage report", (s, _) =>
+        var e = Assert.Throws<ImportException>(() => JsonPageReader.Read(endless, "pipe", JsonPage.MaxUnsizedBytes, "usage report", (ref Utf8JsonReader r, JsonSource _, int _) =>
         {
             items++;
-            largest = Math.Max(largest, s.Bytes.Length);
+            var start = r.TokenStartIndex;
+            r.SkipWhole();
+            largest = Math.Max(largest, r.BytesConsumed - start);
         }));
         Assert.Equal("pipe: the file is larger than 64 MiB, the most one saved API page may be; is it a saved page?", e.Message);
-        // Every bucket before the cap was handed on, each on its own (not the page so far).
+        // Every bucket before the cap was read as it came, each one bucket long.
         Assert.True(items > 500_000, $"{items} buckets");
         Assert.Equal(bucket.Length, largest);
     }
