@@ -161,45 +161,33 @@ internal sealed class JsonPageReader
     /// <summary>Carries the bracket scan of the kept item on through the window; true once its closing bracket is in.</summary>
     private bool ScanItem()
     {
+        var span = _buffer.AsSpan(0, _end);
         var i = (int)(_scanAt - _base);
-        while (i < _end)
+        var depth = _scanDepth;
+        var inString = _scanInString;
+        for (; i < span.Length; i++)
         {
-            if (_scanInString)
+            var b = span[i];
+            if (inString)
             {
-                var k = _buffer.AsSpan(i, _end - i).IndexOfAny((byte)'"', (byte)'\\');
-                if (k < 0) { i = _end; break; }
-                i += k;
-                if (_buffer[i] == (byte)'\\')
+                if (b == (byte)'\\')
                 {
-                    if (i + 1 >= _end) break; // the escaped byte is not in yet
-                    i += 2;
-                    continue;
+                    if (i + 1 >= span.Length) break; // the escaped byte is not in yet
+                    i++;
                 }
-                _scanInString = false;
-                i++;
-                continue;
+                else if (b == (byte)'"') inString = false;
             }
-            var s = _buffer.AsSpan(i, _end - i).IndexOfAny(Structural);
-            if (s < 0) { i = _end; break; }
-            i += s;
-            switch (_buffer[i++])
+            else if (b == (byte)'"') inString = true;
+            else if (b is (byte)'{' or (byte)'[') depth++;
+            else if (b is (byte)'}' or (byte)']' && --depth == 0)
             {
-                case (byte)'"': _scanInString = true; break;
-                case (byte)'{' or (byte)'[': _scanDepth++; break;
-                default:
-                    if (--_scanDepth == 0)
-                    {
-                        _scanAt = _base + i;
-                        return true;
-                    }
-                    break;
+                _scanAt = _base + i + 1;
+                return true;
             }
         }
-        _scanAt = _base + i;
+        (_scanAt, _scanDepth, _scanInString) = (_base + i, depth, inString);
         return false;
     }
-
-    private static readonly System.Buffers.SearchValues<byte> Structural = System.Buffers.SearchValues.Create("\"{}[]"u8);
 
     /// <summary>
     /// Hands the item whose first token is at the reader to <paramref name="item"/>, which reads it from the same reader
