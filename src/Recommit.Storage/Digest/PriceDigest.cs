@@ -7,6 +7,7 @@ using Recommit.Pricing;
 using Recommit.Storage.Analyses;
 using Recommit.Storage.Usage;
 using Recommit.Time;
+using Recommit.Usage;
 
 namespace Recommit.Storage.Digest;
 
@@ -42,7 +43,7 @@ public sealed record PriceDigest(DateOnly WeekStart, DateOnly WeekEnd, string Pr
         {
             progress?.Invoke(account.Name);
             var (cube, spend) = await new UsageStore(db).ReadAsync(account.Id, cancellation);
-            var used = cube.Models.Select(m => book.TryResolve(m, out var id) ? id.Value : m).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
+            var used = InUse(cube, book);
             var counters = Counters(book, moves, used, start.AddDays(-1));
             if (cube.Count == 0 && spend.Rows.Length == 0)
             {
@@ -77,6 +78,23 @@ public sealed record PriceDigest(DateOnly WeekStart, DateOnly WeekEnd, string Pr
             }
         }
         return new PriceDigest(start, end, book.Version, [.. moves], impacts.ToImmutable());
+    }
+
+    /// <summary>How far back from an account's last usage day a model counts as in use.</summary>
+    public const int InUseDays = 90;
+
+    /// <summary>
+    /// The models an account uses now: those with usage in the last <see cref="InUseDays"/> days of its data (a model
+    /// it moved off long ago neither pays a moved rate nor has traffic to route), by canonical id.
+    /// </summary>
+    private static ImmutableArray<string> InUse(UsageCube cube, PriceBook book)
+    {
+        if (cube.DayRange is not { } range) return [];
+        var since = range.Last.AddDays(-InUseDays).DayNumber;
+        var models = new HashSet<int>();
+        for (var i = 0; i < cube.Count; i++)
+            if (cube.DayNumber(i) > since) models.Add(cube.ModelIndex(i));
+        return [.. models.Select(m => book.TryResolve(cube.Models[m], out var id) ? id.Value : cube.Models[m]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>
