@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Json.Schema;
 using Recommit.Pricing;
 using Recommit.Storage.Accounts;
 using Recommit.Storage.Analyses;
@@ -231,6 +234,27 @@ public sealed class DigestTests : IDisposable
         Assert.Contains("below claude-sonnet-5-5 at $2.00", counters[0].Sentence, StringComparison.Ordinal);
         Assert.Contains("+20 %", counters[1].Sentence, StringComparison.Ordinal);
         Assert.Empty(PriceDigest.Counters(book, [rise], ["claude-opus-4-1"], new DateOnly(2026, 10, 6)));
+    }
+
+    [Fact]
+    public async Task The_digest_json_matches_its_published_schema()
+    {
+        var (store, _) = await SonnetAccountAsync();
+        var schema = JsonSchema.FromText(await File.ReadAllTextAsync(Path.Combine(StorageSuite.RepoRoot(), "docs", "schemas", "digest.schema.json")));
+        var options = new EvaluationOptions { ValidateAgainstMetaSchema = true, OutputFormat = OutputFormat.List };
+
+        foreach (var week in new[] { CutWeek, new DateOnly(2026, 11, 18) })
+        {
+            var json = JsonSerializer.Serialize(DigestJson.Document(await DigestAsync(store, week)));
+            var result = schema.Evaluate(JsonNode.Parse(json), options);
+            var problems = string.Join("\n", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+                .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}")));
+            Assert.True(result.IsValid, $"{week}: {problems}");
+        }
+        // The schema is closed: a field it does not name in a counter fails it.
+        var changed = JsonNode.Parse(JsonSerializer.Serialize(DigestJson.Document(await DigestAsync(store, CutWeek))))!;
+        changed["accounts"]![0]!["counters"]![0]!["unnamed"] = 1;
+        Assert.False(schema.Evaluate(changed, options).IsValid);
     }
 
     [Fact]
