@@ -81,7 +81,7 @@ internal sealed class CounterValuation(StoreContext db, PriceBook before, PriceB
             ["cacheableShare"] = CacheableShare, ["hitRate"] = HitRate, ["write"] = "5m",
         };
         var saving = Saving(now, await RunAsync(after, lever, cancellation));
-        var sentence = Text($"{c.Sentence} Caching {Percent(CacheableShare)} of its uncached input at a {Percent(HitRate)} hit rate from {start} {Effect(saving, now)} at the new rate");
+        var sentence = Text($"{c.Sentence} Caching {Percent(CacheableShare)} of its uncached input at a hit rate of {Percent(HitRate)} from {start} {Effect(saving, now)} at the new rate");
         if (then is not null)
         {
             var was = Saving(then, await RunAsync(before, (JsonObject)lever.DeepClone(), cancellation));
