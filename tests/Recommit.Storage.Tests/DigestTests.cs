@@ -278,7 +278,12 @@ public sealed class DigestTests : IDisposable
             Assert.True(e.Element(atom + "link") is not null || e.Element(atom + "content") is not null || e.Element(atom + "summary") is not null);
         }
         Assert.Contains(entries, e => e.Element(atom + "id")!.Value == "urn:recommit:price-move:claude-sonnet-5-5:cache_read:2026-10-07");
-        Assert.Contains(entries, e => e.Element(atom + "id")!.Value == $"urn:recommit:digest:2026-10-05:account:{account}");
+        var impact = Assert.Single(entries, e => e.Element(atom + "id")!.Value == $"urn:recommit:digest:2026-10-05:account:{account}");
+        // The account's entry carries the deal and the valued counters, as the CLI and the page state them.
+        var content = impact.Element(atom + "content")!.Value;
+        Assert.Contains("Recommendation unchanged: do-not-open.", content, StringComparison.Ordinal);
+        Assert.Contains("by $14,200 at the new rate", content, StringComparison.Ordinal);
+        Assert.Contains("by $33,600.", content, StringComparison.Ordinal);
         Assert.Equal(Ids(first), Ids(second));
 
         static List<string> Ids(XDocument d) => [.. d.Descendants(XName.Get("id", "http://www.w3.org/2005/Atom")).Select(x => x.Value)];
