@@ -36,7 +36,7 @@ internal sealed class CounterValuation(StoreContext db, PriceBook before, PriceB
     public async Task<ImmutableArray<DigestCounter>> ValueAsync(ImmutableArray<DigestCounter> counters, AnalysisResult now, AnalysisResult? then, CancellationToken cancellation)
     {
         var valued = ImmutableArray.CreateBuilder<DigestCounter>(counters.Length);
-        (decimal Size, AnalysisResult Result)? protection = null;
+        (decimal Size, int Year, AnalysisResult Result)? protection = null;
         foreach (var c in counters)
         {
             try
@@ -95,23 +95,23 @@ internal sealed class CounterValuation(StoreContext db, PriceBook before, PriceB
     /// Σ under the old one, from the first month the earliest increase prices — and the analysis under the new book with
     /// a repeat of that size next calendar year (probability 1) as the negotiation's list-price move.
     /// </summary>
-    private async Task<(decimal Size, AnalysisResult Result)> ProtectionRunAsync(ImmutableArray<DigestCounter> counters, AnalysisResult now, AnalysisResult then, CancellationToken cancellation)
+    private async Task<(decimal Size, int Year, AnalysisResult Result)> ProtectionRunAsync(ImmutableArray<DigestCounter> counters, AnalysisResult now, AnalysisResult then, CancellationToken cancellation)
     {
         var effective = counters.Where(c => c.Kind == DigestCounterKind.PriceProtection).Min(c => c.Move.Effective) ?? start.FirstDay;
         var from = effective.Day == 1 ? YearMonth.Of(effective) : YearMonth.Of(effective).AddMonths(1);
         decimal Sum(AnalysisResult r) => r.Forecast.Months.Where(m => m.Actual is null && m.Month >= from).Sum(m => m.BaselineP50.Value);
         var old = Sum(then);
         var size = old > 0 ? Math.Round(Sum(now) / old - 1m, 4, MidpointRounding.AwayFromZero) : 0m;
-        if (size <= 0) return (size, now);
-        var assumptions = NegotiationAssumptions.Default with { PriceMoves = [new Negotiation.PriceMove(effective.Year + 1, 1m, size)] };
-        return (size, await new AnalysisRunner(db, after).WhatIfAsync(accountId, options, assumptions, cancellation));
+        var year = effective.Year + 1;
+        if (size <= 0) return (size, year, now);
+        var assumptions = NegotiationAssumptions.Default with { PriceMoves = [new Negotiation.PriceMove(year, 1m, size)] };
+        return (size, year, await new AnalysisRunner(db, after).WhatIfAsync(accountId, options, assumptions, cancellation));
     }
 
-    private static DigestCounter Protection(DigestCounter c, (decimal Size, AnalysisResult Result) run)
+    private static DigestCounter Protection(DigestCounter c, (decimal Size, int Year, AnalysisResult Result) run)
     {
         if (run.Size <= 0)
             return c with { Sentence = Text($"{c.Sentence} The week's moves do not raise this account's forecast list spend overall, so protection has no value to put on it here.") };
-        var year = c.Move.Effective?.Year + 1 ?? run.Result.AsOf.Year + 1;
         var size = (run.Size * 100m).ToString("+0.##", CultureInfo.InvariantCulture) + " %";
         var negotiation = run.Result.Negotiation;
         if (negotiation?.Trades.FirstOrDefault(t => t.Kind == "ask" && t.Name.StartsWith("price protection", StringComparison.Ordinal)) is not { } trade
@@ -122,7 +122,7 @@ internal sealed class CounterValuation(StoreContext db, PriceBook before, PriceB
         {
             BuyerValue = trade.BuyerValue.Value,
             VendorValue = trade.VendorValue.Value,
-            Sentence = Text($"{c.Sentence} The week's increases add {size} to this account's forecast list spend; against a repeat of that in {year}, price protection on {package} is worth {Shown(trade.BuyerValue.Value)} to the buyer and {vendor} (negotiation engine)."),
+            Sentence = Text($"{c.Sentence} The week's increases add {size} to this account's forecast list spend; against a repeat of that in {run.Year}, price protection on {package} is worth {Shown(trade.BuyerValue.Value)} to the buyer and {vendor} (negotiation engine)."),
         };
     }
 
