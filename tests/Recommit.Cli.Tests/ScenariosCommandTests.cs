@@ -72,6 +72,20 @@ public sealed class ScenariosCommandTests : IDisposable
         Assert.True(doc.RootElement.GetProperty("scenarios").GetArrayLength() > 0);
     }
 
+    [Fact]
+    public void The_brief_written_by_out_has_every_chart_it_links_beside_it()
+    {
+        var run = CliRun.Of("scenarios", "--usage", Repository.PathOf("data", "demo", "northwind", "usage.csv"), "--contract",
+            Repository.PathOf("data", "demo", "northwind", "contract.json"), "--paths", "200", "--out", _dir);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var links = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(_dir, "brief.md")), @"!\[[^\]]*\]\(([^)]+)\)")
+            .Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["scenarios.svg", "savings-vs-commitment.svg", "pareto.svg"], links);
+        Assert.All(links, link => Assert.Equal("svg", System.Xml.Linq.XDocument.Load(Path.Combine(_dir, link)).Root!.Name.LocalName));
+        Assert.Empty(Directory.EnumerateDirectories(_dir)); // written all at once through a staging folder that is gone
+    }
+
     [Theory]
     [InlineData("northwind", "open-now")]
     [InlineData("contoso", "open-now")]

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Recommit.Cli.Internals;
+using Recommit.Import.Output;
 using Recommit.Negotiation;
 using Recommit.Reports;
 using Recommit.Reports.Json;
@@ -19,7 +20,7 @@ internal static class ScenariosCommand
     {
         var options = new AnalysisCommandOptions();
         var negotiating = new NegotiationOptions();
-        var outDir = new Option<string?>("--out") { Description = "Folder for brief.md and negotiation.json (default: none)" };
+        var outDir = new Option<string?>("--out") { Description = "Folder for brief.md, negotiation.json and the brief's charts (default: none)" };
         var json = new Option<bool>("--json") { Description = "Print the negotiation as JSON: statusQuo, scenarios[], zone, frontier, recommendation" };
 
         var command = new Command("scenarios", "Renegotiation packages valued for both sides, the zone of agreement, the optimiser and the recommendation");
@@ -38,10 +39,9 @@ internal static class ScenariosCommand
 
             if (parse.GetValue(outDir) is { } dir)
             {
-                Directory.CreateDirectory(dir);
-                File.WriteAllText(Path.Combine(dir, "negotiation.json"), NegotiationJson.Serialize(negotiation));
-                File.WriteAllText(Path.Combine(dir, "brief.md"), NegotiationBrief.Markdown(analysis));
-                if (!asJson) stdout.WriteLine($"Wrote {Path.Combine(dir, "brief.md")} and {Path.Combine(dir, "negotiation.json")}");
+                // All or nothing, as analyze's --out: brief.md, negotiation.json and the charts the brief links.
+                var written = AtomicFolder.Write(dir, "--out", stage => ReportWriter.WriteNegotiation(analysis, stage));
+                if (!asJson) stdout.WriteLine($"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {dir}");
             }
             if (asJson) stdout.Write(NegotiationJson.Serialize(negotiation));
             else Write(CliInputs.PlainConsole(stdout, CliInputs.IsTerminal(stdout) ? Math.Max(100, Console.WindowWidth) : 160), negotiation);
