@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Json.Schema;
 using Recommit.Analysis.Notes;
+using Recommit.Contracts;
 using Recommit.Reports.Json;
 using Recommit.Reports.Tests.Fixtures;
 using Recommit.Time;
@@ -103,6 +104,46 @@ public class AnalysisSchemaTests
         var node = JsonNode.Parse(AnalysisJson.Serialize(SampleAnalysis.Create()))!;
         Find(node, path).AsObject().Remove(key);
         Assert.NotEqual("", Problems(node.ToJsonString()));
+    }
+
+    [Theory]
+    [InlineData("$.rates", "extra")]
+    [InlineData("$.rates.months[0]", "extra")]
+    [InlineData("$.quote", "extra")]
+    [InlineData("$.quote.windows[0]", "extra")]
+    [InlineData("$.quote.gainshareWindow.fee", "extra")]
+    public void The_rates_and_the_quote_are_closed_objects(string path, string key)
+    {
+        var node = JsonNode.Parse(AnalysisJson.Serialize(SampleAnalysis.Create() with { Quote = QuoteSectionTests.Example7("Package A") }))!;
+        Assert.Equal("", Problems(node.ToJsonString()));
+        Find(node, path)[key] = 1;
+        Assert.NotEqual("", Problems(node.ToJsonString()));
+    }
+
+    [Theory]
+    [InlineData("$.rates", "utilisationToDate")]
+    [InlineData("$.rates.months[0]", "effectiveSavingsRate")]
+    [InlineData("$.quote", "favours")]
+    [InlineData("$.quote.windows[0]", "probabilityNoFee")]
+    public void A_key_of_the_rates_or_the_quote_cannot_go_missing(string path, string key)
+    {
+        var node = JsonNode.Parse(AnalysisJson.Serialize(SampleAnalysis.Create() with { Quote = QuoteSectionTests.Example7("Package A") }))!;
+        Find(node, path).AsObject().Remove(key);
+        Assert.NotEqual("", Problems(node.ToJsonString()));
+    }
+
+    [Fact]
+    public void Rate_ratios_are_written_to_six_decimal_places()
+    {
+        var month = new RateMonth(new YearMonth(2025, 10), new Money.Usd(85_341.35m), new Money.Usd(68_273.08m), new Money.Usd(75_000m),
+            new Money.Usd(68_273.08m), 68_273.08m / 75_000m, 0.2m);
+        var document = RatesDocument.Of(new CommitmentRates([month], 0.9103077086603733333333333333m, -0.0000005m));
+
+        Assert.Equal(0.910308m, document.UtilisationToDate);
+        Assert.Equal(-0.000001m, document.EffectiveSavingsRateToDate); // half away from zero
+        Assert.Equal(0.910308m, document.Months[0].Utilisation);
+        Assert.Equal(0.2m, document.Months[0].EffectiveSavingsRate);
+        Assert.Null(RatesDocument.Of(new CommitmentRates([month with { Utilisation = null }], null, null)).Months[0].Utilisation);
     }
 
     private static JsonNode Find(JsonNode root, string path)
