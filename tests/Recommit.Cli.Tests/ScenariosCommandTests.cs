@@ -73,6 +73,46 @@ public sealed class ScenariosCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_brief_shows_simulated_figures_to_three_significant_figures_and_a_given_path_to_the_cent()
+    {
+        var simulated = CliRun.Of("scenarios", "--usage", Repository.PathOf("data", "demo", "northwind", "usage.csv"), "--contract",
+            Repository.PathOf("data", "demo", "northwind", "contract.json"), "--paths", "200", "--out", _dir);
+        Assert.True(simulated.ExitCode == 0, simulated.Stderr);
+        var brief = File.ReadAllText(Path.Combine(_dir, "brief.md"));
+        // Every dollar figure of the numbers, the account team's framing and the packages' simulated columns.
+        foreach (var title in new[] { "## The numbers", "## For the account team" })
+            AtMostThreeSignificantFigures(Section(brief, title));
+        var rows = Section(brief, "## Packages side by side").Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Skip(2).ToList();
+        Assert.NotEmpty(rows);
+        foreach (var cells in rows.Select(r => r.Split('|')))
+            foreach (var column in new[] { 5, 6, 7, 8, 11 }) AtMostThreeSignificantFigures(cells[column]);
+        AtMostThreeSignificantFigures(simulated.Stdout.Split('\n').First(l => l.Contains("│ status quo", StringComparison.Ordinal)));
+
+        var exact = Path.Combine(_dir, "exact");
+        var given = CliRun.Of(Example(6, "2026-07-01", "--scenarios", Fixture("example6-scenarios.json"), "--out", exact));
+        Assert.True(given.ExitCode == 0, given.Stderr);
+        var exactBrief = File.ReadAllText(Path.Combine(exact, "brief.md"));
+        Assert.Contains("| $5,160.00 |", exactBrief, StringComparison.Ordinal);
+        Assert.Contains("the buyer saves $510.00 and the vendor gains $175.50", exactBrief, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every dollar figure in <paramref name="text"/> has at most three significant digits ($805,000, $56.20; not $1,040,708.00).</summary>
+    private static void AtMostThreeSignificantFigures(string text)
+    {
+        var figures = System.Text.RegularExpressions.Regex.Matches(text, @"\$[0-9][0-9,]*(\.[0-9]+)?").Select(m => m.Value).ToList();
+        foreach (var figure in figures)
+            Assert.True(figure.Where(char.IsDigit).SkipWhile(c => c == '0').Reverse().SkipWhile(c => c == '0').Count() <= 3, $"{figure} in: {text}");
+    }
+
+    private static string Section(string markdown, string title)
+    {
+        var start = markdown.IndexOf(title, StringComparison.Ordinal);
+        Assert.True(start >= 0, title);
+        var end = markdown.IndexOf("\n## ", start + title.Length, StringComparison.Ordinal);
+        return end < 0 ? markdown[start..] : markdown[start..end];
+    }
+
+    [Fact]
     public void The_brief_written_by_out_has_every_chart_it_links_beside_it()
     {
         var run = CliRun.Of("scenarios", "--usage", Repository.PathOf("data", "demo", "northwind", "usage.csv"), "--contract",
@@ -84,6 +124,7 @@ public sealed class ScenariosCommandTests : IDisposable
         Assert.Equal(["scenarios.svg", "savings-vs-commitment.svg", "pareto.svg"], links);
         Assert.All(links, link => Assert.Equal("svg", System.Xml.Linq.XDocument.Load(Path.Combine(_dir, link)).Root!.Name.LocalName));
         Assert.Empty(Directory.EnumerateDirectories(_dir)); // written all at once through a staging folder that is gone
+        Assert.Contains("Wrote brief.md, negotiation.json, pareto.svg, savings-vs-commitment.svg, scenarios.svg", run.Stdout, StringComparison.Ordinal);
     }
 
     [Theory]
