@@ -79,7 +79,7 @@ public static class NegotiationBrief
             sb.Append("- Best acceptable package, ").Append(MarkdownText.Escape(best.Package.Name)).Append(": the buyer saves ")
               .Append(Sim(best.BuyerSaving)).Append(" in expectation (worse off on ").Append(Figures.Percent(best.ProbabilityWorseOff))
               .Append(" of paths) and the vendor gains ").Append(Sim(best.VendorGain)).Append(".\n");
-            sb.Append("- If usage falls ").Append(Figures.Percent((double)n.Assumptions.LoadStress)).Append(" from the as-of month: the buyer saves ")
+            sb.Append("- If usage falls ").Append(Figures.Percent((double)n.Assumptions.LoadStress)).Append(" from the package's start (").Append(best.Package.Terms.Start.ToString()).Append("): the buyer saves ")
               .Append(Sim(stressed.BuyerSaving)).Append(" and the vendor gains ").Append(Sim(stressed.VendorGain))
               .Append(stressed.MutualGain ? " — still a mutual gain.\n" : " — no longer a mutual gain.\n");
         }

@@ -33,8 +33,10 @@ public static class Valuation
         {
             var package = packages[j];
             var n = (double)setup.PathCount;
-            var saving = (run.Sums.B[0] + run.ElsewhereSq[j] * n - run.Sums.B[j + 1]) / n;
-            var gain = (run.Sums.V[j + 1] - run.Sums.V[0]) / n;
+            // Against the status quo on the same (stressed from the package's own t0) paths.
+            var (sqB, sqV) = run.Paired ? (run.Sums.PairedB[j + 1], run.Sums.PairedV[j + 1]) : (run.Sums.B[0], run.Sums.V[0]);
+            var saving = (sqB + run.ElsewhereSq[j] * n - run.Sums.B[j + 1]) / n;
+            var gain = (run.Sums.V[j + 1] - sqV) / n;
             var band = DiscountBand.Lookup(setup.Assumptions.Bands, package.AnnualCommit, package.Terms.TermMonths);
             values.Add(new PackageValue(package, Side(run.PackageB[j], run.PackageV[j], run.Sums, j + 1, setup.PathCount),
                 Analyzer.ToUsd(saving), Analyzer.ToUsd(gain), run.Sums.Worse[j + 1] / n, saving > 0.005 && gain >= -0.005, band,
@@ -100,11 +102,15 @@ public static class Valuation
         public readonly double[] Committed = new double[count];
         public readonly double[] TermRevenue = new double[count];
         public readonly double[] Worse = new double[count];
+        public readonly double[] PairedB = new double[count];
+        public readonly double[] PairedV = new double[count];
 
         public void Add(Sums other)
         {
             for (var j = 0; j < B.Length; j++)
             {
+                PairedB[j] += other.PairedB[j];
+                PairedV[j] += other.PairedV[j];
                 B[j] += other.B[j];
                 V[j] += other.V[j];
                 Committed[j] += other.Committed[j];
@@ -127,6 +133,9 @@ public static class Valuation
         private readonly (int Offset, double Change)[] _moves;
         private readonly double[] _probabilities;
         private readonly double _h, _q;
+        private readonly int[] _t0;
+        private readonly bool[] _ownGuard;
+        private readonly (int From, int[] Members)[] _groups;
 
         public Pass(NegotiationSetup setup, IReadOnlyList<Package> packages, bool keepPaths, bool stressed)
         {
@@ -142,6 +151,16 @@ public static class Valuation
             _keep = keepPaths;
             Kernel = LedgerKernel.From(setup.Contract, setup.First, setup.Actual, valueAfterTerm: true);
             _kernels = new LedgerKernel[packages.Count];
+            _t0 = [.. packages.Select(x => Math.Max(0, setup.First.MonthsUntil(x.Terms.Start)))];
+            // Price protection runs from the package's own t0: a move before it is in the price the package signs at.
+            _ownGuard = [.. packages.Select((x, j) => x.Terms.PriceProtection && _t0[j] > 0 && a.PriceMoves.Length > 0)];
+            // The load-drop stress starts at each package's t0 too, the status quo cut from the same month beside it; without
+            // the stress every package shares one unstressed path.
+            _groups = stressed
+                ? [.. Enumerable.Range(0, packages.Count).GroupBy(j => _t0[j]).OrderBy(g => g.Key).Select(g => (g.Key, g.ToArray()))]
+                : [(0, [.. Enumerable.Range(0, packages.Count)])];
+            if (_groups.Length == 0) _groups = [(0, [])];
+            Paired = _groups.Length > 1;
             _added = new double[]?[packages.Count];
             _elsewherePackage = new double[packages.Count];
             ElsewhereSq = new double[packages.Count];
@@ -185,6 +204,9 @@ public static class Valuation
         }
 
         public LedgerKernel Kernel { get; }
+
+        /// <summary>Packages are compared with the status quo stressed from their own t0 (<see cref="Sums.PairedB"/>), not index 0.</summary>
+        public bool Paired { get; }
         public double[] ElsewhereSq { get; }
         public Sums Sums { get; }
         public double[] StatusQuoB { get; }
@@ -196,7 +218,7 @@ public static class Valuation
         {
             var chunks = (_setup.PathCount + ChunkPaths - 1) / ChunkPaths;
             var partial = new Sums[chunks];
-            Parallel.For(0, chunks, () => new Scratch(_months, (double)_setup.Assumptions.DiscountRate, _moves.Length > 0), (c, _, scratch) =>
+            Parallel.For(0, chunks, () => new Scratch(_months, (double)_setup.Assumptions.DiscountRate, _moves.Length), (c, _, scratch) =>
             {
                 var sums = new Sums(_kernels.Length + 1);
                 var end = Math.Min(_setup.PathCount, (c + 1) * ChunkPaths);
@@ -210,50 +232,93 @@ public static class Valuation
 
         private void Path(int p, Scratch s, Sums sums)
         {
-            var usage = _setup.Paths.AsSpan(p * _setup.Months, _months);
-            if (_stress > 0)
-            {
-                for (var t = 0; t < _months; t++) s.Usage[t] = usage[t] * (1 - _stress);
-                usage = s.Usage;
-            }
+            var raw = _setup.Paths.AsSpan(p * _setup.Months, _months);
             var full = ReadOnlySpan<double>.Empty;
             var guarded = ReadOnlySpan<double>.Empty;
             if (_moves.Length > 0)
             {
-                SampleMoves(p, s.Full, s.Guarded);
+                SampleMoves(p, s.Full, s.Guarded, s.Chosen);
                 full = s.Full;
                 guarded = s.Guarded;
             }
-            var path = s.Buffer.Fill(usage, full, guarded);
-            var sq = Kernel.Run(path);
-            var bsq = sq.BuyerCost;
-            var vsq = Record(sums, 0, sq, bsq);
-            if (_keep)
+            for (var g = 0; g < _groups.Length; g++)
             {
-                StatusQuoB[p] = bsq;
-                StatusQuoV[p] = vsq;
-            }
-            for (var j = 0; j < _kernels.Length; j++)
-            {
-                KernelTotals totals;
-                if (_added[j] is { } added)
+                var (from, members) = _groups[g];
+                var usage = raw;
+                if (_stress > 0)
                 {
-                    for (var t = 0; t < _months; t++) s.Consolidated[t] = usage[t] + added[t];
-                    totals = _kernels[j].Run(s.Second.Fill(s.Consolidated, full, guarded));
+                    for (var t = 0; t < _months; t++) s.Usage[t] = t < from ? raw[t] : raw[t] * (1 - _stress);
+                    usage = s.Usage;
+                }
+                var path = s.Buffer.Fill(usage, full, guarded);
+                var sq = Kernel.Run(path);
+                var bsq = sq.BuyerCost;
+                double vsq;
+                if (g == 0)
+                {
+                    // The status quo's own figures: unstressed, or stressed from the earliest t0.
+                    vsq = Record(sums, 0, sq, bsq);
+                    if (_keep)
+                    {
+                        StatusQuoB[p] = bsq;
+                        StatusQuoV[p] = vsq;
+                    }
                 }
                 else
                 {
-                    totals = _kernels[j].Run(path);
+                    vsq = Vendor(sq);
                 }
-                var b = totals.BuyerCost + _elsewherePackage[j];
-                var v = Record(sums, j + 1, totals, b);
-                if (b > bsq + ElsewhereSq[j] + 1e-6) sums.Worse[j + 1]++;
-                if (_keep)
+                foreach (var j in members)
                 {
-                    PackageB[j][p] = b;
-                    PackageV[j][p] = v;
+                    KernelTotals totals;
+                    if (_added[j] is not null || _ownGuard[j])
+                    {
+                        var own = usage;
+                        if (_added[j] is { } added)
+                        {
+                            for (var t = 0; t < _months; t++) s.Consolidated[t] = usage[t] + added[t];
+                            own = s.Consolidated;
+                        }
+                        totals = _kernels[j].Run(s.Second.Fill(own, full, _ownGuard[j] ? GuardedFrom(_t0[j], s) : guarded));
+                    }
+                    else
+                    {
+                        totals = _kernels[j].Run(path);
+                    }
+                    var b = totals.BuyerCost + _elsewherePackage[j];
+                    var v = Record(sums, j + 1, totals, b);
+                    if (Paired)
+                    {
+                        sums.PairedB[j + 1] += bsq;
+                        sums.PairedV[j + 1] += vsq;
+                    }
+                    if (b > bsq + ElsewhereSq[j] + 1e-6) sums.Worse[j + 1]++;
+                    if (_keep)
+                    {
+                        PackageB[j][p] = b;
+                        PackageV[j][p] = v;
+                    }
                 }
             }
+        }
+
+        /// <summary>
+        /// The list-price factors a package protected from offset <paramref name="t0"/> sees (docs/method.md §7): before t0
+        /// only the cuts (what a protected old period sees); from t0 on, every move dated before t0 (it is in the price
+        /// the package signs at) and only the cuts dated from t0.
+        /// </summary>
+        private double[] GuardedFrom(int t0, Scratch s)
+        {
+            var own = s.Own;
+            own.AsSpan().Fill(1);
+            for (var i = 0; i < _moves.Length; i++)
+            {
+                if (!s.Chosen[i]) continue;
+                var (offset, change) = _moves[i];
+                for (var t = offset; t < _months; t++)
+                    if (change < 0 || (offset < t0 && t >= t0)) own[t] *= 1 + change;
+            }
+            return own;
         }
 
         /// <summary>Adds a path's figures for contract <paramref name="index"/> and returns its vendor value.</summary>
@@ -271,16 +336,18 @@ public static class Valuation
 
         /// <summary>
         /// The path's list-price factors: every sampled move from its month (<paramref name="full"/>), and only the cuts
-        /// (<paramref name="guarded"/>, what a price-protected period sees). One uniform per move, from the path's own stream.
+        /// (<paramref name="guarded"/>, what a price-protected period sees), and which moves happened (<paramref name="chosen"/>).
+        /// One uniform per move, from the path's own stream.
         /// </summary>
-        private void SampleMoves(int p, Span<double> full, Span<double> guarded)
+        private void SampleMoves(int p, Span<double> full, Span<double> guarded, Span<bool> chosen)
         {
             full.Fill(1);
             guarded.Fill(1);
             var rng = new PathRandom(_setup.Seed ^ PriceMoveStream, p);
             for (var i = 0; i < _moves.Length; i++)
             {
-                if (rng.NextDouble() >= _probabilities[i]) continue;
+                chosen[i] = rng.NextDouble() < _probabilities[i];
+                if (!chosen[i]) continue;
                 var (offset, change) = _moves[i];
                 for (var t = offset; t < _months; t++)
                 {
@@ -291,13 +358,15 @@ public static class Valuation
         }
     }
 
-    private sealed class Scratch(int months, double discountRate, bool moves)
+    private sealed class Scratch(int months, double discountRate, int moves)
     {
+        public readonly double[] Own = moves > 0 ? new double[months] : [];
+        public readonly bool[] Chosen = new bool[moves];
         public readonly KernelPathBuffer Buffer = new(months, discountRate);
         public readonly KernelPathBuffer Second = new(months, discountRate);
         public readonly double[] Usage = new double[months];
         public readonly double[] Consolidated = new double[months];
-        public readonly double[] Full = moves ? new double[months] : [];
-        public readonly double[] Guarded = moves ? new double[months] : [];
+        public readonly double[] Full = moves > 0 ? new double[months] : [];
+        public readonly double[] Guarded = moves > 0 ? new double[months] : [];
     }
 }
