@@ -82,5 +82,5 @@ public sealed record ScenarioDocument(
 /// <summary>A package's period: its length and commitment.</summary>
 public sealed record PeriodDocument(int Months, Usd Commitment);
 
-/// <summary>A package re-valued with usage cut by the load-drop stress from the as-of month.</summary>
+/// <summary>A package re-valued with usage cut by the load-drop stress from its t0, against the status quo cut from the same month.</summary>
 public sealed record StressDocument(Usd BuyerSaving, Usd VendorGain, double ProbabilityWorseOff, bool MutualGain);

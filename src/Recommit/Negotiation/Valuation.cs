@@ -50,10 +50,16 @@ public static class Valuation
     /// The optimiser's screen: for each package only E[B], E[V] and P(buyer worse off), streamed without keeping paths
     /// (index 0 of each array is the status quo).
     /// </summary>
-    internal static ScreenResult Screen(NegotiationSetup setup, IReadOnlyList<Package> packages)
+    /// <remarks>
+    /// <paramref name="general"/> forces the path-by-path loop <see cref="Run"/> uses; otherwise, when nothing needs it (no
+    /// discount rate, no consolidation, no protection from a later t0), the screen runs each chunk of paths package by
+    /// package across the paths in SIMD lanes, with the same figures to the bit (a test holds the two equal).
+    /// </remarks>
+    internal static ScreenResult Screen(NegotiationSetup setup, IReadOnlyList<Package> packages, bool general = false)
     {
         var run = new Pass(setup, packages, keepPaths: false, stressed: false);
-        run.Execute();
+        if (!general && run.Lanes) run.ExecuteLanes();
+        else run.Execute();
         var n = (double)setup.PathCount;
         var meanB = new double[packages.Count + 1];
         var meanV = new double[packages.Count + 1];
@@ -230,6 +236,137 @@ public static class Valuation
             foreach (var s in partial) Sums.Add(s);
         }
 
+        /// <summary>Whether <see cref="ExecuteLanes"/> applies: a screen without discounting, consolidation or protection from a later t0.</summary>
+        public bool Lanes => !_keep && _stress == 0 && _setup.Assumptions.DiscountRate == 0
+            && _added.All(a => a is null) && !_ownGuard.Any(g => g);
+
+        /// <summary>
+        /// The screen with the packages outermost (docs/negotiation.md, "Performance"): per chunk of <see cref="ChunkPaths"/>
+        /// paths, the running sums are laid out month-major so one package's true-ups run over the chunk's paths in SIMD
+        /// lanes, and each package's per-path figures are then added in path order — the same operations in the same
+        /// order as <see cref="Execute"/>, so the sums are identical to the bit.
+        /// </summary>
+        public void ExecuteLanes()
+        {
+            var chunks = (_setup.PathCount + ChunkPaths - 1) / ChunkPaths;
+            var count = _kernels.Length + 1;
+            var partB = new double[chunks * count];
+            var partV = new double[chunks * count];
+            var partWorse = new double[chunks * count];
+            Parallel.For(0, chunks, () => new LaneScratch(_months, _moves.Length), (c, _, scratch) =>
+            {
+                var begin = c * ChunkPaths;
+                var end = Math.Min(_setup.PathCount, begin + ChunkPaths);
+                var b = partB.AsSpan(c * count, count);
+                var v = partV.AsSpan(c * count, count);
+                var worse = partWorse.AsSpan(c * count, count);
+                Chunk(begin, end, scratch, b, v, worse);
+                return scratch;
+            }, _ => { });
+            // Summed in chunk order, as Execute does.
+            for (var c = 0; c < chunks; c++)
+                for (var j = 0; j < count; j++)
+                {
+                    Sums.B[j] += partB[c * count + j];
+                    Sums.V[j] += partV[c * count + j];
+                    Sums.Worse[j] += partWorse[c * count + j];
+                }
+        }
+
+        private void Chunk(int begin, int end, LaneScratch s, Span<double> sumB, Span<double> sumV, Span<double> worse)
+        {
+            const int lanes = ChunkPaths;
+            var n = end - begin;
+            var cum = s.Cumulative;
+            var guarded = s.Guarded;
+            // The status quo path by path (as Execute), and each path's running sums copied month-major.
+            for (var i = 0; i < n; i++)
+            {
+                var p = begin + i;
+                var full = ReadOnlySpan<double>.Empty;
+                var guard = ReadOnlySpan<double>.Empty;
+                if (_moves.Length > 0)
+                {
+                    SampleMoves(p, s.Full, s.GuardedFactors, s.Chosen);
+                    full = s.Full;
+                    guard = s.GuardedFactors;
+                }
+                var path = s.Buffer.Fill(_setup.Paths.AsSpan(p * _setup.Months, _months), full, guard);
+                var sq = Kernel.Run(path);
+                var bsq = sq.BuyerCost;
+                sumB[0] += bsq;
+                sumV[0] += Vendor(sq);
+                s.StatusQuoB[i] = bsq;
+                var c = path.Cumulative;
+                var g = path.ProtectedCumulative;
+                for (var t = 0; t <= _months; t++)
+                {
+                    cum[t * lanes + i] = c[t];
+                    guarded[t * lanes + i] = g[t];
+                }
+            }
+            for (var i = n; i < lanes; i++)
+                for (var t = 0; t <= _months; t++) cum[t * lanes + i] = guarded[t * lanes + i] = 0;
+
+            var width = System.Numerics.Vector<double>.Count;
+            var zero = System.Numerics.Vector<double>.Zero;
+            var a1 = 1 - _h;
+            var a2 = _q * (1 - _h);
+            var last = _months * lanes;
+            for (var j = 0; j < _kernels.Length; j++)
+            {
+                var kernel = _kernels[j];
+                var periods = kernel.Periods.AsSpan();
+                var e = kernel.EndOffset * lanes;
+                var afterFactor = 1 - (kernel.AfterTermDiscount ?? 0);
+                var elsewhere = _elsewherePackage[j];
+                var committed = 0.0;
+                foreach (ref readonly var period in periods) committed += period.Commitment;
+                for (var l = 0; l < n; l += width)
+                {
+                    var carry = new System.Numerics.Vector<double>(kernel.CarryIn);
+                    var overage = zero;
+                    for (var k = 0; k < periods.Length; k++)
+                    {
+                        ref readonly var period = ref periods[k];
+                        var terms = period.Terms;
+                        var sums = terms.PriceProtected ? guarded : cum;
+                        var from = Math.Max(0, period.FirstMonthOffset) * lanes + l;
+                        var to = Math.Max(0, period.EndOffset) * lanes + l;
+                        var usage = (new System.Numerics.Vector<double>(period.KnownUsage) + new System.Numerics.Vector<double>(sums, to))
+                            - new System.Numerics.Vector<double>(sums, from);
+                        // LedgerKernel.TrueUp, lane by lane.
+                        var d = terms.CommittedDiscount;
+                        var held = new System.Numerics.Vector<double>(period.Commitment) + carry;
+                        var capacity = held / new System.Numerics.Vector<double>(1 - d);
+                        var over = System.Numerics.Vector.Max(zero, usage - capacity);
+                        overage += over * new System.Numerics.Vector<double>(1 - terms.OverageDiscount);
+                        var shortfall = System.Numerics.Vector.Max(zero, held - usage * new System.Numerics.Vector<double>(1 - d));
+                        carry = k < periods.Length - 1
+                            ? System.Numerics.Vector.Min(new System.Numerics.Vector<double>(terms.CarryoverFraction) * shortfall,
+                                new System.Numerics.Vector<double>(terms.CarryoverCap * period.Commitment))
+                            : zero;
+                    }
+                    var after = kernel.AfterTermDiscount is null
+                        ? zero
+                        : (new System.Numerics.Vector<double>(cum, last + l) - new System.Numerics.Vector<double>(cum, e + l)) * new System.Numerics.Vector<double>(afterFactor);
+                    var c = new System.Numerics.Vector<double>(committed);
+                    var b = c + overage + after + new System.Numerics.Vector<double>(elsewhere);
+                    var v = c + new System.Numerics.Vector<double>(a1) * overage + new System.Numerics.Vector<double>(a2) * after;
+                    b.CopyTo(s.B, l);
+                    v.CopyTo(s.V, l);
+                }
+                // In path order, as Execute adds them.
+                var threshold = ElsewhereSq[j];
+                for (var i = 0; i < n; i++)
+                {
+                    sumB[j + 1] += s.B[i];
+                    sumV[j + 1] += s.V[i];
+                    if (s.B[i] > s.StatusQuoB[i] + threshold + 1e-6) worse[j + 1]++;
+                }
+            }
+        }
+
         private void Path(int p, Scratch s, Sums sums)
         {
             var raw = _setup.Paths.AsSpan(p * _setup.Months, _months);
@@ -356,6 +493,19 @@ public static class Valuation
                 }
             }
         }
+    }
+
+    private sealed class LaneScratch(int months, int moves)
+    {
+        public readonly KernelPathBuffer Buffer = new(months);
+        public readonly double[] Cumulative = new double[(months + 1) * ChunkPaths];
+        public readonly double[] Guarded = new double[(months + 1) * ChunkPaths];
+        public readonly double[] StatusQuoB = new double[ChunkPaths];
+        public readonly double[] B = new double[ChunkPaths];
+        public readonly double[] V = new double[ChunkPaths];
+        public readonly double[] Full = moves > 0 ? new double[months] : [];
+        public readonly double[] GuardedFactors = moves > 0 ? new double[months] : [];
+        public readonly bool[] Chosen = new bool[moves];
     }
 
     private sealed class Scratch(int months, double discountRate, int moves)
