@@ -173,7 +173,8 @@ public static class NegotiationBrief
         sb.Append("- Fees").Append(Label("fees")).Append(": fixed ").Append(string.Join(", ", a.Fees.FixedTiers.Select(t => $"{Figures.Money(t.Fee)} from {Figures.Money(t.MinAnnualCommit)}/yr")))
           .Append("; or gainshare ").Append(Figures.Percent((double)a.Fees.GainshareShare)).Append(" of verified savings over ")
           .Append(a.Fees.GainshareWindowMonths.ToString(CultureInfo.InvariantCulture)).Append(" months.\n");
-        sb.Append("- ").Append(Figures.Count(n.CandidatesScreened)).Append(" optimiser packages screened.\n");
+        sb.Append("- ").Append(Figures.Count(n.CandidatesScreened)).Append(" optimiser packages screened, over term extensions of 0, 12 and 24 months")
+          .Append(n.ExtensionsNotTried.IsEmpty ? ".\n" : "; not tried: " + MarkdownText.Escape(string.Join("; ", n.ExtensionsNotTried)) + ".\n");
         return new ReportSection("negotiation-assumptions", "Negotiation assumptions", sb.ToString(), null, "");
     }
 

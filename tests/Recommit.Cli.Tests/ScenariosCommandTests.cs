@@ -112,6 +112,43 @@ public sealed class ScenariosCommandTests : IDisposable
         return end < 0 ? markdown[start..] : markdown[start..end];
     }
 
+    /// <summary>Fabrikam's usage under a one-year contract from 2026-05: six months remain at the default as-of date (2026-11).</summary>
+    private string OneYearContract()
+    {
+        var path = Path.Combine(_dir, "one-year.json");
+        File.WriteAllText(path, """
+            {"name":"One year","start":"2026-05","periods":[{"months":12,"commitment":1000000}],"committedDiscount":0.20,"overageDiscount":0.0}
+            """);
+        return path;
+    }
+
+    [Fact]
+    public void A_short_contracts_plus_24_month_extension_is_valued_the_window_reaching_its_end()
+    {
+        var run = CliRun.Of("scenarios", "--usage", Repository.PathOf("data", "demo", "fabrikam", "usage.csv"), "--contract", OneYearContract(),
+            "--paths", "100", "--json");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var root = JsonDocument.Parse(run.Stdout).RootElement;
+        // 6 months remain; the term plus one more term would end in 2027-10, the +24 extension in 2029-04.
+        Assert.Equal("2029-04", root.GetProperty("window").GetProperty("horizon").GetString());
+        Assert.Equal(0, root.GetProperty("extensionsNotTried").GetArrayLength());
+    }
+
+    [Fact]
+    public void A_given_path_too_short_for_an_extension_says_which_was_not_tried_and_why()
+    {
+        var future = Path.Combine(_dir, "future.csv");
+        File.WriteAllLines(future, ["month,model,list_usd", .. Enumerable.Range(0, 18).Select(m => $"{new DateOnly(2026, 11, 1).AddMonths(m):yyyy-MM},sonnet,100000")]);
+        var run = CliRun.Of("scenarios", "--usage", Repository.PathOf("data", "demo", "fabrikam", "usage.csv"), "--contract", OneYearContract(),
+            "--future", future, "--out", Path.Combine(_dir, "out"));
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        const string reason = "+24 months (30 months, to 2029-04) would end after the window's last month 2028-04, where the given path stops";
+        Assert.Contains("Term extensions not tried: " + reason + ".", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("not tried: " + reason, File.ReadAllText(Path.Combine(_dir, "out", "brief.md")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_brief_written_by_out_has_every_chart_it_links_beside_it()
     {

@@ -77,6 +77,8 @@ internal static class ScenariosCommand
         }
         foreach (var verdict in n.Verdicts)
             console.WriteLine(Text($"{verdict.Package}: {verdict.Verdict} — {verdict.Reason}{(verdict.Nearest is { } near ? $"; nearest package in the zone: {near}" : "")}."));
+        if (!n.ExtensionsNotTried.IsEmpty)
+            console.WriteLine($"Term extensions not tried: {string.Join("; ", n.ExtensionsNotTried)}.");
         console.WriteLine(n.Recommendation.Sentence);
         if (!n.Assumptions.Defaulted.IsEmpty)
             console.WriteLine($"Defaults used: {string.Join(", ", n.Assumptions.Defaulted)} (docs/negotiation.md).");

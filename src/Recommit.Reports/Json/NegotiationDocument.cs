@@ -25,6 +25,9 @@ public sealed record NegotiationDocument(
     /// <summary>The best acceptable package's trades and asks, each valued for both sides.</summary>
     public ImmutableArray<TradeValue> Trades { get; init; } = [];
 
+    /// <summary>The optimiser's term extensions not tried, each with its reason (empty when all three were).</summary>
+    public ImmutableArray<string> ExtensionsNotTried { get; init; } = [];
+
     public static NegotiationDocument From(NegotiationResult n)
     {
         ArgumentNullException.ThrowIfNull(n);
@@ -32,7 +35,7 @@ public sealed record NegotiationDocument(
         var scenarios = v.Packages.Select((p, i) => ScenarioDocument.From(p, n.Stressed.Packages[i])).ToImmutableArray();
         return new NegotiationDocument(new WindowDocument(v.From, v.Horizon, v.Paths), SideDocument.From(v.StatusQuo, n.Stressed.StatusQuo),
             scenarios, n.Zone, n.Frontier, n.Verdicts, n.Recommendation, n.Assumptions, n.CandidatesScreened)
-        { Trades = n.Trades };
+        { Trades = n.Trades, ExtensionsNotTried = n.ExtensionsNotTried };
     }
 }
 

@@ -88,7 +88,11 @@ public static partial class Analyzer
             if (input.Future is { } path && first.MonthsUntil(package.Terms.End) > path.Length)
                 throw new AnalysisException($"package {package.Name}: runs to {package.Terms.End.AddMonths(-1)}, past the given future path's last month {first.AddMonths(path.Length - 1)}");
         }
-        if (input.Negotiate && input.Future is null) months = Math.Max(months, first.MonthsUntil(packagesEnd));
+        // Negotiating, the window reaches the end of every package considered: the given ones and the optimiser's longest
+        // extension of the term (+24 months), so that extension is always valued (docs/method.md §7: H is the end of the
+        // longest term considered). A given --future path fixes H; the brief names the extensions it leaves out.
+        if (input.Negotiate && input.Future is null)
+            months = Math.Max(months, Math.Max(first.MonthsUntil(packagesEnd), Math.Max(0, first.MonthsUntil(contract.End)) + 24));
         var horizon = first.AddMonths(months - 1);
         var window = LedgerKernel.From(contract, first, actual);
         if (window.Periods.IsEmpty) notes.Add(new TermEndedNote(contract.End.AddMonths(-1)));

@@ -49,6 +49,7 @@ public static class Negotiator
         return new NegotiationResult(valuation, stressed, zone, frontier, verdicts, recommendation, setup.Assumptions, candidates.Length)
         {
             Trades = Trades(setup, valuation),
+            ExtensionsNotTried = Optimiser.ExtensionsNotTried(setup, p50.Length),
         };
     }
 
