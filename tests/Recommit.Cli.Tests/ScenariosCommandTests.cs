@@ -150,6 +150,35 @@ public sealed class ScenariosCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_workload_given_in_tokens_is_priced_at_list_and_shown_by_kind_with_its_dollars_in_the_json_table_and_brief()
+    {
+        string[] args = ["scenarios", "--usage", Repository.PathOf("data", "demo", "northwind", "usage.csv"), "--contract",
+            Repository.PathOf("data", "demo", "northwind", "contract.json"), "--scenarios", Repository.PathOf("docs", "examples", "scenarios.json"), "--paths", "100"];
+
+        var json = CliRun.Of([.. args, "--json"]);
+        Assert.True(json.ExitCode == 0, json.Stderr);
+        var scenario = JsonDocument.Parse(json.Stdout).RootElement.GetProperty("scenarios")[2];
+        var c = scenario.GetProperty("consolidation");
+        var haiku = c.GetProperty("families")[1];
+        Assert.Equal(1_500_000_000, haiku.GetProperty("monthlyTokens").GetProperty("input").GetInt64());
+        Assert.Equal(120_000_000, haiku.GetProperty("monthlyTokens").GetProperty("output").GetInt64());
+        Assert.Equal(0, haiku.GetProperty("monthlyTokens").GetProperty("cacheRead").GetInt64());
+        // At Haiku 4.5's list prices ($1 input, $5 output a million): 1,500 + 600 = 2,100 a month, beside Sonnet's 12,000.
+        Assert.Equal("claude-haiku-4-5", haiku.GetProperty("model").GetString());
+        Assert.Equal(2_100.00m, haiku.GetProperty("monthlyListUsd").GetDecimal());
+        Assert.Equal(14_100.00m, c.GetProperty("monthlyListUsd").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, c.GetProperty("families")[0].GetProperty("monthlyTokens").ValueKind);
+        Assert.Equal(1_500_000_000, c.GetProperty("monthlyTokens").GetProperty("input").GetInt64());
+        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(json.Stdout).RootElement.GetProperty("scenarios")[0].GetProperty("consolidation").ValueKind);
+
+        const string words = "Consolidates $14,100.00 a month of list usage (sonnet: $12,000.00 list; haiku: 1.5 B input, 120 M output tokens on claude-haiku-4-5 = $2,100.00 list)";
+        var table = CliRun.Of([.. args, "--out", _dir]);
+        Assert.True(table.ExitCode == 0, table.Stderr);
+        Assert.Contains(words, System.Text.RegularExpressions.Regex.Replace(table.Stdout, @"[ \t]*\r?\n", " "), StringComparison.Ordinal); // the console wraps
+        Assert.Contains(words, File.ReadAllText(Path.Combine(_dir, "brief.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_brief_written_by_out_has_every_chart_it_links_beside_it()
     {
         var run = CliRun.Of("scenarios", "--usage", Repository.PathOf("data", "demo", "northwind", "usage.csv"), "--contract",
@@ -196,6 +225,23 @@ public sealed class ScenariosCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_consolidation_in_tokens_on_a_model_the_price_book_lacks_exits_2_with_one_line()
+    {
+        var file = Path.Combine(_dir, "tokens.json");
+        File.WriteAllText(file, """
+            {"packages": [{"name": "T", "start": "2026-11", "periods": [{"months": 12, "commitment": 1000000}], "committedDiscount": 0.2,
+              "consolidation": {"start": "2027-01", "families": [{"family": "haiku", "model": "claude-nonesuch", "monthlyTokens": {"input": 10}}], "monthlyCostElsewhere": 1}}]}
+            """);
+
+        var run = CliRun.Of("scenarios", "--usage", Repository.PathOf("data", "demo", "northwind", "usage.csv"), "--contract",
+            Repository.PathOf("data", "demo", "northwind", "contract.json"), "--scenarios", file, "--paths", "100");
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("recommit:", StringComparison.Ordinal));
+        Assert.Contains("package T: consolidation: unknown model 'claude-nonesuch'", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_package_starting_before_the_as_of_month_is_refused()
     {
         var early = Path.Combine(_dir, "early.json");
@@ -233,6 +279,11 @@ public sealed class ScenariosCommandTests : IDisposable
     [InlineData("""{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12, "commitment": 1}], "committedDiscount": 0.2, "extra": 1}]}""")]
     [InlineData("""{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12, "commitment": 1}], "committedDiscount": 0.2, "consolidation": {"start": "2027-01", "families": [], "monthlyCostElsewhere": 1}}]}""")]
     [InlineData("""{"packages": []}""")]
+    [InlineData("""{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12, "commitment": 1}], "committedDiscount": 0.2, "consolidation": {"start": "2027-01", "families": [{"family": "haiku", "monthlyListUsd": 5, "monthlyTokens": {"input": 10}}], "monthlyCostElsewhere": 1}}]}""")]
+    [InlineData("""{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12, "commitment": 1}], "committedDiscount": 0.2, "consolidation": {"start": "2027-01", "families": [{"family": "haiku"}], "monthlyCostElsewhere": 1}}]}""")]
+    [InlineData("""{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12, "commitment": 1}], "committedDiscount": 0.2, "consolidation": {"start": "2027-01", "families": [{"family": "haiku", "monthlyTokens": {}}], "monthlyCostElsewhere": 1}}]}""")]
+    [InlineData("""{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12, "commitment": 1}], "committedDiscount": 0.2, "consolidation": {"start": "2027-01", "families": [{"family": "haiku", "monthlyTokens": {"input": 10, "audio": 1}}], "monthlyCostElsewhere": 1}}]}""")]
+    [InlineData("""{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12, "commitment": 1}], "committedDiscount": 0.2, "consolidation": {"start": "2027-01", "families": [{"family": "haiku", "monthlyListUsd": 5, "model": "claude-haiku-4-5"}], "monthlyCostElsewhere": 1}}]}""")]
     public void The_scenarios_schema_and_loader_refuse_the_same_faults(string json)
     {
         Assert.False(Valid(Schema("scenarios.schema.json"), json));

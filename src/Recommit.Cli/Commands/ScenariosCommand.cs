@@ -67,6 +67,8 @@ internal static class ScenariosCommand
                 p.MutualGain ? "yes" : "no", string.Join(", ", p.Flags.Select(f => f.Code)));
         }
         console.Write(table);
+        foreach (var p in v.Packages)
+            if (p.Package.Consolidation is { } c) console.WriteLine($"{p.Package.Name}: {c.Describe()}");
         if (n.Zone is { } z)
         {
             console.WriteLine(z.Low is { } low && z.High is { } high

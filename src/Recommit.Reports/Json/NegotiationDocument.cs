@@ -78,8 +78,14 @@ public sealed record ScenarioDocument(
             t.OverageDiscount, p.BandDiscount, p.Value.BuyerCost, p.Value.VendorValue, p.BuyerSaving, p.VendorGain, p.ProbabilityWorseOff,
             p.MutualGain, p.Flags, p.Value.Vendor, p.CostElsewhere,
             new StressDocument(stressed.BuyerSaving, stressed.VendorGain, stressed.ProbabilityWorseOff, stressed.MutualGain),
-            [.. t.Periods.Select(x => new PeriodDocument(x.Months, x.Commitment))]);
+            [.. t.Periods.Select(x => new PeriodDocument(x.Months, x.Commitment))])
+        {
+            Consolidation = p.Package.Consolidation is { } c ? ConsolidationDocument.Of(c) : null,
+        };
     }
+
+    /// <summary>The workload the package consolidates (docs/negotiation.md), with tokens by kind where they were given; null when none.</summary>
+    public ConsolidationDocument? Consolidation { get; init; }
 }
 
 /// <summary>A package's period: its length and commitment.</summary>

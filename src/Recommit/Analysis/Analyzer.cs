@@ -80,8 +80,9 @@ public static partial class Analyzer
                 throw new AnalysisException($"future: the given path has {given.Length} month(s); at least {needed} are needed ({first} to the end of the term, {contract.End.AddMonths(-1)})");
             months = Math.Min(months, given.Length);
         }
-        var packagesEnd = input.Scenarios.IsDefaultOrEmpty ? first : input.Scenarios.Max(p => p.Terms.End);
-        foreach (var package in input.Negotiate && !input.Scenarios.IsDefaultOrEmpty ? input.Scenarios : [])
+        ImmutableArray<Package> scenarios = input.Scenarios.IsDefault ? [] : [.. input.Scenarios.Select(p => Priced(p, book))];
+        var packagesEnd = scenarios.IsEmpty ? first : scenarios.Max(p => p.Terms.End);
+        foreach (var package in input.Negotiate ? scenarios : [])
         {
             if (package.Terms.Start < first || package.Terms.Start > contract.End)
                 throw new AnalysisException($"package {package.Name}: start {package.Terms.Start} must fall from the as-of month {first} to the end of the term {contract.End}");
@@ -185,7 +186,7 @@ public static partial class Analyzer
             var p50 = new double[sim.Months];
             for (var t = 0; t < sim.Months; t++) p50[t] = SimulationResult.Quantiles(sim.Month(sim.AfterLevers, t), 0.5)[0];
             var negotiationSetup = new NegotiationSetup(contract, first, actual, sim.AfterLevers, sim.Paths, sim.Months, input.Assumptions, input.Seed);
-            negotiation = Negotiator.Run(negotiationSetup, input.Scenarios, p50, gap);
+            negotiation = Negotiator.Run(negotiationSetup, scenarios, p50, gap);
             quote = FeeQuote.From(negotiationSetup, negotiation);
         }
 
@@ -193,6 +194,20 @@ public static partial class Analyzer
             // The caveats that qualify every figure head the notes; the forecaster's own warnings stay with the forecast.
             [.. notes.Where(n => n.Kind == NoteKind.Caveat).Concat(notes.Where(n => n.Kind == NoteKind.Note)).Distinct()])
         { Sources = input.Sources, Negotiation = negotiation, Quote = quote };
+    }
+
+    /// <summary>A package whose consolidated workload was given in tokens, priced at list on the price book (docs/method.md §7).</summary>
+    private static Package Priced(Package package, PriceBook book)
+    {
+        if (package.Consolidation is not { } c || c.MonthlyTokens is null) return package;
+        try
+        {
+            return package with { Consolidation = c.PricedWith(book) };
+        }
+        catch (Exception e) when (e is ArgumentException or InputException)
+        {
+            throw new AnalysisException($"package {package.Name}: consolidation: {e.Message.Split(" (Parameter", 2)[0]}");
+        }
     }
 
     private static IEnumerable<string> LeverModels(LeverPlan plan, PriceBook book)

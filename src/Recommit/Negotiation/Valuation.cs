@@ -95,8 +95,7 @@ public static class Valuation
             flags.Add(new PackageFlag("discount-above-band",
                 $"Discount {d:P1} is above the band's {band:P1} for {package.AnnualCommit} a year over {package.Terms.TermMonths} months: a concession to win."));
         if (package.Consolidation is { } c)
-            flags.Add(new PackageFlag("consolidation",
-                $"Consolidates {c.MonthlyListUsd} a month of list usage from {c.Start} (ramp {c.RampMonths} months), now costing {c.MonthlyCostElsewhere} a month elsewhere."));
+            flags.Add(new PackageFlag("consolidation", c.Describe()));
         return flags.ToImmutable();
     }
 
