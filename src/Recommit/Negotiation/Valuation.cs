@@ -277,19 +277,12 @@ public static class Valuation
             const int lanes = ChunkPaths;
             var n = end - begin;
             var cum = s.Cumulative;
-            var guarded = s.Guarded;
+            var guarded = s.GuardedCumulative;
             // The status quo path by path (as Execute), and each path's running sums copied month-major.
             for (var i = 0; i < n; i++)
             {
                 var p = begin + i;
-                var full = ReadOnlySpan<double>.Empty;
-                var guard = ReadOnlySpan<double>.Empty;
-                if (_moves.Length > 0)
-                {
-                    SampleMoves(p, s.Full, s.GuardedFactors, s.Chosen);
-                    full = s.Full;
-                    guard = s.GuardedFactors;
-                }
+                Moves(p, s, out var full, out var guard);
                 var path = s.Buffer.Fill(_setup.Paths.AsSpan(p * _setup.Months, _months), full, guard);
                 var sq = Kernel.Run(path);
                 var bsq = sq.BuyerCost;
@@ -369,14 +362,7 @@ public static class Valuation
         private void Path(int p, Scratch s, Sums sums)
         {
             var raw = _setup.Paths.AsSpan(p * _setup.Months, _months);
-            var full = ReadOnlySpan<double>.Empty;
-            var guarded = ReadOnlySpan<double>.Empty;
-            if (_moves.Length > 0)
-            {
-                SampleMoves(p, s.Full, s.Guarded, s.Chosen);
-                full = s.Full;
-                guarded = s.Guarded;
-            }
+            Moves(p, s, out var full, out var guarded);
             for (var g = 0; g < _groups.Length; g++)
             {
                 var (from, members) = _groups[g];
@@ -438,6 +424,16 @@ public static class Valuation
             }
         }
 
+        /// <summary>The path's sampled list-price factors (<see cref="SampleMoves"/>), or none when no moves are assumed.</summary>
+        private void Moves(int p, MoveScratch s, out ReadOnlySpan<double> full, out ReadOnlySpan<double> guarded)
+        {
+            full = guarded = ReadOnlySpan<double>.Empty;
+            if (_moves.Length == 0) return;
+            SampleMoves(p, s.Full, s.Guarded, s.Chosen);
+            full = s.Full;
+            guarded = s.Guarded;
+        }
+
         /// <summary>
         /// The list-price factors a package protected from offset <paramref name="t0"/> sees (docs/method.md §7): before t0
         /// only the cuts (what a protected old period sees); from t0 on, every move dated before t0 (it is in the price
@@ -494,28 +490,30 @@ public static class Valuation
         }
     }
 
-    private sealed class LaneScratch(int months, int moves)
+    /// <summary>Per-thread storage for a path's sampled list-price moves.</summary>
+    private abstract class MoveScratch(int months, int moves)
     {
-        public readonly KernelPathBuffer Buffer = new(months);
-        public readonly double[] Cumulative = new double[(months + 1) * ChunkPaths];
-        public readonly double[] Guarded = new double[(months + 1) * ChunkPaths];
-        public readonly double[] StatusQuoB = new double[ChunkPaths];
-        public readonly double[] B = new double[ChunkPaths];
-        public readonly double[] V = new double[ChunkPaths];
         public readonly double[] Full = moves > 0 ? new double[months] : [];
-        public readonly double[] GuardedFactors = moves > 0 ? new double[months] : [];
+        public readonly double[] Guarded = moves > 0 ? new double[months] : [];
         public readonly bool[] Chosen = new bool[moves];
     }
 
-    private sealed class Scratch(int months, double discountRate, int moves)
+    private sealed class LaneScratch(int months, int moves) : MoveScratch(months, moves)
+    {
+        public readonly KernelPathBuffer Buffer = new(months);
+        public readonly double[] Cumulative = new double[(months + 1) * ChunkPaths];
+        public readonly double[] GuardedCumulative = new double[(months + 1) * ChunkPaths];
+        public readonly double[] StatusQuoB = new double[ChunkPaths];
+        public readonly double[] B = new double[ChunkPaths];
+        public readonly double[] V = new double[ChunkPaths];
+    }
+
+    private sealed class Scratch(int months, double discountRate, int moves) : MoveScratch(months, moves)
     {
         public readonly double[] Own = moves > 0 ? new double[months] : [];
-        public readonly bool[] Chosen = new bool[moves];
         public readonly KernelPathBuffer Buffer = new(months, discountRate);
         public readonly KernelPathBuffer Second = new(months, discountRate);
         public readonly double[] Usage = new double[months];
         public readonly double[] Consolidated = new double[months];
-        public readonly double[] Full = moves > 0 ? new double[months] : [];
-        public readonly double[] Guarded = moves > 0 ? new double[months] : [];
     }
 }
