@@ -167,15 +167,22 @@ public sealed class ScenariosCommandTests : IDisposable
         Assert.Equal("claude-haiku-4-5", haiku.GetProperty("model").GetString());
         Assert.Equal(2_100.00m, haiku.GetProperty("monthlyListUsd").GetDecimal());
         Assert.Equal(14_100.00m, c.GetProperty("monthlyListUsd").GetDecimal());
-        Assert.Equal(JsonValueKind.Null, c.GetProperty("families")[0].GetProperty("monthlyTokens").ValueKind);
-        Assert.Equal(1_500_000_000, c.GetProperty("monthlyTokens").GetProperty("input").GetInt64());
+        Assert.Equal("given", haiku.GetProperty("tokensFrom").GetString());
+        // Sonnet was given in dollars: its tokens are estimated at Northwind's own Sonnet mix, scaled to $12,000 of list.
+        var sonnet = c.GetProperty("families")[0];
+        Assert.Equal("account-mix", sonnet.GetProperty("tokensFrom").GetString());
+        var sonnetInput = sonnet.GetProperty("monthlyTokens").GetProperty("input").GetInt64();
+        Assert.True(sonnetInput > 0);
+        Assert.Equal(1_500_000_000 + sonnetInput, c.GetProperty("monthlyTokens").GetProperty("input").GetInt64());
         Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(json.Stdout).RootElement.GetProperty("scenarios")[0].GetProperty("consolidation").ValueKind);
 
-        const string words = "Consolidates $14,100.00 a month of list usage (sonnet: $12,000.00 list; haiku: 1.5 B input, 120 M output tokens on claude-haiku-4-5 = $2,100.00 list)";
+        const string words = "haiku: 1.5 B input, 120 M output tokens on claude-haiku-4-5 = $2,100.00 list) from 2027-01";
         var table = CliRun.Of([.. args, "--out", _dir]);
         Assert.True(table.ExitCode == 0, table.Stderr);
         Assert.Contains(words, System.Text.RegularExpressions.Regex.Replace(table.Stdout, @"[ \t]*\r?\n", " "), StringComparison.Ordinal); // the console wraps
         Assert.Contains(words, File.ReadAllText(Path.Combine(_dir, "brief.md")), StringComparison.Ordinal);
+        Assert.Contains("Consolidates $14,100.00 a month of list usage (sonnet: $12,000.00 list ≈ ", File.ReadAllText(Path.Combine(_dir, "brief.md")), StringComparison.Ordinal);
+        Assert.Contains("tokens at the account's own sonnet mix;", File.ReadAllText(Path.Combine(_dir, "brief.md")), StringComparison.Ordinal);
     }
 
     [Fact]

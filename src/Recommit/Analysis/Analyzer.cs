@@ -81,6 +81,15 @@ public static partial class Analyzer
             months = Math.Min(months, given.Length);
         }
         ImmutableArray<Package> scenarios = input.Scenarios.IsDefault ? [] : [.. input.Scenarios.Select(p => Priced(p, book))];
+        if (input.Usage is { Count: > 0 } && scenarios.Any(p => p.Consolidation is not null))
+        {
+            // A workload given in list dollars is also shown in tokens by kind, at the account's own mix for its family
+            // over the last three full months (docs/negotiation.md, "Packages").
+            var mixes = FamilyMixes(cube, book, first);
+            scenarios = [.. scenarios.Select(p => p.Consolidation is { } c
+                ? p with { Consolidation = c.WithTokensAt(f => mixes.TryGetValue(f, out var m) ? m : null) }
+                : p)];
+        }
         var packagesEnd = scenarios.IsEmpty ? first : scenarios.Max(p => p.Terms.End);
         foreach (var package in input.Negotiate ? scenarios : [])
         {
@@ -194,6 +203,21 @@ public static partial class Analyzer
             // The caveats that qualify every figure head the notes; the forecaster's own warnings stay with the forecast.
             [.. notes.Where(n => n.Kind == NoteKind.Caveat).Concat(notes.Where(n => n.Kind == NoteKind.Note)).Distinct()])
         { Sources = input.Sources, Negotiation = negotiation, Quote = quote };
+    }
+
+    /// <summary>Tokens by kind and their list dollars per model family over the three full months before <paramref name="first"/>.</summary>
+    private static Dictionary<string, (ConsolidatedTokens Tokens, decimal ListUsd)> FamilyMixes(UsageCube cube, PriceBook book, YearMonth first)
+    {
+        var from = first.AddMonths(-3);
+        var sums = CubePricing.SumBy(cube, book,
+            i => YearMonth.Of(cube.Day(i)) is var month && month >= from && month < first,
+            i => (Family: book.FamilyOf(cube.Model(i)) ?? "", Kind: cube.Kind(i)));
+        return sums.Where(s => s.Key.Family.Length > 0).GroupBy(s => s.Key.Family, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g =>
+        {
+            long Of(params TokenKind[] kinds) => g.Where(s => kinds.Contains(s.Key.Kind)).Sum(s => s.Value.Tokens);
+            return (new ConsolidatedTokens(Of(TokenKind.UncachedInput), Of(TokenKind.Output), Of(TokenKind.CacheWrite5m, TokenKind.CacheWrite1h),
+                Of(TokenKind.CacheRead)), g.Sum(s => s.Value.ListUsd.Value));
+        }, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>A package whose consolidated workload was given in tokens, priced at list on the price book (docs/method.md §7).</summary>

@@ -14,4 +14,14 @@ public sealed record ConsolidatedFamily(string Family, Usd MonthlyListUsd)
 
     /// <summary>The model whose list prices price <see cref="MonthlyTokens"/> (given, or the family's model on sale at the start).</summary>
     public string? Model { get; init; }
+
+    /// <summary>
+    /// Where <see cref="MonthlyTokens"/> came from: <c>given</c> (the scenarios file), <c>account-mix</c> (list dollars
+    /// turned into tokens at the account's own mix for the family over the last three full months), or null (none).
+    /// </summary>
+    public string? TokensFrom => MonthlyTokens is null ? null : Estimated ? "account-mix" : "given";
+
+    /// <summary>The tokens were estimated from list dollars at the account's own mix (<see cref="Consolidation.WithTokensAt"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Estimated { get; init; }
 }

@@ -165,6 +165,22 @@ public class ValuationTests
     }
 
     [Fact]
+    public void A_workload_given_in_dollars_gets_tokens_by_kind_at_the_accounts_own_mix()
+    {
+        var c = new Consolidation(Year2, 1, [new ConsolidatedFamily("sonnet", new Usd(50m)), new ConsolidatedFamily("opus", new Usd(10m))], new Usd(45m));
+
+        // The account used 3,000 input, 1,000 output and 7 cache-read tokens of Sonnet for 200 list dollars: a quarter of it here.
+        var estimated = c.WithTokensAt(f => f == "sonnet" ? (new ConsolidatedTokens(3_000, 1_000, 0, 7), 200m) : null);
+
+        var sonnet = estimated.Families[0];
+        Assert.Equal(new ConsolidatedTokens(750, 250, 0, 2), sonnet.MonthlyTokens); // 1.75 rounds half away from zero to 2
+        Assert.Equal("account-mix", sonnet.TokensFrom);
+        Assert.Null(estimated.Families[1].MonthlyTokens); // the account does not use Opus
+        Assert.Equal(new Usd(60m), estimated.MonthlyListUsd);
+        Assert.Contains("sonnet: $50.00 list ≈ 750 input, 250 output, 2 cache-read tokens at the account's own sonnet mix; opus: $10.00 list", estimated.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Consolidation_is_a_cost_elsewhere_in_the_status_quo_and_ledger_usage_in_the_package()
     {
         var consolidation = new Consolidation(Year2, 1, [new ConsolidatedFamily("sonnet", new Usd(50m))], new Usd(45m));
