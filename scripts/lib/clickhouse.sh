@@ -105,7 +105,7 @@ clickhouse_start() {
     echo "ports 58123/58124/59000/59001 + each of the offsets $offsets are in use; stop those servers first" >&2
     return 1
   fi
-  if [ "$offset" != 0 ]; then echo "ClickHouse test servers: ports 58123/59000 are taken, using HTTP $((58123 + offset))/$((58124 + offset)), native $((59000 + offset))/$((59001 + offset))" >&2; fi
+  if [ "$offset" != 0 ] && [ -z "${RECOMMIT_CLICKHOUSE_PORT_OFFSET:-}" ]; then echo "ClickHouse test servers: ports 58123/59000 are taken, using HTTP $((58123 + offset))/$((58124 + offset)), native $((59000 + offset))/$((59001 + offset))" >&2; fi
   for shard in 1 2; do
     http=$((58122 + shard + offset)); tcp=$((58999 + shard + offset))
     clickhouse_config "$clickhouse_dir/shard$shard" "$http" "$tcp" "$offset"

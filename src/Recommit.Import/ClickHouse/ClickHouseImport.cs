@@ -12,8 +12,9 @@ namespace Recommit.Import.ClickHouse;
 /// workspace and tier: the rows, the rows with an invalid count, and each token column's sum over the valid rows) and
 /// only its groups come back, straight into the cube. The rules are the gateway importer's: a row is rejected for a
 /// timestamp that is not one, an empty model, an unknown tier, or a count that is negative, fractional or over 18
-/// digits; the key checks run here once per group, the count checks on the server per row. When anything was
-/// rejected a second query gives each reason with the number of rows behind it. Rows read = accepted + rejected.
+/// digits; the key checks run here once per group, the count checks on the server per row. Each reason comes with the
+/// number of rows behind it: a day outside the accepted dates and an empty model are known from the groups; any other
+/// reason takes a second query. Rows read = accepted + rejected.
 /// </summary>
 public static class ClickHouseImport
 {
@@ -47,9 +48,14 @@ public static class ClickHouseImport
 
         if (folder.Rejected > 0)
         {
-            var reasons = http.Rows(ClickHouseQuery.Rejections(request, layout), options.Cancellation)
-                .Select(f => new RejectedRow(request.SourceName, 0, f[0] ?? "") { Rows = long.Parse(f[1]!, CultureInfo.InvariantCulture) })
-                .ToList();
+            // The reasons the groups' keys give (a day outside the accepted dates, an empty model) are known here; any
+            // other reason takes a second query, whose reasons cover every rejected row.
+            var reasons = folder.KeyReasonsOnly
+                ? folder.KeyReasons
+                    .OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Take(ImportDiagnostics.MaxKeptRejections)
+                    .Select(r => new RejectedRow(request.SourceName, 0, r.Key) { Rows = r.Value })
+                : http.Rows(ClickHouseQuery.Rejections(request, layout), options.Cancellation)
+                    .Select(f => new RejectedRow(request.SourceName, 0, f[0] ?? "") { Rows = long.Parse(f[1]!, CultureInfo.InvariantCulture) });
             report = report with { RejectedRows = [.. reasons] };
         }
         return new ClickHouseResult(new UsageImport(folder.Cube.Build(), report), folder.Groups, http.BytesSent, http.BytesReceived) { Compressed = http.Compressed };
@@ -94,6 +100,12 @@ public static class ClickHouseImport
         public long Rejected { get; private set; }
         public long Groups { get; private set; }
 
+        /// <summary>Whether every rejected row was rejected for a reason in <see cref="KeyReasons"/>.</summary>
+        public bool KeyReasonsOnly { get; private set; } = true;
+
+        /// <summary>The rows rejected for a day outside the accepted dates or an empty model, by reason.</summary>
+        public Dictionary<string, long> KeyReasons { get; } = new(StringComparer.Ordinal);
+
         /// <summary>Adds one group; false when its last column says the answer cannot be trusted (the caller asks the next kind of query).</summary>
         public bool Add(ReadOnlySpan<byte> line)
         {
@@ -107,11 +119,16 @@ public static class ClickHouseImport
             var day = Day(line[_fields[0]]);
             var model = Model(line[_fields[1]]);
             var tier = Tier(line[_fields[3]]);
-            if (day is null || model is null || tier is null)
+            if (day is not { } d || !UsageWindow.Contains(d) || model is null || tier is null)
             {
                 Rejected += rows;
+                // The gateway importer's order: timestamp, its day, model, tier.
+                var reason = day is null ? null : !UsageWindow.Contains(day.Value) ? "timestamp: " + UsageWindow.Outside(day.Value) : model is null ? "model: empty" : null;
+                if (reason is null) KeyReasonsOnly = false;
+                else KeyReasons[reason] = KeyReasons.GetValueOrDefault(reason) + rows;
                 return true;
             }
+            if (bad > 0) KeyReasonsOnly = false;
             Rejected += bad;
             if (bad == rows) return true;
             var key = new UsageKey(day.Value, Channel.Anthropic, Workspace(line[_fields[2]]), model, tier.Value, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, default);
@@ -149,11 +166,11 @@ public static class ClickHouseImport
             long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
             : throw new ImportException(_source, null, $"the server's answer has '{FieldParsers.Clip(Encoding.UTF8.GetString(text))}' where a row count belongs");
 
-        /// <summary>A day the server computed; NULL (no timestamp), the zero date or a day outside <see cref="UsageWindow"/> is no day.</summary>
+        /// <summary>A day the server computed; NULL (no timestamp) or the zero date is no day.</summary>
         private DateOnly? Day(ReadOnlySpan<byte> text)
         {
             if (_days.TryGet(text, out var known)) return known;
-            DateOnly? day = TabSeparated.Text(text) is { } s && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && UsageWindow.Contains(d) ? d : null;
+            DateOnly? day = TabSeparated.Text(text) is { } s && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
             _days.Add(text, day);
             return day;
         }
