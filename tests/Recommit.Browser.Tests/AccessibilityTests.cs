@@ -46,6 +46,9 @@ public sealed class AccessibilityTests(BrowserApp app)
         violations.AddRange(await SeriousViolationsAsync(page));
         await page.GotoAsync("/accounts/intake");
         violations.AddRange(await SeriousViolationsAsync(page));
+        await page.GotoAsync("/accounts/digest?week=2026-10-07");
+        await page.WaitForSelectorAsync("section.impact");
+        violations.AddRange(await SeriousViolationsAsync(page));
 
         Assert.Empty(violations);
     }
