@@ -4,7 +4,7 @@ namespace Recommit.Negotiation;
 /// A scenarios or assumptions file that cannot be used. The message names the source and the field as a JSON path
 /// (<c>deal.json: packages[2].periods[0].commitment: must be ≥ 0, found -5</c>).
 /// </summary>
-internal sealed class NegotiationException : InputException
+public sealed class NegotiationException : InputException
 {
     public NegotiationException(string source, string field, string message)
         : base(field.Length == 0 ? $"{source}: {message}" : $"{source}: {field}: {message}")
