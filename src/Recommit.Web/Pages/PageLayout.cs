@@ -34,7 +34,8 @@ internal static class PageLayout
         if (user.Identity?.IsAuthenticated == true)
         {
             sb.Append("<a href=\"/accounts\">Accounts</a>");
-            if (user.IsInRole(Storage.Users.Roles.Admin)) sb.Append("<a href=\"/accounts/intake\">Intake inbox</a>");
+            if (user.IsInRole(Storage.Users.Roles.Admin)) sb.Append("<a href=\"/accounts/intake\">Intake inbox</a><a href=\"/accounts/users\">Users</a>");
+            sb.Append("<a href=\"/accounts/tokens\">Tokens</a>");
             sb.Append("<form method=\"post\" action=\"/signout\" class=\"inline\">").Append(Antiforgery(http))
               .Append("<button type=\"submit\" class=\"link\">Sign out ").Append(E(user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name)).Append("</button></form>");
         }

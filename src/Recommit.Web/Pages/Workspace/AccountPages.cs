@@ -11,12 +11,14 @@ using Microsoft.Extensions.Options;
 using Recommit.Analysis;
 using Recommit.Contracts;
 using Recommit.Pricing;
+using Recommit.Reports;
 using Recommit.Reports.Charts;
 using Recommit.Reports.Focus;
 using Recommit.Reports.Html;
 using Recommit.Reports.Markdown;
 using Recommit.Storage;
 using Recommit.Storage.Analyses;
+using Recommit.Storage.Usage;
 using Recommit.Storage.Users;
 using Recommit.Web.Accounts;
 using Recommit.Web.Analyses;
@@ -39,7 +41,7 @@ internal static class AccountPages
 
     public static IEndpointRouteBuilder MapWorkspacePages(this IEndpointRouteBuilder app)
     {
-        app.MapSignInPages();
+        app.MapSignInPages().MapUserPages().MapTokenPages().MapVerifyPages();
         app.MapGet("/accounts", ListAsync).ExcludeFromDescription();
         app.MapGet("/accounts/intake", InboxAsync).RequireAuthorization(WebAuth.AdminPolicy).ExcludeFromDescription();
         var account = AccountsApi.AccountGroup(app.MapGroup("")).ExcludeFromDescription();
@@ -52,17 +54,25 @@ internal static class AccountPages
             await LatestAsync(db, cache, accountId, ct) is { } v ? Download(MarkdownReport.Render(v.Result), "text/markdown", "report.md") : NoAnalysis());
         account.MapGet("/analysis.json", async (int accountId, StoreContext db, CancellationToken ct) =>
             await LatestRecord(db, accountId).Select(a => a.ResultJson).FirstOrDefaultAsync(ct) is { } json ? Download(json, "application/json", "analysis.json") : NoAnalysis());
+        account.MapGet("/brief.md", async (int accountId, StoreContext db, IMemoryCache cache, CancellationToken ct) =>
+            await LatestAsync(db, cache, accountId, ct) is { } v ? Download(NegotiationBrief.Markdown(v.Result), "text/markdown", "brief.md") : NoAnalysis());
         account.MapGet("/focus-contract-commitment.csv", async (int accountId, StoreContext db, CancellationToken ct) =>
-            await db.ContractVersions.AsNoTracking().Where(c => c.AccountId == accountId).OrderByDescending(c => c.Version).FirstOrDefaultAsync(ct) is { } version
-                ? Download(Focus(version.Json), "text/csv", "focus-contract-commitment.csv") : NoAnalysis());
+            await LatestContract(db, accountId, ct) is { } contract
+                ? Download(FocusCsv.ContractCommitment(contract, FocusCommitment.Build(contract)), "text/csv", "focus-contract-commitment.csv") : NoAnalysis());
+        account.MapGet("/focus-cost-and-usage.csv", async (int accountId, StoreContext db, CancellationToken ct) =>
+        {
+            if (await LatestContract(db, accountId, ct) is not { } contract) return NoAnalysis();
+            var (cube, spend) = await new UsageStore(db).ReadAsync(accountId, ct);
+            var usage = FamilyListUsage.Monthly(cube.Count > 0 ? cube : null, cube.Count > 0 ? null : spend, PriceBook.Default);
+            return Download(FocusCsv.CostAndUsage(contract, FocusCostAndUsage.Build(contract, usage)), "text/csv", "focus-cost-and-usage.csv");
+        });
         return app;
     }
 
-    private static string Focus(string contractJson)
-    {
-        var contract = ContractJson.Parse(contractJson, "contract");
-        return FocusCsv.ContractCommitment(contract, FocusCommitment.Build(contract));
-    }
+    /// <summary>The account's latest contract version (what the FOCUS exports describe), or null when none is stored.</summary>
+    private static async Task<Contract?> LatestContract(StoreContext db, int accountId, CancellationToken ct) =>
+        await db.ContractVersions.AsNoTracking().Where(c => c.AccountId == accountId).OrderByDescending(c => c.Version).Select(c => c.Json).FirstOrDefaultAsync(ct) is { } json
+            ? ContractJson.Parse(json, "contract") : null;
 
     private static IResult Download(string text, string type, string name) =>
         Results.File(Encoding.UTF8.GetBytes(text), type + "; charset=utf-8", name);
@@ -148,9 +158,15 @@ internal static class AccountPages
         sb.Append("<p class=\"meta\">Latest analysis as of ").Append(r.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(", contract version ")
           .Append(r.ContractVersion).Append(", price book ").Append(E(r.PriceBookVersion)).Append(".</p>\n");
         sb.Append("<nav class=\"downloads\" aria-label=\"Downloads\"><span>Download:</span>");
-        foreach (var (file, label) in new[] { ("report.html", "report.html"), ("report.md", "report.md"), ("analysis.json", "analysis.json"), ("focus-contract-commitment.csv", "FOCUS contract commitments") })
+        foreach (var (file, label) in new[]
+        {
+            ("report.html", "report.html"), ("report.md", "report.md"), ("brief.md", "brief.md"), ("analysis.json", "analysis.json"),
+            ("focus-cost-and-usage.csv", "FOCUS cost and usage"), ("focus-contract-commitment.csv", "FOCUS contract commitments"),
+        })
             sb.Append("<a href=\"/accounts/").Append(accountId).Append('/').Append(file).Append("\" download>").Append(label).Append("</a>");
         sb.Append("</nav>\n");
+        if (await db.ContractVersions.CountAsync(c => c.AccountId == accountId, ct) > 1)
+            sb.Append("<p><a href=\"/accounts/").Append(accountId).Append("/verify\">Verified savings</a>: the signed contract against the old one on the actual usage.</p>\n");
         // Issue 17 (negotiation: zone of agreement, best package) and issue 18 (fees, quote) land on main later; their
         // package controls and figures belong beside the what-if form.
         var defaults = WhatIfForm.Defaults(latest.Result.AsOf.ToString("yyyy-MM", CultureInfo.InvariantCulture), Math.Min(1_000, options.Value.MaxWhatIfPaths));
@@ -186,9 +202,10 @@ internal static class AccountPages
         {
             var paths = values.Paths;
             if (paths > options.Value.MaxWhatIfPaths) throw new InputException($"paths: a what-if runs at most {options.Value.MaxWhatIfPaths:N0} paths; run an analysis for more");
-            var asOf = await LatestRecord(db, accountId).Select(a => a.AsOf).FirstOrDefaultAsync(ct);
+            // The what-if changes the levers only: the same as-of date and contract version as the analysis on the page.
+            var shown = await LatestRecord(db, accountId).Select(a => new { a.AsOf, a.ContractVersion }).FirstOrDefaultAsync(ct);
             var result = await new AnalysisRunner(db, PriceBook.Default).WhatIfAsync(accountId,
-                new AnalysisOptions { Paths = paths, Threshold = values.Threshold, Levers = values.LeversJson(), AsOf = asOf }, ct);
+                new AnalysisOptions { Paths = paths, Threshold = values.Threshold, Levers = values.LeversJson(), AsOf = shown?.AsOf, ContractVersion = shown?.ContractVersion }, ct);
             html = "<p class=\"notice ok\" role=\"status\">What-if: " + E(Describe(values)) + ", " + paths.ToString("N0", CultureInfo.InvariantCulture) + " paths. Not stored.</p>" +
                 Report(HtmlReport.RenderSections(result, ChartSet.Render(result)));
         }
