@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Recommit.Forecasting;
 using Recommit.Storage;
 using Recommit.Web.Accounts;
 using Recommit.Web.Analyses;
@@ -19,6 +20,7 @@ using Recommit.Web.Pages;
 using Recommit.Web.Pages.Quote;
 using Recommit.Web.Pages.Workspace;
 using Recommit.Web.Pricing;
+using Recommit.Web.Scenarios;
 using Recommit.Web.Usage;
 using Scalar.AspNetCore;
 
@@ -60,7 +62,13 @@ public static class RecommitWeb
         builder.Services.AddHealthChecks().AddDbContextCheck<StoreContext>("store");
         builder.Services.AddSingleton<AnalysisQueue>();
         builder.Services.AddHostedService<AnalysisWorker>();
-        builder.Services.AddAntiforgery(o => o.Cookie.Name = "recommit-antiforgery");
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "recommit-antiforgery";
+            o.HeaderName = ApiAntiforgery.HeaderName;
+        });
+        builder.Services.AddSingleton(new FitCache());
+        builder.Services.AddSingleton<LatestAnalyses>();
         builder.Services.AddSingleton<QuoteJobs>();
         builder.Services.AddRateLimiter(o =>
         {
@@ -75,6 +83,7 @@ public static class RecommitWeb
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseApiAntiforgery();
         app.UseRateLimiter();
         app.UseAntiforgery();
 
@@ -82,7 +91,7 @@ public static class RecommitWeb
         app.MapScalarApiReference().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
         var api = app.MapGroup("/api");
-        api.MapAuthApi().MapAccountsApi().MapUsageApi().MapAnalysesApi().MapVerifyApi().MapPriceBooksApi().MapIntakeApi();
+        api.MapAuthApi().MapAccountsApi().MapUsageApi().MapAnalysesApi().MapVerifyApi().MapScenariosApi().MapPriceBooksApi().MapIntakeApi();
         app.MapDigest();
         app.MapAssets().MapQuotePages(options).MapWorkspacePages();
         return app;

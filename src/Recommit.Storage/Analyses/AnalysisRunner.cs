@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Recommit.Analysis;
 using Recommit.Contracts;
+using Recommit.Forecasting;
 using Recommit.Levers;
 using Recommit.Pricing;
 using Recommit.Reports.Json;
@@ -13,9 +14,11 @@ namespace Recommit.Storage.Analyses;
 /// <summary>
 /// Runs the engine on an account's stored usage and contract: <see cref="QueueAsync"/> checks the request and records
 /// it, <see cref="RunAsync"/> runs it (in the web app on a background worker) writing its progress and then the
-/// documented analysis.json with the key figures, <see cref="WhatIfAsync"/> runs one without storing it.
+/// documented analysis.json with the key figures, <see cref="WhatIfAsync"/> runs one without storing it. Given a
+/// <see cref="FitCache"/> (the server keeps one), a run on usage already fitted reuses its forecasts and backtest and only
+/// re-draws the paths and re-runs the ledger.
 /// </summary>
-public sealed class AnalysisRunner(StoreContext db, PriceBook book)
+public sealed class AnalysisRunner(StoreContext db, PriceBook book, FitCache? fits = null)
 {
     private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web);
 
@@ -83,7 +86,8 @@ public sealed class AnalysisRunner(StoreContext db, PriceBook book)
         return Analyzer.Run(input);
     }
 
-    private async Task<AnalysisInput> InputAsync(int accountId, AnalysisOptions options, CancellationToken cancellation)
+    /// <summary>The engine's input for the account as stored: its contract version, usage, levers and settings.</summary>
+    internal async Task<AnalysisInput> InputAsync(int accountId, AnalysisOptions options, CancellationToken cancellation)
     {
         var version = await ContractAsync(accountId, options.ContractVersion, cancellation);
         var contract = ContractJson.Parse(version.Json, $"contract version {version.Version}");
@@ -100,6 +104,7 @@ public sealed class AnalysisRunner(StoreContext db, PriceBook book)
             Paths = options.Paths,
             Seed = options.Seed,
             Threshold = options.Threshold,
+            Fits = fits,
         };
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Recommit.Forecasting;
 using Recommit.Pricing;
 using Recommit.Reports.Json;
 using Recommit.Storage;
@@ -15,8 +16,9 @@ namespace Recommit.Web.Analyses;
 
 /// <summary>
 /// <c>/api/accounts/{id}/analyses</c>: start an analysis (202; it runs on the background worker), follow its
-/// progress, read its analysis.json, the latest finished one, and the list; <c>…/what-if</c> re-runs the engine on the
-/// stored account with other levers or settings and answers at once without storing anything.
+/// progress, read its analysis.json, the latest finished one (served from <see cref="LatestAnalyses"/>, with the analysis
+/// id as its ETag), and the list; <c>…/what-if</c> re-runs the engine on the stored account with other levers or settings
+/// and answers at once without storing anything, reusing the forecasts already fitted on that usage (<see cref="FitCache"/>).
 /// </summary>
 internal static class AnalysesApi
 {
@@ -51,10 +53,9 @@ internal static class AnalysesApi
         return TypedResults.Ok(records.Select(View).ToList());
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> LatestAsync(int accountId, StoreContext db, CancellationToken ct) =>
-        await db.Analyses.AsNoTracking().Where(a => a.AccountId == accountId && a.Status == AnalysisStatus.Done)
-            .OrderByDescending(a => a.CreatedUtc).Select(a => a.ResultJson).FirstOrDefaultAsync(ct) is { } json
-            ? TypedResults.Text(json, "application/json")
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> LatestAsync(int accountId, StoreContext db, LatestAnalyses latest, CancellationToken ct) =>
+        await latest.GetAsync(db, accountId, ct) is { } found
+            ? TypedResults.Bytes(found.Json, "application/json", entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{found.Id:N}\""))
             : Problems.NotFound("accountId", $"account {accountId} has no finished analysis yet");
 
     private static async Task<Results<Ok<AnalysisView>, ProblemHttpResult>> GetAsync(int accountId, Guid analysisId, StoreContext db, CancellationToken ct) =>
@@ -71,12 +72,12 @@ internal static class AnalysesApi
             : Problems.Conflict("analysisId", $"analysis {analysisId} is {record.Status.ToString().ToLowerInvariant()}: {record.Progress}");
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> WhatIfAsync(int accountId, AnalysisOptions? body, StoreContext db, IOptions<WebOptions> options, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> WhatIfAsync(int accountId, AnalysisOptions? body, StoreContext db, FitCache fits, IOptions<WebOptions> options, CancellationToken ct)
     {
         var request = body ?? new AnalysisOptions { Paths = 1_000 };
         if (request.Paths > options.Value.MaxWhatIfPaths)
             return Problems.BadRequest($"paths: a what-if runs at most {options.Value.MaxWhatIfPaths:N0} paths; start an analysis for more", "paths");
-        var result = await new AnalysisRunner(db, PriceBook.Default).WhatIfAsync(accountId, request, ct);
+        var result = await new AnalysisRunner(db, PriceBook.Default, fits).WhatIfAsync(accountId, request, ct);
         return TypedResults.Text(AnalysisJson.Serialize(result), "application/json");
     }
 

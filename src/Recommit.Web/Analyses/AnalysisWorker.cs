@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Recommit.Forecasting;
 using Recommit.Pricing;
 using Recommit.Storage;
 using Recommit.Storage.Analyses;
@@ -11,9 +12,10 @@ namespace Recommit.Web.Analyses;
 /// <summary>
 /// Runs queued analyses one at a time off the request threads, so a long simulation never holds a request; progress
 /// is written to the store as it goes. On start it re-queues analyses a stopped server left queued or running, so a
-/// shutdown mid-analysis loses nothing but time.
+/// shutdown mid-analysis loses nothing but time. Its fits go to the app's <see cref="FitCache"/>, so the what-ifs that
+/// follow an analysis reuse them.
 /// </summary>
-internal sealed partial class AnalysisWorker(AnalysisQueue queue, IServiceScopeFactory scopes, ILogger<AnalysisWorker> log) : BackgroundService
+internal sealed partial class AnalysisWorker(AnalysisQueue queue, IServiceScopeFactory scopes, FitCache fits, ILogger<AnalysisWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,7 +35,7 @@ internal sealed partial class AnalysisWorker(AnalysisQueue queue, IServiceScopeF
             try
             {
                 LogStarting(log, id);
-                var result = await new AnalysisRunner(db, PriceBook.Default).RunAsync(id, stoppingToken);
+                var result = await new AnalysisRunner(db, PriceBook.Default, fits).RunAsync(id, stoppingToken);
                 LogFinished(log, id, result is null ? "failed on its input" : "done");
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

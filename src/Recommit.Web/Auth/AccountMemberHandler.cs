@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Recommit.Storage;
 using Recommit.Storage.Users;
 
@@ -10,15 +11,29 @@ namespace Recommit.Web.Auth;
 
 /// <summary>
 /// Decides <see cref="AccountMemberRequirement"/> before anything of the request is read: an admin may open any
-/// account, an analyst only the accounts they are a member of (403 otherwise, whether or not the account exists).
+/// account, an analyst only the accounts they are a member of (403 otherwise, whether or not the account exists). A
+/// membership found is remembered for <see cref="CacheFor"/>, so a script's requests do not repeat the lookup; a refusal
+/// is never remembered, so a member added is let in at once.
 /// </summary>
-internal sealed class AccountMemberHandler(StoreContext db, IHttpContextAccessor http) : AuthorizationHandler<AccountMemberRequirement>
+internal sealed class AccountMemberHandler(StoreContext db, IHttpContextAccessor http, IMemoryCache cache) : AuthorizationHandler<AccountMemberRequirement>
 {
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, AccountMemberRequirement requirement)
     {
         var request = (context.Resource as HttpContext) ?? http.HttpContext;
         if (request is null || !int.TryParse(request.GetRouteValue("accountId") as string, out var accountId)) return;
-        if (await CanOpenAsync(db, context.User, accountId, request.RequestAborted)) context.Succeed(requirement);
+        if (context.User.IsInRole(Roles.Admin) && context.User.Identity?.IsAuthenticated == true)
+        {
+            context.Succeed(requirement);
+            return;
+        }
+        var key = $"member:{context.User.FindFirstValue(ClaimTypes.NameIdentifier)}:{accountId}";
+        if (cache.TryGetValue(key, out bool _) || await CanOpenAsync(db, context.User, accountId, request.RequestAborted))
+        {
+            cache.Set(key, true, CacheFor);
+            context.Succeed(requirement);
+        }
     }
 
     /// <summary>True for an admin, or for a member of the account.</summary>

@@ -13,7 +13,8 @@ using Recommit.Web.Internals;
 namespace Recommit.Web.Auth;
 
 /// <summary>
-/// <c>/api/auth</c> (cookie sign-in and sign-out; lockout after repeated failures), <c>/api/me</c>,
+/// <c>/api/auth</c> (cookie sign-in and sign-out; lockout after repeated failures; the antiforgery token that
+/// cookie-authenticated changes carry, <see cref="ApiAntiforgery"/>), <c>/api/me</c>,
 /// <c>/api/tokens</c> (the caller's personal access tokens: create, list, revoke) and <c>/api/users</c> (admin).
 /// </summary>
 internal static class AuthApi
@@ -23,6 +24,7 @@ internal static class AuthApi
         var auth = api.MapGroup("/auth").WithTags("Sign-in");
         auth.MapPost("/sign-in", SignInAsync).AllowAnonymous().DisableAntiforgery().WithName("SignIn");
         auth.MapPost("/sign-out", SignOutAsync).WithName("SignOut");
+        auth.MapAntiforgeryToken();
         api.MapGet("/me", MeAsync).WithTags("Sign-in").WithName("Me");
 
         var tokens = api.MapGroup("/tokens").WithTags("Access tokens");

@@ -36,6 +36,9 @@ public sealed record AnalysisInput(Contract Contract, PriceBook PriceBook)
     public NegotiationAssumptions Assumptions { get; init; } = NegotiationAssumptions.Default;
     public ImmutableArray<Package> Scenarios { get; init; } = [];
 
+    /// <summary>Fitted forecasts and backtests to reuse by their exact inputs (none: fit every time).</summary>
+    public FitCache? Fits { get; init; }
+
     /// <summary>The usage files behind <see cref="Usage"/> or <see cref="Spend"/> with their reconciliations.</summary>
     public ImmutableArray<UsageSource> Sources { get; init; } = [];
 }

@@ -115,7 +115,10 @@ public static partial class Analyzer
         else
         {
             var options = input.ForecastOptions;
-            Parallel.For(0, series.Length, i => forecasts[i] = Forecaster.Forecast(series[i].History, months, options));
+            var fits = input.Fits;
+            Parallel.For(0, series.Length, i => forecasts[i] = fits is null
+                ? Forecaster.Forecast(series[i].History, months, options)
+                : fits.Forecast(series[i].History, months, options));
             foreach (var (s, f) in series.Zip(forecasts))
                 foreach (var w in f.Warnings) notes.Add(new SeriesWarningNote(s.Name, w));
         }
@@ -125,7 +128,7 @@ public static partial class Analyzer
         var simSeries = series.Select((s, i) => new SimulationSeries(s.Name, forecasts[i] ?? NoForecast.Instance,
             [.. s.Mix.Select(x => new CellWeight(TokenLayout.Cell(layout.IndexOf(x.Model), x.Tier, s.Kind), x.Weight))])).ToImmutableArray();
         // The account's own rolling-origin backtest, also used to widen intervals that proved too narrow on it.
-        var backtest = RunBacktest(actual, input.ForecastOptions, notes);
+        var backtest = RunBacktest(actual, input.ForecastOptions, input.Fits, notes);
         var innovationScale = fixedPath is null ? IntervalCalibration.Scale(backtest) : 1.0;
         if (fixedPath is null && IntervalCalibration.Note(backtest, innovationScale) is { } calibration) notes.Add(calibration);
         var setup = new SimulationSetup(first, months, fixedPath is null ? simSeries : [], levers, prices, rho,
@@ -229,7 +232,7 @@ public static partial class Analyzer
             $"{string.Join(", ", methods)} on {forecasts.Length} series (model family × token kind), {paths:N0} joint paths");
     }
 
-    private static BacktestSummary? RunBacktest(SortedDictionary<YearMonth, Usd> actual, ForecastOptions options, List<AnalysisNote> notes)
+    private static BacktestSummary? RunBacktest(SortedDictionary<YearMonth, Usd> actual, ForecastOptions options, FitCache? fits, List<AnalysisNote> notes)
     {
         var totals = actual.Values.Select(u => (double)u.Value).ToArray();
         var n = totals.Length;
@@ -240,7 +243,7 @@ public static partial class Analyzer
         }
         var minTrain = Math.Max(6, n - 12);
         var h = Math.Min(6, n - minTrain);
-        var r = Backtest.RollingOrigin([totals], h, minTrain, options);
+        var r = fits is null ? Backtest.RollingOrigin([totals], h, minTrain, options) : fits.RollingOrigin(totals, h, minTrain, options);
         return new BacktestSummary(r.Origins, r.Horizon, r.Smape, r.Mase, r.Coverage80, r.Coverage95,
             $"Rolling origin on the account's monthly list dollars: fit on at least {minTrain} months, forecast up to {h} ahead, {r.Origins} origin(s).");
     }
