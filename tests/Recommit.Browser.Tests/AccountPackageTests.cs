@@ -48,6 +48,8 @@ public sealed class AccountPackageTests(BrowserApp app)
         // The packages' sections are on the page twice (the analysis and this run), under different ids.
         Assert.Equal(0, await page.EvaluateAsync<int>("() => { const ids = [...document.querySelectorAll('[id]')].map(e => e.id); return ids.length - new Set(ids).size; }"));
         Assert.Empty(await AccessibilityTests.SeriousViolationsAsync(page));
+        await page.EvaluateAsync("() => document.querySelector('form.package').closest('details').scrollIntoView()");
+        await app.ScreenshotAsync(page, "account-package-top", fullPage: false);
         await page.Locator("#package-value").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(app.Screenshots, "account-package.png") });
     }
 

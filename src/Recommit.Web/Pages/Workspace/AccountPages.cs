@@ -196,31 +196,48 @@ internal static class AccountPages
         return sb.ToString();
     }
 
-    private static async Task<IResult> WhatIfAsync(HttpContext http, int accountId, IFormCollection form, StoreContext db, FitCache fits, IOptions<WebOptions> options, CancellationToken ct)
+    private static Task<IResult> WhatIfAsync(HttpContext http, int accountId, IFormCollection form, StoreContext db, FitCache fits, IOptions<WebOptions> options, CancellationToken ct)
     {
         var values = WhatIfForm.From(form);
-        var swap = http.Request.Headers["X-Recommit-Swap"] == "1";
-        string html;
-        int status = StatusCodes.Status200OK;
-        try
+        return InPlaceAsync(http, accountId, db, WhatIfControls(http, accountId, values), "figures", async () =>
         {
             var paths = values.Paths;
             if (paths > options.Value.MaxWhatIfPaths) throw new InputException($"paths: a what-if runs at most {options.Value.MaxWhatIfPaths:N0} paths; run an analysis for more");
             // The what-if changes the levers only: the same as-of date and contract version as the analysis on the page.
-            var shown = await LatestRecord(db, accountId).Select(a => new { a.AsOf, a.ContractVersion }).FirstOrDefaultAsync(ct);
+            var shown = await ShownAsync(db, accountId, ct);
             var result = await new AnalysisRunner(db, PriceBook.Default, fits).WhatIfAsync(accountId,
-                new AnalysisOptions { Paths = paths, Threshold = values.Threshold, Levers = values.LeversJson(), AsOf = shown?.AsOf, ContractVersion = shown?.ContractVersion }, ct);
-            html = "<p class=\"notice ok\" role=\"status\">What-if: " + E(Describe(values)) + ", " + paths.ToString("N0", CultureInfo.InvariantCulture) + " paths. Not stored.</p>" +
+                new AnalysisOptions { Paths = paths, Threshold = values.Threshold, Levers = values.LeversJson(), AsOf = shown.AsOf, ContractVersion = shown.ContractVersion }, ct);
+            return "<p class=\"notice ok\" role=\"status\">What-if: " + E(Describe(values)) + ", " + paths.ToString("N0", CultureInfo.InvariantCulture) + " paths. Not stored.</p>" +
                 Report(HtmlReport.RenderSections(result, ChartSet.Render(result)));
+        }, ct);
+    }
+
+    /// <summary>The as-of date and contract version of the analysis on the account's page, which what-ifs keep.</summary>
+    private static async Task<(DateOnly? AsOf, int ContractVersion)> ShownAsync(StoreContext db, int accountId, CancellationToken ct) =>
+        await LatestRecord(db, accountId).Select(a => new { a.AsOf, a.ContractVersion }).FirstOrDefaultAsync(ct) is { } shown
+            ? (shown.AsOf, shown.ContractVersion)
+            : throw new InputException("accountId: this account has no finished analysis yet; run one first");
+
+    /// <summary>
+    /// A what-if form's answer: the fragment the script swaps into <paramref name="target"/>, or, without the script, the
+    /// whole page with the form and the answer in that element. An input error is answered in the same place, with 400.
+    /// </summary>
+    private static async Task<IResult> InPlaceAsync(HttpContext http, int accountId, StoreContext db, string controls, string target, Func<Task<string>> run, CancellationToken ct)
+    {
+        string html;
+        var status = StatusCodes.Status200OK;
+        try
+        {
+            html = await run();
         }
         catch (InputException e)
         {
             html = "<p class=\"notice error\" role=\"alert\">" + E(e.Message) + "</p>";
             status = StatusCodes.Status400BadRequest;
         }
-        if (swap) return Fragment(http, html, status);
+        if (http.Request.Headers["X-Recommit-Swap"] == "1") return Fragment(http, html, status);
         var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == accountId, ct);
-        return Page(http, account.Name, "<h1>" + E(account.Name) + "</h1>" + WhatIfControls(http, accountId, values) + "<div id=\"figures\" class=\"report\">" + html + "</div>", status);
+        return Page(http, account.Name, "<h1>" + E(account.Name) + "</h1>" + controls + "<div id=\"" + target + "\" class=\"report\">" + html + "</div>", status);
     }
 
     /// <summary>The paths of a what-if run from the page: enough to rank packages, quick enough to wait for.</summary>
@@ -245,37 +262,24 @@ internal static class AccountPages
         return sb.ToString();
     }
 
-    private static async Task<IResult> PackageAsync(HttpContext http, int accountId, IFormCollection form, StoreContext db, FitCache fits, IOptions<WebOptions> options, CancellationToken ct)
+    private static Task<IResult> PackageAsync(HttpContext http, int accountId, IFormCollection form, StoreContext db, FitCache fits, IOptions<WebOptions> options, CancellationToken ct)
     {
         var values = PackageForm.From(form);
-        var swap = http.Request.Headers["X-Recommit-Swap"] == "1";
-        string html;
-        var status = StatusCodes.Status200OK;
-        try
+        var paths = WhatIfPaths(options.Value);
+        return InPlaceAsync(http, accountId, db, PackageControls(http, accountId, values, paths), "package-value", async () =>
         {
             // The package is valued against the analysis on the page: its as-of date and contract version.
-            var shown = await LatestRecord(db, accountId).Select(a => new { a.AsOf, a.ContractVersion }).FirstOrDefaultAsync(ct)
-                ?? throw new InputException("accountId: this account has no finished analysis yet; run one first");
+            var shown = await ShownAsync(db, accountId, ct);
             var contract = ContractJson.Parse(await db.ContractVersions.AsNoTracking().Where(c => c.AccountId == accountId && c.Version == shown.ContractVersion)
                 .Select(c => c.Json).SingleAsync(ct), $"contract version {shown.ContractVersion}");
-            var paths = WhatIfPaths(options.Value);
             var run = await new ScenarioRunner(db, PriceBook.Default, fits).RunAsync(accountId, new ScenarioOptions
             {
                 Name = "Account page what-if: " + PackageText(values),
                 Analysis = new AnalysisOptions { Paths = paths, AsOf = shown.AsOf, ContractVersion = shown.ContractVersion },
                 Packages = values.ScenariosJson(contract),
             }, ct);
-            html = PackageResult(run.Analysis, values, paths);
-        }
-        catch (InputException e)
-        {
-            html = "<p class=\"notice error\" role=\"alert\">" + E(e.Message) + "</p>";
-            status = StatusCodes.Status400BadRequest;
-        }
-        if (swap) return Fragment(http, html, status);
-        var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == accountId, ct);
-        return Page(http, account.Name, "<h1>" + E(account.Name) + "</h1>" + PackageControls(http, accountId, values, WhatIfPaths(options.Value)) +
-            "<div id=\"package-value\">" + html + "</div>", status);
+            return PackageResult(run.Analysis, values, paths);
+        }, ct);
     }
 
     private static string PackageText(PackageForm v) =>
