@@ -59,6 +59,14 @@ public sealed class QuotePageTests(BrowserApp app)
         Assert.Contains("Gainshare: 25% of verified savings", quote);
         Assert.Equal(0, await page.Locator("#next.pending").CountAsync());
         Assert.Empty(await AccessibilityTests.SeriousViolationsAsync(page));
+        // On a phone the result is no wider than the screen (wide tables scroll inside themselves), and it prints without the contact form.
+        await page.SetViewportSizeAsync(360, 800);
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 360);
+        await app.ScreenshotAsync(page, "quote-result-360", fullPage: false);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.Equal("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('#contact form')).display"));
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        await page.SetViewportSizeAsync(1280, 900);
         await app.ScreenshotAsync(page, "quote-result");
         await app.ScreenshotAsync(page, "quote-result-top", fullPage: false);
 
