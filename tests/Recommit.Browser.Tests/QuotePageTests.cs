@@ -54,6 +54,10 @@ public sealed class QuotePageTests(BrowserApp app)
             Assert.Contains($"saving the buyer {figures[0]} and gaining the vendor {figures[1]}", recommendation);
         }
         Assert.True(await page.Locator("#zone figure.chart svg").CountAsync() == 1);
+        // The links at the top lead to each part of the long page.
+        var targets = await page.Locator("nav.jump a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.Equal(["#recommendation", "#package", "#zone", "#quote", "#contact"], targets);
+        foreach (var target in targets) Assert.Equal(1, await page.Locator(target).CountAsync());
         var quote = await page.InnerTextAsync("#quote");
         Assert.Contains("Fixed fee: $", quote);
         Assert.Contains("Gainshare: 25% of verified savings", quote);
