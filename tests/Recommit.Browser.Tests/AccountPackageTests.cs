@@ -54,6 +54,24 @@ public sealed class AccountPackageTests(BrowserApp app)
     }
 
     [SkippableFact]
+    public async Task Without_javascript_the_package_form_answers_with_a_whole_page_keeping_what_was_typed()
+    {
+        app.Require();
+        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, JavaScriptEnabled = false });
+        context.SetDefaultTimeout(180_000);
+        var page = await context.NewPageAsync();
+        await app.SignInAsync(page);
+        await page.GotoAsync($"/accounts/{app.DemoAccount}");
+        await page.FillAsync("#f-package-termMonths", "200");
+        var answer = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("form.package button[type=submit]"), r => r.Url.EndsWith("/package", StringComparison.Ordinal));
+        Assert.Equal(400, answer.Status);
+        await page.WaitForSelectorAsync("#package-value .notice.error");
+        Assert.Contains("package.termMonths: '200' is not a whole number of months from 1 to 120", await page.InnerTextAsync("#package-value .notice.error"));
+        Assert.Equal("200", await page.InputValueAsync("#f-package-termMonths"));
+        Assert.Contains("Northwind Traders", await page.InnerTextAsync("h1"));
+    }
+
+    [SkippableFact]
     public async Task The_brief_and_the_focus_cost_and_usage_csv_download_from_the_account_page()
     {
         app.Require();
