@@ -98,25 +98,13 @@ public sealed class GatewayImportCheck : IQualityCheck
     {
         var import = GatewayLog.Read(file, new ImportOptions { Resolver = Resolver() });
         using (var stream = File.Create(cubeFile)) CanonicalUsageCsv.Write(import.Cube, stream);
-        Console.WriteLine(PeakResidentBytes().ToString(CultureInfo.InvariantCulture));
+        Console.WriteLine(PeakMemory.PeakResidentBytes().ToString(CultureInfo.InvariantCulture));
         return 0;
     }
 
     /// <summary>Runs <see cref="RunChild"/> in a new process of this program; its peak resident bytes, or 0 when that fails.</summary>
-    private static long ChildPeak(string file, string cubeFile, TextWriter log)
-    {
-        var self = Environment.ProcessPath!;
-        var info = new ProcessStartInfo(self) { RedirectStandardOutput = true };
-        // Under the dotnet host the program is its first argument.
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet") info.ArgumentList.Add(typeof(GatewayImportCheck).Assembly.Location);
-        foreach (var a in new[] { "--s1-child", file, cubeFile }) info.ArgumentList.Add(a);
-        using var child = Process.Start(info)!;
-        var output = child.StandardOutput.ReadToEnd();
-        child.WaitForExit();
-        if (child.ExitCode == 0 && long.TryParse(output.Trim(), CultureInfo.InvariantCulture, out var peak)) return peak;
-        log.WriteLine($"S1: the memory child process failed (exit {child.ExitCode})");
-        return 0;
-    }
+    private static long ChildPeak(string file, string cubeFile, TextWriter log) =>
+        PeakMemory.RunChild(["--s1-child", file, cubeFile], log, "S1") is [.., var last] && long.TryParse(last, CultureInfo.InvariantCulture, out var peak) ? peak : 0;
 
     /// <summary>DuckDB alone: the bare aggregation over the same file with its own type detection; returns the input-token total.</summary>
     private static decimal BareGroupBy(string file, string kind)
@@ -155,21 +143,6 @@ public sealed class GatewayImportCheck : IQualityCheck
                 canonical = name;
                 return false;
             };
-        }
-    }
-
-    private static long PeakResidentBytes()
-    {
-        try
-        {
-            var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            if (line is null) return 0;
-            var kb = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-            return kb * 1024;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
-        {
-            return 0;
         }
     }
 }

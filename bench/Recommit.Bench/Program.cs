@@ -13,6 +13,7 @@ if (args.Length > 0 && args[0] == "--readme")
 }
 
 if (args.Length == 3 && args[0] == "--s1-child") return GatewayImportCheck.RunChild(args[1], args[2]);
+if (args.Length == 3 && args[0] == "--s2b-child") return PageMemoryCheck.RunChild(args[1], args[2]);
 
 if (args.Length > 0 && args[0] == "--bdn")
 {

@@ -12,6 +12,9 @@ public class MalformedInputTests
         var failures = new List<string>();
         int refused = 0, reconciled = 0, withRejections = 0;
         int analyticsRefused = 0, analyticsReconciled = 0;
+        // Outcomes of the saved JSON pages and of the Parquet files: refused, reconciled.
+        var tally = new Dictionary<string, (int Refused, int Reconciled)> { ["json"] = (0, 0), ["parquet"] = (0, 0) };
+        static string? Kind(MalformedCorpus.Case c) => c.Extension == ".parquet" ? "parquet" : c.Extension == ".json" ? "json" : null;
         foreach (var c in MalformedCorpus.Generate(CorpusSize))
         {
             var path = Fixtures.TempBytes(c.Bytes, c.Extension);
@@ -28,11 +31,13 @@ public class MalformedInputTests
                 reconciled++;
                 if (report.Rejected > 0) withRejections++;
                 if (c.Format == "analytics-usage") analyticsReconciled++;
+                if (Kind(c) is { } k) tally[k] = (tally[k].Refused, tally[k].Reconciled + 1);
             }
             catch (ImportException e)
             {
                 refused++;
                 if (c.Format == "analytics-usage") analyticsRefused++;
+                if (Kind(c) is { } k) tally[k] = (tally[k].Refused + 1, tally[k].Reconciled);
                 if (string.IsNullOrWhiteSpace(e.Message) || !e.Message.Contains(Path.GetFileName(path), StringComparison.Ordinal) && !e.Message.Contains("format", StringComparison.Ordinal))
                     failures.Add($"case {c.Id} ({c.Format}, {c.Damage}): message does not name the file: {e.Message}");
             }
@@ -51,6 +56,8 @@ public class MalformedInputTests
         Assert.True(refused > 50, $"only {refused} refused");
         Assert.True(withRejections > 100, $"only {withRejections} with rejected rows");
         Assert.True(analyticsRefused > 5 && analyticsReconciled > 5, $"analytics usage pages: {analyticsRefused} refused, {analyticsReconciled} reconciled");
+        foreach (var (kind, (r, ok)) in tally)
+            Assert.True(r > 20 && ok > 20, $"{kind}: {r} refused, {ok} reconciled");
     }
 
     [Fact]
@@ -58,8 +65,15 @@ public class MalformedInputTests
     {
         var cases = MalformedCorpus.Generate(CorpusSize).ToList();
         Assert.True(cases.Count >= 1000);
-        Assert.Equal(10, cases.Select(c => c.Format + c.Extension).Distinct().Count());
+        // Ten text formats, the three other saved JSON pages, and Parquet for FOCUS, CUR, Vertex and the gateway log.
+        Assert.Equal(17, cases.Select(c => c.Format + c.Extension).Distinct().Count());
         foreach (var damage in new[] { "truncate", "invalid-utf8", "bom", "crlf", "quoted-comma", "huge", "negative", "nan", "non-utc", "shuffle", "duplicate", "unknown-model", "currency", "empty" })
             Assert.Contains(cases, c => c.Damage.Split('+').Contains(damage));
+        // Every JSON damage hits each saved-page format, and every Parquet damage occurs.
+        foreach (var format in new[] { "usage-report", "cost-report", "analytics", "analytics-usage" })
+            foreach (var damage in new[] { "truncate", "wrong-type", "deep-nesting", "duplicate-key", "nan-string", "absurd-date", "huge" })
+                Assert.Contains(cases, c => c.Format == format && c.Damage.Split('+').Contains(damage));
+        foreach (var damage in MalformedParquet.Damages)
+            Assert.Contains(cases, c => c.Extension == ".parquet" && c.Damage.Split('+').Contains(damage));
     }
 }

@@ -117,21 +117,14 @@ internal static class ImportAnthropicCommand
         return command;
     }
 
-    /// <summary>Maps API model ids through the price book, built on first use (so pulls with --no-resolve never load it).</summary>
+    /// <summary>
+    /// Maps API model ids through the price book (<see cref="AnalysisInputs.Resolver"/>), built on first use, so pulls
+    /// with --no-resolve never load it.
+    /// </summary>
     private static ModelNameResolver PriceBookResolver()
     {
-        PriceBook? book = null;
-        return (string name, out string canonical) =>
-        {
-            book ??= PriceBook.Default;
-            if (book.TryResolve(name, out var id))
-            {
-                canonical = id.Value;
-                return true;
-            }
-            canonical = name;
-            return false;
-        };
+        ModelNameResolver? resolve = null;
+        return (string name, out string canonical) => (resolve ??= AnalysisInputs.Resolver(PriceBook.Default))(name, out canonical);
     }
 
     private static DateTimeOffset ParseStart(string text) =>

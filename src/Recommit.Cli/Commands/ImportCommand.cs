@@ -139,25 +139,21 @@ internal static class ImportCommand
         }).GetAwaiter().GetResult();
     }
 
-    /// <summary>Model names through the price book's aliases; when this build has no price book, names are kept as written.</summary>
+    /// <summary>
+    /// Model names through the price book's aliases (<see cref="AnalysisInputs.Resolver"/>); when this build has no price
+    /// book, names are kept as written, and a note says so.
+    /// </summary>
     internal static ModelNameResolver? Resolver(TextWriter stderr)
     {
-        PriceBook book;
         try
         {
-            book = PriceBook.Default;
+            return AnalysisInputs.Resolver(PriceBook.Default);
         }
         catch (NotImplementedException)
         {
             stderr.WriteLine("note: this build has no price book yet; model names are imported as written and not checked");
             return null;
         }
-        return (string name, out string canonical) =>
-        {
-            if (book.TryResolve(name, out var id)) { canonical = id.Value; return true; }
-            canonical = name;
-            return false;
-        };
     }
 
     private static FileImport WithProgress(string file, IUsageFileFormat format, ImportOptions options)

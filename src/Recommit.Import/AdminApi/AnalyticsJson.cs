@@ -18,11 +18,11 @@ public static class AnalyticsJson
 
     /// <summary>Reads several saved pages with the billed and list totals and the effective discount.</summary>
     public static CostImport ReadDetailed(IReadOnlyList<string> paths, ModelNameResolver? resolver = null) =>
-        CostReader.Read([.. paths.Select(JsonSource.Load)], UsageReportJson.ReportName(paths), FormatName, analytics: true, resolver);
+        CostReader.Read([.. paths.Select(JsonPage.OnDisk)], UsageReportJson.ReportName(paths), FormatName, analytics: true, resolver);
 
     /// <summary>Reads a page held in memory; <paramref name="fileName"/> names it in messages.</summary>
     public static CostImport Parse(byte[] json, string fileName, ModelNameResolver? resolver = null) =>
-        CostReader.Read([new JsonSource(fileName, json)], fileName, FormatName, analytics: true, resolver);
+        CostReader.Read([JsonPage.InMemory(json, fileName)], fileName, FormatName, analytics: true, resolver);
 
     /// <summary>True when the first bytes look like an analytics cost page (a list amount beside the amount).</summary>
     public static bool Looks(ReadOnlySpan<byte> head) =>

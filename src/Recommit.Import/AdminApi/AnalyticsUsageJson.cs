@@ -23,14 +23,14 @@ public static class AnalyticsUsageJson
 
     /// <summary>Reads a page held in memory; <paramref name="fileName"/> names it in messages.</summary>
     public static UsageImport Parse(byte[] json, string fileName, ModelNameResolver? resolver = null) =>
-        new UsageReportParser(1, _ => new JsonSource(fileName, json), fileName, FormatName).Run(resolver);
+        new UsageReportParser(1, _ => JsonPage.InMemory(json, fileName), fileName, FormatName).Run(resolver);
 
     /// <summary>Reads the pages and counts the buckets that hold the endpoint's maximum of 100 groups.</summary>
     internal static (UsageImport Usage, int FullBuckets) ReadCounted(IReadOnlyList<string> paths, ModelNameResolver? resolver)
     {
         ArgumentNullException.ThrowIfNull(paths);
         if (paths.Count == 0) throw new ArgumentException("no files", nameof(paths));
-        var parser = new UsageReportParser(paths.Count, i => JsonSource.Load(paths[i]), UsageReportJson.ReportName(paths), FormatName);
+        var parser = new UsageReportParser(paths.Count, i => JsonPage.OnDisk(paths[i]), UsageReportJson.ReportName(paths), FormatName);
         var usage = parser.Run(resolver);
         return (usage, parser.FullBuckets);
     }

@@ -187,38 +187,34 @@ public sealed class AnthropicAdminClient : IDisposable
         return buffer.ToArray();
     }
 
-    /// <summary>Checks a body is a whole JSON page and reads its paging fields and size.</summary>
+    /// <summary>
+    /// Checks a body is a whole JSON page and reads its paging fields and size, streaming it one data[] item at a time
+    /// (<see cref="JsonPageReader"/>) rather than building a document of it.
+    /// </summary>
     internal static bool TryPage(byte[] body, out AdminPage? page, out string error)
     {
         page = null;
         error = "";
+        var results = 0;
         try
         {
-            using var doc = JsonDocument.Parse(body);
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
+            var envelope = JsonPage.InMemory(body, "response").Read("usage or cost", (ref Utf8JsonReader reader, JsonSource source, int _) =>
             {
-                error = "the response is JSON but has no data[] array";
-                return false;
-            }
-            var hasMore = root.TryGetProperty("has_more", out var hm) && hm.ValueKind == JsonValueKind.True;
-            var next = root.TryGetProperty("next_page", out var np) && np.ValueKind == JsonValueKind.String ? np.GetString() : null;
-            int buckets = 0, results = 0;
-            foreach (var b in data.EnumerateArray())
-            {
-                buckets++;
-                if (b.ValueKind == JsonValueKind.Object && b.TryGetProperty("results", out var r) && r.ValueKind == JsonValueKind.Array) results += r.GetArrayLength();
-                else results++;
-            }
-            page = new AdminPage(body, hasMore, next, buckets, results);
+                results += ResultCount(source.Bytes.Span[(int)reader.TokenStartIndex..]);
+                reader.SkipWhole();
+            });
+            page = new AdminPage(body, envelope.HasMore, envelope.NextPage, envelope.Items, results);
             return true;
         }
-        catch (JsonException e)
+        catch (ImportException e)
         {
-            error = $"the response body is not complete JSON ({body.Length} bytes; {e.Message.Split('.')[0]})";
+            error = $"the response body is not complete JSON with a data[] array ({body.Length} bytes; {e.Message})";
             return false;
         }
     }
+
+    /// <summary>The results of a bucket (the length of its results[] array), or 1 for an item that is itself a row.</summary>
+    private static int ResultCount(ReadOnlySpan<byte> item) => CostPageWalker.ResultOffsets(item) is { } offsets ? offsets.Count : 1;
 
     private static string RetryAfterNote(HttpResponseMessage response, out TimeSpan? wait)
     {

@@ -9,63 +9,39 @@ namespace Recommit.Import.AdminApi;
 /// </summary>
 internal static class CostPageWalker
 {
-    public static List<CostRow> Rows(JsonSource source, int fileIndex, string format)
-    {
-        var rows = new List<CostRow>();
-        var reader = new Utf8JsonReader(source.Payload, new JsonReaderOptions { MaxDepth = 64 });
-        try
+    /// <summary>Streams the page, calling <paramref name="onRow"/> with each row in order; only one data[] item is held at a time.</summary>
+    public static void Walk(JsonPage page, int fileIndex, string format, Action<CostRow> onRow) =>
+        page.Read(format, (ref Utf8JsonReader reader, JsonSource source, int b) =>
         {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-                throw source.Shape(reader.TokenStartIndex, $"not a {format} page: expected a JSON object with a data[] array");
-            var sawData = false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            var offset = reader.TokenStartIndex;
+            var item = JsonElement.ParseValue(ref reader);
+            if (item.ValueKind != JsonValueKind.Object) throw source.Shape(offset, $"data[{b}]: expected an object");
+            var start = Time(item, "starting_at");
+            var end = Time(item, "ending_at");
+            if (item.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Array)
             {
-                if (!reader.ValueTextEquals("data"u8)) { reader.Read(); reader.Skip(); continue; }
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.StartArray) throw source.Shape(reader.TokenStartIndex, "data: expected an array");
-                sawData = true;
-                var b = 0;
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                // Offsets of results inside the bucket: found by re-reading the bucket's bytes.
+                var offsets = ResultOffsets(source.Bytes.Span[(int)offset..]) ?? [];
+                var j = 0;
+                foreach (var r in results.EnumerateArray())
                 {
-                    var offset = reader.TokenStartIndex;
-                    var item = JsonElement.ParseValue(ref reader);
-                    if (item.ValueKind != JsonValueKind.Object) throw source.Shape(offset, $"data[{b}]: expected an object");
-                    var start = Time(item, "starting_at");
-                    var end = Time(item, "ending_at");
-                    if (item.TryGetProperty("results", out var results) && results.ValueKind == JsonValueKind.Array)
-                    {
-                        // Offsets of results inside the bucket: found by re-reading the bucket's bytes.
-                        var offsets = ResultOffsets(source.Payload[(int)offset..], offset);
-                        var j = 0;
-                        foreach (var r in results.EnumerateArray())
-                        {
-                            rows.Add(new CostRow(source, $"data[{b}].results[{j}]", j < offsets.Count ? offsets[j] : offset, start, end, fileIndex, b, r));
-                            j++;
-                        }
-                    }
-                    else if (item.TryGetProperty("results", out var bad) && bad.ValueKind != JsonValueKind.Null)
-                        throw source.Shape(offset, $"data[{b}].results: expected an array");
-                    else if (!item.TryGetProperty("results", out _))
-                        rows.Add(new CostRow(source, $"data[{b}]", offset, start, end, fileIndex, b, item));
-                    b++;
+                    onRow(new CostRow(source, $"data[{b}].results[{j}]", offset + (j < offsets.Count ? offsets[j] : 0), start, end, fileIndex, b, r));
+                    j++;
                 }
             }
-            if (!sawData) throw source.Shape(0, $"not a {format} page: no data[] array");
-            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
-                throw source.Shape(reader.TokenStartIndex, "the page does not end after its top-level object");
-        }
-        catch (JsonException e)
-        {
-            throw source.Malformed(e);
-        }
-        return rows;
-    }
+            else if (item.TryGetProperty("results", out var bad) && bad.ValueKind != JsonValueKind.Null)
+                throw source.Shape(offset, $"data[{b}].results: expected an array");
+            else if (!item.TryGetProperty("results", out _))
+                onRow(new CostRow(source, $"data[{b}]", offset, start, end, fileIndex, b, item));
+        });
 
-    private static List<long> ResultOffsets(ReadOnlySpan<byte> bucket, long baseOffset)
+    /// <summary>The offsets of the results in a bucket's bytes; null when the item is not an object with a results[] array.</summary>
+    internal static List<long>? ResultOffsets(ReadOnlySpan<byte> bucket)
     {
         var list = new List<long>();
         var reader = new Utf8JsonReader(bucket, new JsonReaderOptions { MaxDepth = 64 });
         reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject) return null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isResults = reader.ValueTextEquals("results"u8);
@@ -74,14 +50,14 @@ internal static class CostPageWalker
             {
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    list.Add(baseOffset + reader.TokenStartIndex);
+                    list.Add(reader.TokenStartIndex);
                     reader.Skip();
                 }
                 return list;
             }
             reader.Skip();
         }
-        return list;
+        return null;
     }
 
     public static DateTimeOffset? Time(JsonElement e, string name) =>

@@ -14,18 +14,35 @@ internal static class CostReader
 {
     private readonly record struct Parsed(YearMonth Month, string Model, decimal BilledUsd, decimal? ListUsd);
 
-    public static CostImport Read(IReadOnlyList<JsonSource> sources, string reportName, string format, bool analytics, ModelNameResolver? resolver)
+    /// <summary>
+    /// The accepted rows of one bucket (or flat analytics row), summed by month and model as they are read, so memory
+    /// grows with buckets and models, not with rows; <see cref="Rows"/> counts them for the duplicate tally.
+    /// </summary>
+    private sealed class BucketSums
+    {
+        public readonly Dictionary<(YearMonth, string), (decimal Table, decimal Billed, decimal List, bool AnyList)> ByMonthModel = [];
+        public int Rows;
+
+        public void Add(Parsed p)
+        {
+            Rows++;
+            var key = (p.Month, p.Model);
+            var (table, billed, list, anyList) = ByMonthModel.GetValueOrDefault(key);
+            ByMonthModel[key] = (table + (p.ListUsd ?? p.BilledUsd), billed + p.BilledUsd, list + (p.ListUsd ?? 0m), anyList || p.ListUsd is not null);
+        }
+    }
+
+    public static CostImport Read(IReadOnlyList<JsonPage> pages, string reportName, string format, bool analytics, ModelNameResolver? resolver)
     {
         var diag = new ImportDiagnostics(reportName, format);
         // Identity of a bucket (or of a flat analytics row) → its accepted rows; a later copy replaces the earlier one.
-        var groups = new Dictionary<string, List<Parsed>>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, BucketSums>(StringComparer.Ordinal);
         var order = new List<string>();
         var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var f = 0; f < sources.Count; f++)
+        for (var f = 0; f < pages.Count; f++)
         {
-            var rows = CostPageWalker.Rows(sources[f], f, format);
-            var local = new Dictionary<string, List<Parsed>>(StringComparer.Ordinal);
-            foreach (var row in rows)
+            var local = new Dictionary<string, BucketSums>(StringComparer.Ordinal);
+            CostPageWalker.Walk(pages[f], f, format, row =>
             {
                 if (!Utf8Valid(row.Element)) throw new ImportException(row.Source.File, row.Source.LineAt(row.Offset), $"{row.Path}: a string is not valid UTF-8 text");
                 diag.Read();
@@ -33,44 +50,42 @@ internal static class CostReader
                 if (!TryParse(row, analytics, out var parsed, out var error))
                 {
                     diag.Reject(row.Source.File, line, error);
-                    continue;
+                    return;
                 }
                 parsed = parsed with { Model = Resolve(parsed.Model, resolver, resolved, diag) };
                 diag.Accept();
                 var id = row.Path.Contains(".results[", StringComparison.Ordinal)
                     ? $"b|{row.BucketStart?.UtcTicks}|{row.BucketEnd?.UtcTicks}"
                     : $"r|{row.BucketStart?.UtcTicks}|{row.BucketEnd?.UtcTicks}|{(row.Element.TryGetProperty("group", out var g) ? g.GetRawText() : "")}";
-                if (!local.TryGetValue(id, out var list)) local[id] = list = [];
-                list.Add(parsed);
-            }
-            foreach (var (id, list) in local)
+                if (!local.TryGetValue(id, out var sums)) local[id] = sums = new BucketSums();
+                sums.Add(parsed);
+            });
+            foreach (var (id, sums) in local)
             {
                 if (groups.TryGetValue(id, out var earlier))
                 {
-                    for (var i = 0; i < earlier.Count; i++) diag.Duplicate();
+                    for (var i = 0; i < earlier.Rows; i++) diag.Duplicate();
                 }
                 else order.Add(id);
-                groups[id] = list;
+                groups[id] = sums;
             }
         }
 
         var byMonthModel = new SortedDictionary<(YearMonth, string), Usd>();
-        decimal billed = 0, listTotal = 0;
-        var anyList = false;
+        decimal billedTotal = 0, listTotal = 0;
+        var anyListTotal = false;
         foreach (var id in order)
         {
-            foreach (var p in groups[id])
+            foreach (var (key, (table, billed, list, anyList)) in groups[id].ByMonthModel)
             {
-                billed += p.BilledUsd;
-                var listUsd = p.ListUsd ?? p.BilledUsd;
-                if (p.ListUsd is not null) { anyList = true; listTotal += p.ListUsd.Value; }
-                var key = (p.Month, p.Model);
-                byMonthModel[key] = byMonthModel.GetValueOrDefault(key) + new Usd(listUsd);
+                billedTotal += billed;
+                if (anyList) { anyListTotal = true; listTotal += list; }
+                byMonthModel[key] = byMonthModel.GetValueOrDefault(key) + new Usd(table);
             }
         }
-        var table = new SpendTable([.. byMonthModel.Select(p => new SpendRow(p.Key.Item1, p.Key.Item2, p.Value))]);
-        decimal? discount = anyList && listTotal > 0 ? 1m - billed / listTotal : null;
-        return new CostImport(table, diag.ToReport(), new Usd(billed), anyList ? new Usd(listTotal) : null, discount);
+        var spend = new SpendTable([.. byMonthModel.Select(p => new SpendRow(p.Key.Item1, p.Key.Item2, p.Value))]);
+        decimal? discount = anyListTotal && listTotal > 0 ? 1m - billedTotal / listTotal : null;
+        return new CostImport(spend, diag.ToReport(), new Usd(billedTotal), anyListTotal ? new Usd(listTotal) : null, discount);
     }
 
     /// <summary>False when any string in the element (names included) is not valid UTF-8.</summary>

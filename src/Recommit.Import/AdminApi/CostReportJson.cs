@@ -17,11 +17,11 @@ public static class CostReportJson
 
     /// <summary>Reads several saved pages (a bucket repeated across files replaces the earlier copy), with the billed total.</summary>
     public static CostImport ReadDetailed(IReadOnlyList<string> paths, ModelNameResolver? resolver = null) =>
-        CostReader.Read([.. paths.Select(JsonSource.Load)], UsageReportJson.ReportName(paths), FormatName, analytics: false, resolver);
+        CostReader.Read([.. paths.Select(JsonPage.OnDisk)], UsageReportJson.ReportName(paths), FormatName, analytics: false, resolver);
 
     /// <summary>Reads a page held in memory; <paramref name="fileName"/> names it in messages.</summary>
     public static CostImport Parse(byte[] json, string fileName, ModelNameResolver? resolver = null) =>
-        CostReader.Read([new JsonSource(fileName, json)], fileName, FormatName, analytics: false, resolver);
+        CostReader.Read([JsonPage.InMemory(json, fileName)], fileName, FormatName, analytics: false, resolver);
 
     /// <summary>True when the first bytes look like a cost-report page: a data envelope with amount and currency but no list amount.</summary>
     public static bool Looks(ReadOnlySpan<byte> head) =>

@@ -24,12 +24,12 @@ public static class UsageReportJson
         ArgumentNullException.ThrowIfNull(paths);
         if (paths.Count == 0) throw new ArgumentException("no files", nameof(paths));
         // Files are loaded one at a time, so a year of pages never sits in memory at once.
-        return new UsageReportParser(paths.Count, i => JsonSource.Load(paths[i]), ReportName(paths)).Run(resolver);
+        return new UsageReportParser(paths.Count, i => JsonPage.OnDisk(paths[i]), ReportName(paths)).Run(resolver);
     }
 
     /// <summary>Reads a page held in memory; <paramref name="fileName"/> names it in messages.</summary>
     public static UsageImport Parse(byte[] json, string fileName, ModelNameResolver? resolver = null) =>
-        new UsageReportParser(1, _ => new JsonSource(fileName, json), fileName).Run(resolver);
+        new UsageReportParser(1, _ => JsonPage.InMemory(json, fileName), fileName).Run(resolver);
 
     /// <summary>
     /// True when the first bytes of a file look like a usage-report page: a <c>data</c> envelope whose results carry

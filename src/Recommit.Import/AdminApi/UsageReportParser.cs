@@ -8,7 +8,7 @@ namespace Recommit.Import.AdminApi;
 /// The Utf8JsonReader-based parser behind <see cref="UsageReportJson"/>: one pass over every file; when a bucket
 /// turns up twice, a second pass skips the replaced copies so the later copy wins exactly.
 /// </summary>
-internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> load, string reportName, string format = UsageReportJson.FormatName)
+internal sealed class UsageReportParser(int fileCount, Func<int, JsonPage> load, string reportName, string format = UsageReportJson.FormatName)
 {
     private const int Kinds = 6;
 
@@ -95,41 +95,16 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
         return builder.Build();
     }
 
-    private void ParseFile(int fileIndex)
+    private void ParseFile(int fileIndex) =>
+        load(fileIndex).Read(_format == UsageReportJson.FormatName ? "usage report" : "analytics usage",
+            (ref Utf8JsonReader reader, JsonSource source, int b) => ParseItem(ref reader, source, fileIndex, b));
+
+    /// <summary>One item of data[], whole in the page reader's window (<see cref="JsonPageReader"/>): a bucket of results.</summary>
+    private void ParseItem(ref Utf8JsonReader reader, JsonSource source, int fileIndex, int b)
     {
-        var source = load(fileIndex);
-        var reader = new Utf8JsonReader(source.Payload, new JsonReaderOptions { MaxDepth = 64 });
         try
         {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-                throw source.Shape(reader.TokenStartIndex, "not a usage report page: expected a JSON object with a data[] array");
-            var sawData = false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                if (reader.ValueTextEquals("data"u8))
-                {
-                    reader.Read();
-                    if (reader.TokenType != JsonTokenType.StartArray)
-                        throw source.Shape(reader.TokenStartIndex, "data: expected an array of buckets");
-                    sawData = true;
-                    var b = 0;
-                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                        ParseBucket(ref reader, source, fileIndex, b++);
-                }
-                else
-                {
-                    reader.Read();
-                    reader.Skip();
-                }
-            }
-            if (!sawData) throw source.Shape(0, "not a usage report page: no data[] array");
-            // The page must end here: an unclosed object or trailing text is a damaged file, not a shorter page.
-            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
-                throw source.Shape(reader.TokenStartIndex, "the page does not end after its top-level object");
-        }
-        catch (JsonException e)
-        {
-            throw source.Malformed(e);
+            ParseBucket(ref reader, source, fileIndex, b);
         }
         catch (OverflowException)
         {
@@ -168,7 +143,7 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
             {
                 rowFields = true;
                 reader.Read();
-                reader.Skip();
+                reader.SkipWhole();
             }
             else if (reader.ValueTextEquals("starting_at"u8))
             {
@@ -185,7 +160,7 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
             else
             {
                 reader.Read();
-                reader.Skip();
+                reader.SkipWhole();
             }
         }
         if (rowFields && !sawResults)
@@ -246,7 +221,7 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
         var offset = reader.TokenStartIndex;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            reader.Skip();
+            reader.SkipWhole();
             _diag.Reject(source.File, source.LineAt(offset), $"data[{b}].results[{j}]: expected an object");
             return;
         }
@@ -260,7 +235,7 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
             else
             {
                 reader.Read();
-                reader.Skip();
+                reader.SkipWhole();
             }
         }
         var error = row.Error;
@@ -295,14 +270,14 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
             {
                 if (counts ? CountField(ref reader, ref r, ref row) : DimensionField(ref reader, ref r, ref row)) continue;
                 reader.Read();
-                reader.Skip();
+                reader.SkipWhole();
             }
             row.Prefix = "";
         }
         else if (reader.TokenType != JsonTokenType.Null)
         {
             row.Fail($"{prefix.TrimEnd('.')}: expected an object");
-            reader.Skip();
+            reader.SkipWhole();
         }
     }
 
@@ -321,10 +296,10 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
                 {
                     if (reader.ValueTextEquals("ephemeral_5m_input_tokens"u8)) r.C1 = Count(ref reader, ref row, "cache_creation.ephemeral_5m_input_tokens");
                     else if (reader.ValueTextEquals("ephemeral_1h_input_tokens"u8)) r.C2 = Count(ref reader, ref row, "cache_creation.ephemeral_1h_input_tokens");
-                    else { reader.Read(); reader.Skip(); }
+                    else { reader.Read(); reader.SkipWhole(); }
                 }
             }
-            else if (reader.TokenType != JsonTokenType.Null) { row.Fail("cache_creation: expected an object"); reader.Skip(); }
+            else if (reader.TokenType != JsonTokenType.Null) { row.Fail("cache_creation: expected an object"); reader.SkipWhole(); }
         }
         else if (reader.ValueTextEquals("server_tool_use"u8))
         {
@@ -334,17 +309,17 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     if (reader.ValueTextEquals("web_search_requests"u8)) r.C5 = Count(ref reader, ref row, "server_tool_use.web_search_requests");
-                    else { reader.Read(); reader.Skip(); }
+                    else { reader.Read(); reader.SkipWhole(); }
                 }
             }
-            else if (reader.TokenType != JsonTokenType.Null) { row.Fail("server_tool_use: expected an object"); reader.Skip(); }
+            else if (reader.TokenType != JsonTokenType.Null) { row.Fail("server_tool_use: expected an object"); reader.SkipWhole(); }
         }
         else if (reader.ValueTextEquals("total_tokens"u8))
         {
             row.Total = true;
             row.TotalPath = row.Prefix + "total_tokens";
             reader.Read();
-            reader.Skip();
+            reader.SkipWhole();
         }
         else return false;
         return true;
@@ -358,14 +333,14 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
             reader.Read();
             if (reader.TokenType == JsonTokenType.String) r.Model = Intern(ref reader, _models, _modelNames);
             else if (reader.TokenType == JsonTokenType.Null) r.Model = -1;
-            else { row.Fail("model: expected a string"); reader.Skip(); }
+            else { row.Fail("model: expected a string"); reader.SkipWhole(); }
         }
         else if (reader.ValueTextEquals("workspace_id"u8))
         {
             reader.Read();
             if (reader.TokenType == JsonTokenType.String) r.Workspace = Intern(ref reader, _workspaces, _workspaceNames);
             else if (reader.TokenType == JsonTokenType.Null) r.Workspace = DefaultWorkspace();
-            else { row.Fail("workspace_id: expected a string or null"); reader.Skip(); }
+            else { row.Fail("workspace_id: expected a string or null"); reader.SkipWhole(); }
         }
         else if (reader.ValueTextEquals("service_tier"u8)) Enumerated(ref reader, ref row, "service_tier", TierMap, AdminApiDimensions.ServiceTiers, ref r.Tier);
         else if (reader.ValueTextEquals("context_window"u8)) Enumerated(ref reader, ref row, "context_window", BandMap, AdminApiDimensions.ContextWindows, ref r.Band);
@@ -394,7 +369,7 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
         else if (reader.TokenType != JsonTokenType.Null)
         {
             row.Fail($"{field}: expected a string");
-            reader.Skip();
+            reader.SkipWhole();
         }
     }
 
@@ -426,7 +401,7 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonSource> loa
                 return 0;
             default:
                 row.Fail($"{field}: expected a number, found {reader.TokenType}");
-                reader.Skip();
+                reader.SkipWhole();
                 return 0;
         }
     }
