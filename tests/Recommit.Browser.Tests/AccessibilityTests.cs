@@ -64,6 +64,9 @@ public sealed class AccessibilityTests(BrowserApp app)
         await page.ClickAsync("button[type=submit].primary");
         await page.WaitForSelectorAsync("#verified");
         violations.AddRange(await SeriousViolationsAsync(page));
+        await page.GotoAsync("/accounts/digest?week=2026-10-07");
+        await page.WaitForSelectorAsync("section.impact");
+        violations.AddRange(await SeriousViolationsAsync(page));
 
         Assert.Empty(violations);
     }

@@ -80,6 +80,13 @@ internal static class DigestCommand
                 accounts.AddRow(Markup.Escape(a.Account), Markup.Escape($"not re-analysed: {a.Skipped}"), "", "", "", counters);
         }
         console.Write(accounts);
+        var deals = new Table { Title = new TableTitle("The deal per account (docs/method.md §7–§8; savings are simulated means to 3 significant figures)") };
+        foreach (var c in new[] { "Account", "Recommendation before", "Recommendation after", "Best package before", "Best package after", "Saving change" }) deals.AddColumn(c);
+        foreach (var a in digest.Accounts)
+            if (a.Before?.Deal is { } b && a.After?.Deal is { } n)
+                deals.AddRow(Markup.Escape(a.Account), Markup.Escape(DigestText.Action(b)), Markup.Escape(DigestText.Action(n)), Markup.Escape(DigestText.Package(b)),
+                    Markup.Escape(DigestText.Package(n)), b.BuyerSaving is { } was && n.BuyerSaving is { } now ? DigestText.SignedChange(was, now) : "—");
+        if (deals.Rows.Count > 0) console.Write(deals);
         foreach (var a in digest.Accounts)
             foreach (var c in a.Counters)
                 console.WriteLine(Markup.Escape($"{a.Account}: {c.Sentence}"));

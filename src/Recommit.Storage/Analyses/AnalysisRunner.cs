@@ -4,6 +4,7 @@ using Recommit.Analysis;
 using Recommit.Contracts;
 using Recommit.Forecasting;
 using Recommit.Levers;
+using Recommit.Negotiation;
 using Recommit.Pricing;
 using Recommit.Reports.Json;
 using Recommit.Storage.Contracts;
@@ -14,7 +15,7 @@ namespace Recommit.Storage.Analyses;
 /// <summary>
 /// Runs the engine on an account's stored usage and contract: <see cref="QueueAsync"/> checks the request and records
 /// it, <see cref="RunAsync"/> runs it (in the web app on a background worker) writing its progress and then the
-/// documented analysis.json with the key figures, <see cref="WhatIfAsync"/> runs one without storing it. Given a
+/// documented analysis.json with the key figures, <see cref="WhatIfAsync(int, AnalysisOptions, CancellationToken)"/> runs one without storing it. Given a
 /// <see cref="FitCache"/> (the server keeps one), a run on usage already fitted reuses its forecasts and backtest and only
 /// re-draws the paths and re-runs the ledger.
 /// </summary>
@@ -78,12 +79,20 @@ public sealed class AnalysisRunner(StoreContext db, PriceBook book, FitCache? fi
     }
 
     /// <summary>Runs the engine on the account as it is stored and returns the result without storing it.</summary>
-    public async Task<AnalysisResult> WhatIfAsync(int accountId, AnalysisOptions options, CancellationToken cancellation = default)
+    public Task<AnalysisResult> WhatIfAsync(int accountId, AnalysisOptions options, CancellationToken cancellation = default) =>
+        WhatIfAsync(accountId, options, NegotiationAssumptions.Default, cancellation);
+
+    /// <summary>
+    /// As <see cref="WhatIfAsync(int, AnalysisOptions, CancellationToken)"/> with the negotiation's
+    /// <paramref name="assumptions"/> (the digest values price protection against a sampled price move with them).
+    /// </summary>
+    public async Task<AnalysisResult> WhatIfAsync(int accountId, AnalysisOptions options, NegotiationAssumptions assumptions, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(assumptions);
         options.Validate();
         var input = await InputAsync(accountId, options, cancellation);
-        return Analyzer.Run(input);
+        return Analyzer.Run(input with { Assumptions = assumptions });
     }
 
     /// <summary>The engine's input for the account as stored: its contract version, usage, levers and settings.</summary>

@@ -22,6 +22,12 @@ public sealed record AccountImpact(
     /// <summary>After − before of the mean cost of doing nothing.</summary>
     public decimal? CostOfDoingNothingChange => Before is { } b && After is { } a ? a.CostOfDoingNothing - b.CostOfDoingNothing : null;
 
-    /// <summary>After − before of the mean total bill to the horizon.</summary>
+    /// <summary>After − before of the mean bill of the term's remaining periods.</summary>
     public decimal? TotalBillChange => Before is { } b && After is { } a ? a.TotalBill - b.TotalBill : null;
+
+    /// <summary>Whether the week's moves changed the recommended action (null when either deal is unknown).</summary>
+    public bool? RecommendationChanged => Before?.Deal is { } b && After?.Deal is { } a ? a.Action != b.Action : null;
+
+    /// <summary>After − before of the best package's expected saving (null unless both books have a best package).</summary>
+    public decimal? BestPackageSavingChange => Before?.Deal?.BuyerSaving is { } b && After?.Deal?.BuyerSaving is { } a ? a - b : null;
 }

@@ -41,8 +41,11 @@ public static class DigestFeed
         {
             var text = new StringBuilder();
             if (a.Before is { } b && a.After is { } n)
+            {
                 text.Append(CultureInfo.InvariantCulture,
-                    $"Cost of doing nothing {Usd(b.CostOfDoingNothing)} → {Usd(n.CostOfDoingNothing)}; total bill to the horizon {Usd(b.TotalBill)} → {Usd(n.TotalBill)}; gap {b.GapClass} → {n.GapClass}. ");
+                    $"Cost of doing nothing {Usd(b.CostOfDoingNothing)} → {Usd(n.CostOfDoingNothing)}; bill for the rest of the term {Usd(b.TotalBill)} → {Usd(n.TotalBill)}; gap {b.GapClass} → {n.GapClass}. ");
+                text.Append(DigestText.Deal(a)).Append(' ');
+            }
             else if (a.Skipped is { } why) text.Append(CultureInfo.InvariantCulture, $"Not re-analysed: {why}. ");
             foreach (var c in a.Counters) text.Append(c.Sentence).Append(' ');
             var item = new SyndicationItem($"{a.Account}: what this week's pricing moves mean", text.ToString().TrimEnd(), link,

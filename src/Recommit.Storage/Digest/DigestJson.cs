@@ -35,8 +35,19 @@ public static class DigestJson
                 projectedPosition = Cents(a.PositionChange),
                 costOfDoingNothing = Cents(a.CostOfDoingNothingChange),
                 totalBill = Cents(a.TotalBillChange),
+                recommendationChanged = a.RecommendationChanged,
+                bestPackageSaving = Cents(a.BestPackageSavingChange),
             },
-            counters = a.Counters.Select(c => new { kind = Kebab(c.Kind), model = c.Move.Model.Value, rate = c.Move.Rate, sentence = c.Sentence }),
+            counters = a.Counters.Select(c => new
+            {
+                kind = Kebab(c.Kind),
+                model = c.Move.Model.Value,
+                rate = c.Move.Rate,
+                from = c.From,
+                buyerValue = Cents(c.BuyerValue),
+                vendorValue = Cents(c.VendorValue),
+                sentence = c.Sentence,
+            }),
         }),
     };
 
@@ -47,6 +58,15 @@ public static class DigestJson
         costOfDoingNothing = Cents(f.CostOfDoingNothing),
         totalBill = Cents(f.TotalBill),
         priceBookVersion = f.PriceBookVersion,
+        recommendation = f.Deal is not { } d ? null : new
+        {
+            action = d.Action,
+            nextCheck = d.NextCheck,
+            sentence = d.Sentence,
+            bestPackage = d.BestPackage,
+            buyerSaving = Cents(d.BuyerSaving),
+            vendorGain = Cents(d.VendorGain),
+        },
     };
 
     /// <summary>A counter kind as written in JSON and tables.</summary>

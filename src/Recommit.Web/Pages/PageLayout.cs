@@ -17,6 +17,9 @@ internal static class PageLayout
     private const string Policy = "default-src 'none'; style-src 'self' 'unsafe-inline'; script-src 'self'; img-src 'self' data:; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /// <summary>The <see cref="HttpContext.Items"/> key of a page's Atom feed, linked as <c>rel="alternate"</c> in its head.</summary>
+    public const string AlternateFeedKey = "recommit.alternate-feed";
+
     /// <summary>HTML-encodes untrusted text for element content and quoted attribute values.</summary>
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
@@ -29,12 +32,15 @@ internal static class PageLayout
         if (refreshSeconds is { } s) sb.Append("<meta http-equiv=\"refresh\" content=\"").Append(s).Append("\">\n");
         sb.Append("<title>").Append(E(title)).Append(" · Recommit</title>\n")
           .Append("<link rel=\"stylesheet\" href=\"").Append(AssetEndpoints.StylesheetPath).Append("\">\n")
-          .Append("<script src=\"").Append(AssetEndpoints.ScriptPath).Append("\" defer></script>\n</head>\n<body>\n")
+          .Append("<script src=\"").Append(AssetEndpoints.ScriptPath).Append("\" defer></script>\n");
+        if (http.Items[AlternateFeedKey] is string feed) sb.Append("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Recommit pricing digest\" href=\"").Append(E(feed)).Append("\">\n");
+        sb.Append("</head>\n<body>\n")
           .Append("<a class=\"skip\" href=\"#main\">Skip to content</a>\n<header class=\"top\">\n<a class=\"brand\" href=\"/\">Recommit</a>\n<nav aria-label=\"Site\">");
         var user = http.User;
         if (user.Identity?.IsAuthenticated == true)
         {
             sb.Append("<a href=\"/accounts\">Accounts</a>");
+            sb.Append("<a href=\"/accounts/digest\">Pricing digest</a>");
             if (user.IsInRole(Storage.Users.Roles.Admin)) sb.Append("<a href=\"/accounts/intake\">Intake inbox</a><a href=\"/accounts/users\">Users</a>");
             sb.Append("<a href=\"/accounts/tokens\">Tokens</a>");
             sb.Append("<form method=\"post\" action=\"/signout\" class=\"inline\">").Append(Antiforgery(http))

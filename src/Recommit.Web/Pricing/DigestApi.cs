@@ -11,6 +11,7 @@ using Recommit.Storage.Analyses;
 using Recommit.Storage.Digest;
 using Recommit.Storage.Users;
 using Recommit.Web.Internals;
+using Recommit.Web.Pages.Workspace;
 
 namespace Recommit.Web.Pricing;
 
@@ -23,26 +24,31 @@ internal static class DigestApi
 {
     public static WebApplication MapDigest(this WebApplication app)
     {
-        app.MapGet("/digest.atom", AtomAsync).WithName("DigestAtom").WithTags("Pricing digest").RequireAuthorization();
-        app.MapGet("/api/digest", JsonAsync).WithName("GetDigest").WithTags("Pricing digest").RequireAuthorization();
+        // One cache per app (each app has its own store); the page in the workspace reads through it too.
+        var cache = new DigestCache();
+        app.Lifetime.ApplicationStopped.Register(cache.Dispose);
+        app.MapGet("/digest.atom", (string? week, HttpContext http, ClaimsPrincipal user, StoreContext db, CancellationToken ct) => AtomAsync(week, http, user, db, cache, ct)).WithName("DigestAtom").WithTags("Pricing digest").RequireAuthorization();
+        app.MapGet("/api/digest", (string? week, ClaimsPrincipal user, StoreContext db, CancellationToken ct) => JsonAsync(week, user, db, cache, ct)).WithName("GetDigest").WithTags("Pricing digest").RequireAuthorization();
+        app.MapDigestPage(cache);
         return app;
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> AtomAsync(string? week, HttpContext http, ClaimsPrincipal user, StoreContext db, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> AtomAsync(string? week, HttpContext http, ClaimsPrincipal user, StoreContext db, DigestCache cache, CancellationToken ct)
     {
         if (!TryWeek(week, out var day)) return Problems.BadRequest($"expected a day as yyyy-MM-dd, found '{week}'", "week");
-        var digest = await BuildAsync(day, user, db, ct);
+        var digest = await DigestAsync(day, user, db, cache, ct);
         var link = new Uri($"{http.Request.Scheme}://{http.Request.Host}/api/digest?week={digest.WeekStart:yyyy-MM-dd}");
         return TypedResults.Text(DigestFeed.ToAtom(digest, link), "application/atom+xml; charset=utf-8");
     }
 
-    private static async Task<Results<Ok<object>, ProblemHttpResult>> JsonAsync(string? week, ClaimsPrincipal user, StoreContext db, CancellationToken ct)
+    private static async Task<Results<Ok<object>, ProblemHttpResult>> JsonAsync(string? week, ClaimsPrincipal user, StoreContext db, DigestCache cache, CancellationToken ct)
     {
         if (!TryWeek(week, out var day)) return Problems.BadRequest($"expected a day as yyyy-MM-dd, found '{week}'", "week");
-        return TypedResults.Ok(DigestJson.Document(await BuildAsync(day, user, db, ct)));
+        return TypedResults.Ok(DigestJson.Document(await DigestAsync(day, user, db, cache, ct)));
     }
 
-    private static async Task<PriceDigest> BuildAsync(DateOnly day, ClaimsPrincipal user, StoreContext db, CancellationToken ct)
+    /// <summary>The digest of the week holding <paramref name="day"/> over the accounts <paramref name="user"/> may see, through <paramref name="cache"/>.</summary>
+    public static async Task<PriceDigest> DigestAsync(DateOnly day, ClaimsPrincipal user, StoreContext db, DigestCache cache, CancellationToken ct)
     {
         List<int>? visible = null;
         if (!user.IsInRole(Roles.Admin))
@@ -50,10 +56,10 @@ internal static class DigestApi
             var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
             visible = await db.AccountMembers.Where(m => m.UserId == userId).Select(m => m.AccountId).ToListAsync(ct);
         }
-        return await PriceDigest.BuildAsync(db, PriceBook.Default, day, new AnalysisOptions { Paths = 1_000 }, visible, cancellation: ct);
+        return await cache.GetAsync(db, PriceBook.Default, day, new AnalysisOptions { Paths = 1_000 }, visible, ct);
     }
 
-    private static bool TryWeek(string? text, out DateOnly day)
+    public static bool TryWeek(string? text, out DateOnly day)
     {
         day = DateOnly.FromDateTime(DateTime.UtcNow);
         return text is null || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
