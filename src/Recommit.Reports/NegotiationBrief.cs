@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Recommit.Analysis;
+using Recommit.Money;
 using Recommit.Negotiation;
 using Recommit.Reports.Internals;
 using Recommit.Reports.Markdown;
@@ -53,7 +54,7 @@ public static class NegotiationBrief
         yield return Recommendation(n);
         yield return Numbers(a, n);
         yield return Packages(n);
-        if (n.Zone is { } zone) yield return Zone(zone);
+        if (n.Zone is { } zone) yield return Zone(zone, n.Valuation.Paths);
         yield return Vendor(n);
         yield return Assumptions(n);
     }
@@ -63,22 +64,23 @@ public static class NegotiationBrief
         var v = n.Valuation;
         var sq = v.StatusQuo;
         var c = a.CostOfDoingNothing;
+        string Sim(Usd value) => Figures.Simulated(value, v.Paths);
         var sb = new StringBuilder();
         sb.Append("- Window: ").Append(v.From).Append(" to ").Append(v.Horizon).Append(", ").Append(Figures.Count(v.Paths))
           .Append(" simulated paths, the same for the status quo and every package.\n");
-        sb.Append("- Status quo buyer cost over the window: ").Append(Figures.Money(sq.BuyerCost.Mean)).Append(" expected (P10 ")
-          .Append(Figures.Money(sq.BuyerCost.P10)).Append(", P90 ").Append(Figures.Money(sq.BuyerCost.P90)).Append(").\n");
-        sb.Append("- Cost of doing nothing (overage premium + forfeited commitment to the end of the term): ").Append(Figures.Money(c.Mean))
-          .Append(" expected, ").Append(Figures.Money(c.P50)).Append(" median.\n");
+        sb.Append("- Status quo buyer cost over the window: ").Append(Sim(sq.BuyerCost.Mean)).Append(" expected (P10 ")
+          .Append(Sim(sq.BuyerCost.P10)).Append(", P90 ").Append(Sim(sq.BuyerCost.P90)).Append(").\n");
+        sb.Append("- Cost of doing nothing (overage premium + forfeited commitment to the end of the term): ").Append(Sim(c.Mean))
+          .Append(" expected, ").Append(Sim(c.P50)).Append(" median.\n");
         if (v.Packages.Where(p => p.Acceptable(n.Assumptions.MaxProbabilityWorseOff)).MaxBy(p => p.BuyerSaving) is { } best)
         {
             var i = v.Packages.IndexOf(best);
             var stressed = n.Stressed.Packages[i];
             sb.Append("- Best acceptable package, ").Append(MarkdownText.Escape(best.Package.Name)).Append(": the buyer saves ")
-              .Append(Figures.Money(best.BuyerSaving)).Append(" in expectation (worse off on ").Append(Figures.Percent(best.ProbabilityWorseOff))
-              .Append(" of paths) and the vendor gains ").Append(Figures.Money(best.VendorGain)).Append(".\n");
-            sb.Append("- If usage falls ").Append(Figures.Percent((double)n.Assumptions.LoadStress)).Append(" from the as-of month: the buyer saves ")
-              .Append(Figures.Money(stressed.BuyerSaving)).Append(" and the vendor gains ").Append(Figures.Money(stressed.VendorGain))
+              .Append(Sim(best.BuyerSaving)).Append(" in expectation (worse off on ").Append(Figures.Percent(best.ProbabilityWorseOff))
+              .Append(" of paths) and the vendor gains ").Append(Sim(best.VendorGain)).Append(".\n");
+            sb.Append("- If usage falls ").Append(Figures.Percent((double)n.Assumptions.LoadStress)).Append(" from the package's start (").Append(best.Package.Terms.Start.ToString()).Append("): the buyer saves ")
+              .Append(Sim(stressed.BuyerSaving)).Append(" and the vendor gains ").Append(Sim(stressed.VendorGain))
               .Append(stressed.MutualGain ? " — still a mutual gain.\n" : " — no longer a mutual gain.\n");
         }
         return new ReportSection("numbers", "The numbers", sb.ToString(), null, "");
@@ -89,15 +91,16 @@ public static class NegotiationBrief
         var table = new MarkdownTable(["Package", "Annual commit", "Term", "Discount (band)", "E[buyer cost]", "Buyer saving", "E[vendor value]", "Vendor gain", "P(worse off)", "Mutual gain", "Saving under stress"],
             [false, true, true, true, true, true, true, true, true, false, true]);
         var sq = n.Valuation.StatusQuo;
-        table.Row("Status quo", "", "", "", Figures.Money(sq.BuyerCost.Mean), "", Figures.Money(sq.VendorValue.Mean), "", "", "", "");
+        string Sim(Usd value) => Figures.Simulated(value, n.Valuation.Paths);
+        table.Row("Status quo", "", "", "", Sim(sq.BuyerCost.Mean), "", Sim(sq.VendorValue.Mean), "", "", "", "");
         foreach (var (p, i) in n.Valuation.Packages.Select((p, i) => (p, i)))
         {
             table.Row(MarkdownText.Escape(p.Package.Name), Figures.Money(p.Package.AnnualCommit),
                 p.Package.Terms.TermMonths.ToString(CultureInfo.InvariantCulture) + " mo",
                 Figures.Percent((double)p.Package.Terms.CommittedDiscount) + " (" + (p.BandDiscount is { } b ? Figures.Percent((double)b) : "none") + ")",
-                Figures.Money(p.Value.BuyerCost.Mean), Figures.Money(p.BuyerSaving), Figures.Money(p.Value.VendorValue.Mean),
-                Figures.Money(p.VendorGain), Figures.Percent(p.ProbabilityWorseOff), p.MutualGain ? "yes" : "no",
-                Figures.Money(n.Stressed.Packages[i].BuyerSaving));
+                Sim(p.Value.BuyerCost.Mean), Sim(p.BuyerSaving), Sim(p.Value.VendorValue.Mean),
+                Sim(p.VendorGain), Figures.Percent(p.ProbabilityWorseOff), p.MutualGain ? "yes" : "no",
+                Sim(n.Stressed.Packages[i].BuyerSaving));
         }
         var sb = new StringBuilder(table.Render()).Append('\n');
         foreach (var p in n.Valuation.Packages)
@@ -110,7 +113,7 @@ public static class NegotiationBrief
         return new ReportSection("packages", "Packages side by side", lead, Charts.ChartSet.Scenarios, sb.ToString());
     }
 
-    private static ReportSection Zone(ZoneOfAgreement z)
+    private static ReportSection Zone(ZoneOfAgreement z, int paths)
     {
         var sb = new StringBuilder();
         sb.Append("For the best package's shape (").Append(z.TermMonths.ToString(CultureInfo.InvariantCulture)).Append(" months, ")
@@ -118,8 +121,8 @@ public static class NegotiationBrief
         sb.Append(z.Low is { } low && z.High is { } high
             ? $"- Both sides gain in expectation from **{Figures.Money(low)}** to **{Figures.Money(high)}** a year (before the cap on P(buyer worse off); each level's probability is in the curve in analysis.json).\n"
             : "- No commit level on the grid gains both sides.\n");
-        sb.Append("- The vendor's walk-away point (gain = 0): ").Append(z.VendorWalkAway is { } vw ? Figures.Money(vw) + " a year" : "beyond the grid").Append(".\n");
-        sb.Append("- The buyer's walk-away point (saving = 0): ").Append(z.BuyerWalkAway is { } bw ? Figures.Money(bw) + " a year" : "beyond the grid").Append(".\n");
+        sb.Append("- The vendor's walk-away point (gain = 0): ").Append(z.VendorWalkAway is { } vw ? Figures.Simulated(vw, paths) + " a year" : "beyond the grid").Append(".\n");
+        sb.Append("- The buyer's walk-away point (saving = 0): ").Append(z.BuyerWalkAway is { } bw ? Figures.Simulated(bw, paths) + " a year" : "beyond the grid").Append(".\n");
         sb.Append(z.DiscountLow is { } dl && z.DiscountHigh is { } dh
             ? $"- At {Figures.Money(z.ChosenAnnualCommit)} a year both sides gain with a committed discount from {Figures.Percent((double)dl)} to {Figures.Percent((double)dh)}.\n"
             : $"- At {Figures.Money(z.ChosenAnnualCommit)} a year no discount from 0 % to 50 % gains both sides.\n");
@@ -136,18 +139,19 @@ public static class NegotiationBrief
             return new ReportSection("vendor", "For the account team", sb.ToString(), Charts.ChartSet.Pareto, "");
         }
         var pv = best.Value.Vendor;
+        string Sim(Usd value) => Figures.Simulated(value, n.Valuation.Paths);
         sb.Append("- Revenue under contract: ").Append(Figures.Percent(pv.CommittedShare)).Append(" of the package's expected value against ")
           .Append(Figures.Percent(sq.Vendor.CommittedShare)).Append(" in the status quo")
           .Append(pv.CommittedShare > sq.Vendor.CommittedShare ? " — more of the revenue is committed.\n" : " — less of the revenue is committed.\n");
-        sb.Append("- Predictability: the P10–P90 range of the vendor's value is ").Append(Figures.Money(pv.Spread)).Append(" against ")
-          .Append(Figures.Money(sq.Vendor.Spread)).Append(pv.Spread < sq.Vendor.Spread ? " — narrower, so more predictable.\n" : " — not narrower.\n");
-        sb.Append("- Revenue billed during the contract's term: ").Append(Figures.Money(pv.TermRevenue)).Append(" against ").Append(Figures.Money(sq.Vendor.TermRevenue))
+        sb.Append("- Predictability: the P10–P90 range of the vendor's value is ").Append(Sim(pv.Spread)).Append(" against ")
+          .Append(Sim(sq.Vendor.Spread)).Append(pv.Spread < sq.Vendor.Spread ? " — narrower, so more predictable.\n" : " — not narrower.\n");
+        sb.Append("- Revenue billed during the contract's term: ").Append(Sim(pv.TermRevenue)).Append(" against ").Append(Sim(sq.Vendor.TermRevenue))
           .Append(" in the status quo's remaining term.\n");
-        sb.Append("- Expected value to the vendor: ").Append(Figures.Money(best.Value.VendorValue.Mean)).Append(" against ").Append(Figures.Money(sq.VendorValue.Mean))
-          .Append(" (gain ").Append(Figures.Money(best.VendorGain)).Append(").\n");
+        sb.Append("- Expected value to the vendor: ").Append(Sim(best.Value.VendorValue.Mean)).Append(" against ").Append(Sim(sq.VendorValue.Mean))
+          .Append(" (gain ").Append(Sim(best.VendorGain)).Append(").\n");
         foreach (var t in n.Trades)
             sb.Append("- ").Append(t.Kind == "trade" ? "Trade offered" : "Ask").Append(": ").Append(MarkdownText.Escape(t.Name)).Append(" — worth ")
-              .Append(Figures.Money(t.BuyerValue)).Append(" to the buyer and ").Append(Figures.Money(t.VendorValue)).Append(" to the vendor.\n");
+              .Append(Sim(t.BuyerValue)).Append(" to the buyer and ").Append(Sim(t.VendorValue)).Append(" to the vendor.\n");
         return new ReportSection("vendor", "For the account team", sb.ToString(), Charts.ChartSet.Pareto, "");
     }
 
@@ -169,7 +173,8 @@ public static class NegotiationBrief
         sb.Append("- Fees").Append(Label("fees")).Append(": fixed ").Append(string.Join(", ", a.Fees.FixedTiers.Select(t => $"{Figures.Money(t.Fee)} from {Figures.Money(t.MinAnnualCommit)}/yr")))
           .Append("; or gainshare ").Append(Figures.Percent((double)a.Fees.GainshareShare)).Append(" of verified savings over ")
           .Append(a.Fees.GainshareWindowMonths.ToString(CultureInfo.InvariantCulture)).Append(" months.\n");
-        sb.Append("- ").Append(Figures.Count(n.CandidatesScreened)).Append(" optimiser packages screened.\n");
+        sb.Append("- ").Append(Figures.Count(n.CandidatesScreened)).Append(" optimiser packages screened, over term extensions of 0, 12 and 24 months")
+          .Append(n.ExtensionsNotTried.IsEmpty ? ".\n" : "; not tried: " + MarkdownText.Escape(string.Join("; ", n.ExtensionsNotTried)) + ".\n");
         return new ReportSection("negotiation-assumptions", "Negotiation assumptions", sb.ToString(), null, "");
     }
 

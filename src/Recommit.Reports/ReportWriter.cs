@@ -19,6 +19,7 @@ public static class ReportWriter
     public const string MarkdownFile = "report.md";
     public const string JsonFile = "analysis.json";
     public const string BriefFile = "brief.md";
+    public const string NegotiationFile = "negotiation.json";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -35,6 +36,23 @@ public static class ReportWriter
         written.Add(Write(outDir, JsonFile, AnalysisJson.Serialize(analysis)));
         if (analysis.Negotiation is not null) written.Add(Write(outDir, BriefFile, NegotiationBrief.Markdown(analysis)));
         foreach (var chart in charts) written.Add(Write(outDir, chart.FileName, chart.Svg));
+        return written.ToImmutable();
+    }
+
+    /// <summary>
+    /// Writes the negotiation alone into <paramref name="outDir"/> (what <c>recommit scenarios --out</c> gives):
+    /// <c>brief.md</c>, <c>negotiation.json</c> and the three charts the brief links. Returns the paths written.
+    /// </summary>
+    public static ImmutableArray<string> WriteNegotiation(AnalysisResult analysis, string outDir)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentException.ThrowIfNullOrWhiteSpace(outDir);
+        var negotiation = analysis.Negotiation ?? throw new ArgumentException("the analysis carries no negotiation", nameof(analysis));
+        Directory.CreateDirectory(outDir);
+        var written = ImmutableArray.CreateBuilder<string>();
+        written.Add(Write(outDir, BriefFile, NegotiationBrief.Markdown(analysis)));
+        written.Add(Write(outDir, NegotiationFile, NegotiationJson.Serialize(negotiation)));
+        foreach (var chart in ChartSet.Negotiation(negotiation)) written.Add(Write(outDir, chart.FileName, chart.Svg));
         return written.ToImmutable();
     }
 

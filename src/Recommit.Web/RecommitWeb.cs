@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Recommit.Forecasting;
 using Recommit.Storage;
+using Recommit.Storage.Usage;
 using Recommit.Web.Accounts;
 using Recommit.Web.Analyses;
 using Recommit.Web.Auth;
@@ -68,6 +69,7 @@ public static class RecommitWeb
             o.HeaderName = ApiAntiforgery.HeaderName;
         });
         builder.Services.AddSingleton(new FitCache());
+        builder.Services.AddSingleton<UsageSnapshots>();
         builder.Services.AddSingleton<LatestAnalyses>();
         builder.Services.AddSingleton<QuoteJobs>();
         builder.Services.AddRateLimiter(o =>

@@ -72,6 +72,134 @@ public sealed class ScenariosCommandTests : IDisposable
         Assert.True(doc.RootElement.GetProperty("scenarios").GetArrayLength() > 0);
     }
 
+    [Fact]
+    public void The_brief_shows_simulated_figures_to_three_significant_figures_and_a_given_path_to_the_cent()
+    {
+        var simulated = CliRun.Of("scenarios", "--usage", Repository.PathOf("data", "demo", "northwind", "usage.csv"), "--contract",
+            Repository.PathOf("data", "demo", "northwind", "contract.json"), "--paths", "200", "--out", _dir);
+        Assert.True(simulated.ExitCode == 0, simulated.Stderr);
+        var brief = File.ReadAllText(Path.Combine(_dir, "brief.md"));
+        // Every dollar figure of the numbers, the account team's framing and the packages' simulated columns.
+        foreach (var title in new[] { "## The numbers", "## For the account team" })
+            AtMostThreeSignificantFigures(Section(brief, title));
+        var rows = Section(brief, "## Packages side by side").Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).Skip(2).ToList();
+        Assert.NotEmpty(rows);
+        foreach (var cells in rows.Select(r => r.Split('|')))
+            foreach (var column in new[] { 5, 6, 7, 8, 11 }) AtMostThreeSignificantFigures(cells[column]);
+        AtMostThreeSignificantFigures(simulated.Stdout.Split('\n').First(l => l.Contains("│ status quo", StringComparison.Ordinal)));
+
+        var exact = Path.Combine(_dir, "exact");
+        var given = CliRun.Of(Example(6, "2026-07-01", "--scenarios", Fixture("example6-scenarios.json"), "--out", exact));
+        Assert.True(given.ExitCode == 0, given.Stderr);
+        var exactBrief = File.ReadAllText(Path.Combine(exact, "brief.md"));
+        Assert.Contains("| $5,160.00 |", exactBrief, StringComparison.Ordinal);
+        Assert.Contains("the buyer saves $510.00 and the vendor gains $175.50", exactBrief, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every dollar figure in <paramref name="text"/> has at most three significant digits ($805,000, $56.20; not $1,040,708.00).</summary>
+    private static void AtMostThreeSignificantFigures(string text)
+    {
+        var figures = System.Text.RegularExpressions.Regex.Matches(text, @"\$[0-9][0-9,]*(\.[0-9]+)?").Select(m => m.Value).ToList();
+        foreach (var figure in figures)
+            Assert.True(figure.Where(char.IsDigit).SkipWhile(c => c == '0').Reverse().SkipWhile(c => c == '0').Count() <= 3, $"{figure} in: {text}");
+    }
+
+    private static string Section(string markdown, string title)
+    {
+        var start = markdown.IndexOf(title, StringComparison.Ordinal);
+        Assert.True(start >= 0, title);
+        var end = markdown.IndexOf("\n## ", start + title.Length, StringComparison.Ordinal);
+        return end < 0 ? markdown[start..] : markdown[start..end];
+    }
+
+    /// <summary>Fabrikam's usage under a one-year contract from 2026-05: six months remain at the default as-of date (2026-11).</summary>
+    private string OneYearContract()
+    {
+        var path = Path.Combine(_dir, "one-year.json");
+        File.WriteAllText(path, """
+            {"name":"One year","start":"2026-05","periods":[{"months":12,"commitment":1000000}],"committedDiscount":0.20,"overageDiscount":0.0}
+            """);
+        return path;
+    }
+
+    [Fact]
+    public void A_short_contracts_plus_24_month_extension_is_valued_the_window_reaching_its_end()
+    {
+        var run = CliRun.Of("scenarios", "--usage", Repository.PathOf("data", "demo", "fabrikam", "usage.csv"), "--contract", OneYearContract(),
+            "--paths", "100", "--json");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var root = JsonDocument.Parse(run.Stdout).RootElement;
+        // 6 months remain; the term plus one more term would end in 2027-10, the +24 extension in 2029-04.
+        Assert.Equal("2029-04", root.GetProperty("window").GetProperty("horizon").GetString());
+        Assert.Equal(0, root.GetProperty("extensionsNotTried").GetArrayLength());
+    }
+
+    [Fact]
+    public void A_given_path_too_short_for_an_extension_says_which_was_not_tried_and_why()
+    {
+        var future = Path.Combine(_dir, "future.csv");
+        File.WriteAllLines(future, ["month,model,list_usd", .. Enumerable.Range(0, 18).Select(m => $"{new DateOnly(2026, 11, 1).AddMonths(m):yyyy-MM},sonnet,100000")]);
+        var run = CliRun.Of("scenarios", "--usage", Repository.PathOf("data", "demo", "fabrikam", "usage.csv"), "--contract", OneYearContract(),
+            "--future", future, "--out", Path.Combine(_dir, "out"));
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        const string reason = "+24 months (30 months, to 2029-04) would end after the window's last month 2028-04, where the given path stops";
+        Assert.Contains("Term extensions not tried: " + reason + ".", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("not tried: " + reason, File.ReadAllText(Path.Combine(_dir, "out", "brief.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_workload_given_in_tokens_is_priced_at_list_and_shown_by_kind_with_its_dollars_in_the_json_table_and_brief()
+    {
+        string[] args = ["scenarios", "--usage", Repository.PathOf("data", "demo", "northwind", "usage.csv"), "--contract",
+            Repository.PathOf("data", "demo", "northwind", "contract.json"), "--scenarios", Repository.PathOf("docs", "examples", "scenarios.json"), "--paths", "100"];
+
+        var json = CliRun.Of([.. args, "--json"]);
+        Assert.True(json.ExitCode == 0, json.Stderr);
+        var scenario = JsonDocument.Parse(json.Stdout).RootElement.GetProperty("scenarios")[2];
+        var c = scenario.GetProperty("consolidation");
+        var haiku = c.GetProperty("families")[1];
+        Assert.Equal(1_500_000_000, haiku.GetProperty("monthlyTokens").GetProperty("input").GetInt64());
+        Assert.Equal(120_000_000, haiku.GetProperty("monthlyTokens").GetProperty("output").GetInt64());
+        Assert.Equal(0, haiku.GetProperty("monthlyTokens").GetProperty("cacheRead").GetInt64());
+        // At Haiku 4.5's list prices ($1 input, $5 output a million): 1,500 + 600 = 2,100 a month, beside Sonnet's 12,000.
+        Assert.Equal("claude-haiku-4-5", haiku.GetProperty("model").GetString());
+        Assert.Equal(2_100.00m, haiku.GetProperty("monthlyListUsd").GetDecimal());
+        Assert.Equal(14_100.00m, c.GetProperty("monthlyListUsd").GetDecimal());
+        Assert.Equal("given", haiku.GetProperty("tokensFrom").GetString());
+        // Sonnet was given in dollars: its tokens are estimated at Northwind's own Sonnet mix, scaled to $12,000 of list.
+        var sonnet = c.GetProperty("families")[0];
+        Assert.Equal("account-mix", sonnet.GetProperty("tokensFrom").GetString());
+        var sonnetInput = sonnet.GetProperty("monthlyTokens").GetProperty("input").GetInt64();
+        Assert.True(sonnetInput > 0);
+        Assert.Equal(1_500_000_000 + sonnetInput, c.GetProperty("monthlyTokens").GetProperty("input").GetInt64());
+        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(json.Stdout).RootElement.GetProperty("scenarios")[0].GetProperty("consolidation").ValueKind);
+
+        const string words = "haiku: 1.5 B input, 120 M output tokens on claude-haiku-4-5 = $2,100.00 list) from 2027-01";
+        var table = CliRun.Of([.. args, "--out", _dir]);
+        Assert.True(table.ExitCode == 0, table.Stderr);
+        Assert.Contains(words, System.Text.RegularExpressions.Regex.Replace(table.Stdout, @"[ \t]*\r?\n", " "), StringComparison.Ordinal); // the console wraps
+        Assert.Contains(words, File.ReadAllText(Path.Combine(_dir, "brief.md")), StringComparison.Ordinal);
+        Assert.Contains("Consolidates $14,100.00 a month of list usage (sonnet: $12,000.00 list ≈ ", File.ReadAllText(Path.Combine(_dir, "brief.md")), StringComparison.Ordinal);
+        Assert.Contains("tokens at the account's own sonnet mix;", File.ReadAllText(Path.Combine(_dir, "brief.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_brief_written_by_out_has_every_chart_it_links_beside_it()
+    {
+        var run = CliRun.Of("scenarios", "--usage", Repository.PathOf("data", "demo", "northwind", "usage.csv"), "--contract",
+            Repository.PathOf("data", "demo", "northwind", "contract.json"), "--paths", "200", "--out", _dir);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var links = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Path.Combine(_dir, "brief.md")), @"!\[[^\]]*\]\(([^)]+)\)")
+            .Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["scenarios.svg", "savings-vs-commitment.svg", "pareto.svg"], links);
+        Assert.All(links, link => Assert.Equal("svg", System.Xml.Linq.XDocument.Load(Path.Combine(_dir, link)).Root!.Name.LocalName));
+        Assert.Empty(Directory.EnumerateDirectories(_dir)); // written all at once through a staging folder that is gone
+        Assert.Contains("Wrote brief.md, negotiation.json, pareto.svg, savings-vs-commitment.svg, scenarios.svg", run.Stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("northwind", "open-now")]
     [InlineData("contoso", "open-now")]
@@ -101,6 +229,23 @@ public sealed class ScenariosCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("recommit:", StringComparison.Ordinal));
         Assert.Contains($"{bad}: packages[0].periods[0].commitment: is required but missing", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_consolidation_in_tokens_on_a_model_the_price_book_lacks_exits_2_with_one_line()
+    {
+        var file = Path.Combine(_dir, "tokens.json");
+        File.WriteAllText(file, """
+            {"packages": [{"name": "T", "start": "2026-11", "periods": [{"months": 12, "commitment": 1000000}], "committedDiscount": 0.2,
+              "consolidation": {"start": "2027-01", "families": [{"family": "haiku", "model": "claude-nonesuch", "monthlyTokens": {"input": 10}}], "monthlyCostElsewhere": 1}}]}
+            """);
+
+        var run = CliRun.Of("scenarios", "--usage", Repository.PathOf("data", "demo", "northwind", "usage.csv"), "--contract",
+            Repository.PathOf("data", "demo", "northwind", "contract.json"), "--scenarios", file, "--paths", "100");
+
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("recommit:", StringComparison.Ordinal));
+        Assert.Contains("package T: consolidation: unknown model 'claude-nonesuch'", line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,6 +286,11 @@ public sealed class ScenariosCommandTests : IDisposable
     [InlineData("""{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12, "commitment": 1}], "committedDiscount": 0.2, "extra": 1}]}""")]
     [InlineData("""{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12, "commitment": 1}], "committedDiscount": 0.2, "consolidation": {"start": "2027-01", "families": [], "monthlyCostElsewhere": 1}}]}""")]
     [InlineData("""{"packages": []}""")]
+    [InlineData("""{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12, "commitment": 1}], "committedDiscount": 0.2, "consolidation": {"start": "2027-01", "families": [{"family": "haiku", "monthlyListUsd": 5, "monthlyTokens": {"input": 10}}], "monthlyCostElsewhere": 1}}]}""")]
+    [InlineData("""{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12, "commitment": 1}], "committedDiscount": 0.2, "consolidation": {"start": "2027-01", "families": [{"family": "haiku"}], "monthlyCostElsewhere": 1}}]}""")]
+    [InlineData("""{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12, "commitment": 1}], "committedDiscount": 0.2, "consolidation": {"start": "2027-01", "families": [{"family": "haiku", "monthlyTokens": {}}], "monthlyCostElsewhere": 1}}]}""")]
+    [InlineData("""{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12, "commitment": 1}], "committedDiscount": 0.2, "consolidation": {"start": "2027-01", "families": [{"family": "haiku", "monthlyTokens": {"input": 10, "audio": 1}}], "monthlyCostElsewhere": 1}}]}""")]
+    [InlineData("""{"packages": [{"name": "A", "start": "2027-01", "periods": [{"months": 12, "commitment": 1}], "committedDiscount": 0.2, "consolidation": {"start": "2027-01", "families": [{"family": "haiku", "monthlyListUsd": 5, "model": "claude-haiku-4-5"}], "monthlyCostElsewhere": 1}}]}""")]
     public void The_scenarios_schema_and_loader_refuse_the_same_faults(string json)
     {
         Assert.False(Valid(Schema("scenarios.schema.json"), json));

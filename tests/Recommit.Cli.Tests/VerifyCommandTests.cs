@@ -124,4 +124,41 @@ public class VerifyCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("old.json: start: the new contract must start on or after the old one (2026-07), found 2026-01", run.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_stored_account_is_verified_from_its_stored_versions_and_usage_and_the_run_is_stored()
+    {
+        var store = Path.Combine(Directory.CreateTempSubdirectory("recommit-verify-").FullName, "recommit.db");
+        Assert.Equal(0, CliRun.Of("accounts", "add", "example-7", "--contract", Fixture("old.json"), "--store", store).ExitCode);
+        Assert.Equal(0, CliRun.Of("accounts", "contract", "example-7", Fixture("new.json"), "--label", "signed", "--store", store).ExitCode);
+        var import = CliRun.Of("import", Fixture("spend.csv"), "--account", "example-7", "--store", store);
+        Assert.True(import.ExitCode == 0, import.Stderr);
+
+        var run = CliRun.Of("verify", "--account", "example-7", "--store", store, "--from", "2026-07", "--to", "2027-06", "--json");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var totals = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("totals");
+        Assert.Equal(2_220_000.00m, totals.GetProperty("oldBill").GetDecimal());
+        Assert.Equal(2_430_000.00m, totals.GetProperty("newBill").GetDecimal());
+        Assert.Equal(-210_000.00m, totals.GetProperty("savings").GetDecimal());
+        Assert.Contains("contract v1 → v2", run.Stderr, StringComparison.Ordinal);
+
+        // The same run as a table, stored again: the sentence agrees with the total beside it.
+        var table = CliRun.Of("verify", "--account", "example-7", "--store", store, "--old", "1", "--new", "2", "--from", "2026-07", "--to", "2027-06");
+        Assert.True(table.ExitCode == 0, table.Stderr);
+        Assert.Contains("Verified savings over the window are -$210,000.00", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Stored as verify run 2 of account example-7", table.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stored_account_with_one_contract_version_or_a_bad_version_is_bad_input()
+    {
+        var store = Path.Combine(Directory.CreateTempSubdirectory("recommit-verify-").FullName, "recommit.db");
+        Assert.Equal(0, CliRun.Of("accounts", "add", "single", "--contract", Fixture("old.json"), "--store", store).ExitCode);
+        var one = CliRun.Of("verify", "--account", "single", "--store", store, "--from", "2026-07");
+        Assert.Equal(2, one.ExitCode);
+        Assert.Contains("--old: account single has 1 contract version(s)", one.Stderr, StringComparison.Ordinal);
+        var bad = CliRun.Of("verify", "--account", "single", "--store", store, "--old", "first", "--from", "2026-07");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--old: with --account", bad.Stderr, StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Json.Schema;
 using Recommit.Analysis.Notes;
+using Recommit.Contracts;
 using Recommit.Reports.Json;
 using Recommit.Reports.Tests.Fixtures;
 using Recommit.Time;
@@ -57,6 +58,9 @@ public class AnalysisSchemaTests
         new LeverWithoutUsageNote("route", "claude-haiku-4-5"), new LeversAppliedNote(3), new PriceBookNote("2026-11-24"),
     ];
 
+    /// <summary>The sample analysis with Example 7's quote, so the quote's keys are checked too.</summary>
+    private static Analysis.AnalysisResult WithQuote => SampleAnalysis.Create() with { Quote = QuoteSectionTests.Example7("Package A") };
+
     [Fact]
     public void The_sample_analysis_matches_the_schema() =>
         AssertValid(AnalysisJson.Serialize(SampleAnalysis.Create()));
@@ -84,9 +88,15 @@ public class AnalysisSchemaTests
     [InlineData("$.ledger.periods[0]", "extra")]
     [InlineData("$.gap.evidence", "extra")]
     [InlineData("$.notes[0].figures", "")]
+    [InlineData("$.rates", "extra")]
+    [InlineData("$.rates.months[0]", "extra")]
+    [InlineData("$.quote", "extra")]
+    [InlineData("$.quote.windows[0]", "extra")]
+    [InlineData("$.quote.gainshareWindow.fee", "extra")]
     public void A_key_the_schema_does_not_name_is_refused(string path, string key)
     {
-        var node = JsonNode.Parse(AnalysisJson.Serialize(SampleAnalysis.Create()))!;
+        var node = JsonNode.Parse(AnalysisJson.Serialize(WithQuote))!;
+        Assert.Equal("", Problems(node.ToJsonString()));
         var target = Find(node, path);
         if (key.Length == 0) target["extra"] = new JsonArray();
         else target[key] = 1;
@@ -98,11 +108,29 @@ public class AnalysisSchemaTests
     [InlineData("$.ledger.months[0]", "periodIndex")]
     [InlineData("$.costOfDoingNothing", "p50")]
     [InlineData("$.forecast.months[0]", "actual")]
+    [InlineData("$.rates", "utilisationToDate")]
+    [InlineData("$.rates.months[0]", "effectiveSavingsRate")]
+    [InlineData("$.quote", "favours")]
+    [InlineData("$.quote.windows[0]", "probabilityNoFee")]
     public void A_key_the_schema_names_cannot_go_missing(string path, string key)
     {
-        var node = JsonNode.Parse(AnalysisJson.Serialize(SampleAnalysis.Create()))!;
+        var node = JsonNode.Parse(AnalysisJson.Serialize(WithQuote))!;
         Find(node, path).AsObject().Remove(key);
         Assert.NotEqual("", Problems(node.ToJsonString()));
+    }
+
+    [Fact]
+    public void Rate_ratios_are_written_to_six_decimal_places()
+    {
+        var month = new RateMonth(new YearMonth(2025, 10), new Money.Usd(85_341.35m), new Money.Usd(68_273.08m), new Money.Usd(75_000m),
+            new Money.Usd(68_273.08m), 68_273.08m / 75_000m, 0.2m);
+        var document = RatesDocument.Of(new CommitmentRates([month], 0.9103077086603733333333333333m, -0.0000005m));
+
+        Assert.Equal(0.910308m, document.UtilisationToDate);
+        Assert.Equal(-0.000001m, document.EffectiveSavingsRateToDate); // half away from zero
+        Assert.Equal(0.910308m, document.Months[0].Utilisation);
+        Assert.Equal(0.2m, document.Months[0].EffectiveSavingsRate);
+        Assert.Null(RatesDocument.Of(new CommitmentRates([month with { Utilisation = null }], null, null)).Months[0].Utilisation);
     }
 
     private static JsonNode Find(JsonNode root, string path)

@@ -15,7 +15,7 @@ public class QuoteSectionTests
     private static Distribution Exactly(decimal value) => new(new Usd(value), new Usd(value), new Usd(value), new Usd(value));
 
     /// <summary>Example 7's figures in dollars: 12 months saves −210,000 and pays nothing; 24 months saves 606,000.</summary>
-    private static FeeQuote Example7(string package) => new(
+    internal static FeeQuote Example7(string package) => new(
         package, new YearMonth(2026, 7), new Usd(1_800_000m), new Usd(30_000m), 0.25m, 24,
         new WindowFee(24, new YearMonth(2028, 6), Exactly(606_000m), Exactly(151_500m), 0, false),
         [

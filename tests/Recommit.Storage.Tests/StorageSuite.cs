@@ -101,6 +101,22 @@ public abstract class StorageSuite
     }
 
     [SkippableFact]
+    public async Task A_usage_snapshot_is_reused_until_the_account_imports_again()
+    {
+        var (store, id) = await NewAccountAsync();
+        var snapshots = new UsageSnapshots();
+        await ImportAsync(store, id, UsageFiles.Write(_files, "a.csv", new DateOnly(2026, 1, 1), 10, 1, 1000));
+        await using var db = store.Open();
+        var first = (await snapshots.ReadAsync(db, id)).Cube;
+        Assert.Same(first, (await snapshots.ReadAsync(db, id)).Cube);
+
+        await ImportAsync(store, id, UsageFiles.Write(_files, "b.csv", new DateOnly(2026, 1, 6), 10, 1, 7));
+        var after = (await snapshots.ReadAsync(db, id)).Cube;
+        Assert.NotSame(first, after);
+        Assert.Equal((await new UsageStore(db).ReadAsync(id)).Cube.Cells().ToList(), after.Cells().ToList());
+    }
+
+    [SkippableFact]
     public async Task Concurrent_imports_into_one_account_neither_lose_nor_double_cells()
     {
         var (store, id) = await NewAccountAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Recommit.Web.Tests;
 
@@ -50,9 +51,27 @@ public sealed class WorkspaceTests(WebApp web) : IClassFixture<WebApp>
         Assert.Equal("durable-overage", (string)doc["gap"]!["class"]!);
         Assert.Equal((decimal)status["costOfDoingNothingMean"]!, (decimal)doc["costOfDoingNothing"]!["mean"]!);
 
+        // The latest analysis carries its id as an ETag: asking again with it gets 304 and no body.
+        using var first = await client.GetAsync($"/api/accounts/{id}/analyses/latest");
+        Assert.Equal($"\"{Guid.Parse(location.Split('/')[^1]):N}\"", first.Headers.ETag!.Tag);
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, $"/api/accounts/{id}/analyses/latest");
+        conditional.Headers.IfNoneMatch.Add(first.Headers.ETag);
+        using var notModified = await client.SendAsync(conditional);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+
+        // A what-if reuses the forecasts the analysis fitted on this usage, and leaves the negotiation out unless asked.
+        var fits = web.App.Services.GetRequiredService<Recommit.Forecasting.FitCache>();
+        var hits = fits.Hits;
         using var whatIf = await client.PostAsync($"/api/accounts/{id}/what-if", EndpointSecurityTests.Json("""{"paths":200,"seed":7}"""));
         Assert.Equal(HttpStatusCode.OK, whatIf.StatusCode);
-        Assert.Equal(200, (int)JsonNode.Parse(await whatIf.Content.ReadAsStringAsync())!["simulation"]!["paths"]!);
+        var plain = JsonNode.Parse(await whatIf.Content.ReadAsStringAsync())!;
+        Assert.Equal(200, (int)plain["simulation"]!["paths"]!);
+        Assert.Null(plain["recommendation"]);
+        Assert.True(fits.Hits > hits, "the what-if reuses the analysis' fitted forecasts");
+        using var negotiated = await client.PostAsync($"/api/accounts/{id}/what-if", EndpointSecurityTests.Json("""{"paths":200,"seed":7,"negotiate":true}"""));
+        var withDeal = JsonNode.Parse(await negotiated.Content.ReadAsStringAsync())!;
+        Assert.NotNull(withDeal["recommendation"]);
+        Assert.Equal((decimal)plain["costOfDoingNothing"]!["mean"]!, (decimal)withDeal["costOfDoingNothing"]!["mean"]!);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Recommit.Cli.Internals;
+using Recommit.Import.Output;
 using Recommit.Negotiation;
 using Recommit.Reports;
 using Recommit.Reports.Json;
@@ -19,7 +20,7 @@ internal static class ScenariosCommand
     {
         var options = new AnalysisCommandOptions();
         var negotiating = new NegotiationOptions();
-        var outDir = new Option<string?>("--out") { Description = "Folder for brief.md and negotiation.json (default: none)" };
+        var outDir = new Option<string?>("--out") { Description = "Folder for brief.md, negotiation.json and the brief's charts (default: none)" };
         var json = new Option<bool>("--json") { Description = "Print the negotiation as JSON: statusQuo, scenarios[], zone, frontier, recommendation" };
 
         var command = new Command("scenarios", "Renegotiation packages valued for both sides, the zone of agreement, the optimiser and the recommendation");
@@ -38,10 +39,9 @@ internal static class ScenariosCommand
 
             if (parse.GetValue(outDir) is { } dir)
             {
-                Directory.CreateDirectory(dir);
-                File.WriteAllText(Path.Combine(dir, "negotiation.json"), NegotiationJson.Serialize(negotiation));
-                File.WriteAllText(Path.Combine(dir, "brief.md"), NegotiationBrief.Markdown(analysis));
-                if (!asJson) stdout.WriteLine($"Wrote {Path.Combine(dir, "brief.md")} and {Path.Combine(dir, "negotiation.json")}");
+                // All or nothing, as analyze's --out: brief.md, negotiation.json and the charts the brief links.
+                var written = AtomicFolder.Write(dir, "--out", stage => ReportWriter.WriteNegotiation(analysis, stage));
+                if (!asJson) stdout.WriteLine($"Wrote {string.Join(", ", written.Select(Path.GetFileName))} to {dir}");
             }
             if (asJson) stdout.Write(NegotiationJson.Serialize(negotiation));
             else Write(CliInputs.PlainConsole(stdout, CliInputs.IsTerminal(stdout) ? Math.Max(100, Console.WindowWidth) : 160), negotiation);
@@ -54,27 +54,33 @@ internal static class ScenariosCommand
     {
         var v = n.Valuation;
         var sq = v.StatusQuo;
+        // Simulated means to three significant figures; one given path (--future) is exact to the cent.
+        string Sim(Usd value) => v.Paths == 1 ? Money(value) : value.ToSignificant(3).ToShortString();
         console.WriteLine(Text($"Window {v.From}..{v.Horizon}, {v.Paths:N0} path{(v.Paths == 1 ? "" : "s")} (the same for the status quo and every package)."));
         var table = new Table().AddColumns([.. new[] { "package", "E[buyer cost]", "P10–P90", "buyer saving", "E[vendor value]", "vendor gain", "P(worse off)", "mutual gain", "flags" }.Select(Markup.Escape)]);
         void Row(params string[] cells) => table.AddRow([.. cells.Select(Markup.Escape)]);
-        Row("status quo", Money(sq.BuyerCost.Mean), $"{Money(sq.BuyerCost.P10)}–{Money(sq.BuyerCost.P90)}", "—", Money(sq.VendorValue.Mean), "—", "—", "—", "");
+        Row("status quo", Sim(sq.BuyerCost.Mean), $"{Sim(sq.BuyerCost.P10)}–{Sim(sq.BuyerCost.P90)}", "—", Sim(sq.VendorValue.Mean), "—", "—", "—", "");
         foreach (var p in v.Packages)
         {
-            Row(p.Package.Name, Money(p.Value.BuyerCost.Mean), $"{Money(p.Value.BuyerCost.P10)}–{Money(p.Value.BuyerCost.P90)}",
-                Money(p.BuyerSaving), Money(p.Value.VendorValue.Mean), Money(p.VendorGain), Text($"{p.ProbabilityWorseOff:P0}"),
+            Row(p.Package.Name, Sim(p.Value.BuyerCost.Mean), $"{Sim(p.Value.BuyerCost.P10)}–{Sim(p.Value.BuyerCost.P90)}",
+                Sim(p.BuyerSaving), Sim(p.Value.VendorValue.Mean), Sim(p.VendorGain), Text($"{p.ProbabilityWorseOff:P0}"),
                 p.MutualGain ? "yes" : "no", string.Join(", ", p.Flags.Select(f => f.Code)));
         }
         console.Write(table);
+        foreach (var p in v.Packages)
+            if (p.Package.Consolidation is { } c) console.WriteLine($"{p.Package.Name}: {c.Describe()}");
         if (n.Zone is { } z)
         {
             console.WriteLine(z.Low is { } low && z.High is { } high
-                ? Text($"Zone of agreement ({z.TermMonths} months, {z.Shape}): {Money(low)} to {Money(high)} a year; vendor's walk-away (gain = 0) {Maybe(z.VendorWalkAway)}, buyer's (saving = 0) {Maybe(z.BuyerWalkAway)}.")
+                ? Text($"Zone of agreement ({z.TermMonths} months, {z.Shape}): {Money(low)} to {Money(high)} a year; vendor's walk-away (gain = 0) {Maybe(z.VendorWalkAway, Sim)}, buyer's (saving = 0) {Maybe(z.BuyerWalkAway, Sim)}.")
                 : Text($"No zone of agreement for {z.TermMonths} months, {z.Shape}: no commit level on the grid gains both sides."));
             if (z.DiscountLow is { } dl && z.DiscountHigh is { } dh)
                 console.WriteLine(Text($"At {Money(z.ChosenAnnualCommit)} a year both sides gain with a committed discount from {dl:P0} to {dh:P0}."));
         }
         foreach (var verdict in n.Verdicts)
             console.WriteLine(Text($"{verdict.Package}: {verdict.Verdict} — {verdict.Reason}{(verdict.Nearest is { } near ? $"; nearest package in the zone: {near}" : "")}."));
+        if (!n.ExtensionsNotTried.IsEmpty)
+            console.WriteLine($"Term extensions not tried: {string.Join("; ", n.ExtensionsNotTried)}.");
         console.WriteLine(n.Recommendation.Sentence);
         if (!n.Assumptions.Defaulted.IsEmpty)
             console.WriteLine($"Defaults used: {string.Join(", ", n.Assumptions.Defaulted)} (docs/negotiation.md).");
@@ -82,7 +88,7 @@ internal static class ScenariosCommand
 
     private static string Money(Usd value) => value.ToString();
 
-    private static string Maybe(Usd? value) => value is { } v ? $"at {Money(v)} a year" : "beyond the grid";
+    private static string Maybe(Usd? value, Func<Usd, string> shown) => value is { } v ? $"at {shown(v)} a year" : "beyond the grid";
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,12 +2,14 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Recommit.Analysis;
 using Recommit.Cli.Internals;
 using Recommit.Fees;
 using Recommit.Import;
 using Recommit.Pricing;
 using Recommit.Reports.Json;
+using Recommit.Storage.Verify;
 using Recommit.Time;
 using Spectre.Console;
 
@@ -16,13 +18,16 @@ namespace Recommit.Cli.Commands;
 /// <summary>
 /// <c>recommit verify --old FILE --new FILE (--usage FILE... | --spend FILE) --from yyyy-MM [--to yyyy-MM] [--share S]
 /// [--json] [--csv FILE]</c>: verified savings month by month after a renegotiation (docs/method.md §9; docs/fees.md).
+/// With <c>--account NAME [--store S]</c> the usage and both contracts come from the store (<c>--old</c>/<c>--new</c> are
+/// then version numbers, by default the one before the latest and the latest) and the run is stored, as the API's
+/// <c>POST …/verify</c> does, through the same <see cref="VerifyRunner"/>.
 /// </summary>
 internal static class VerifyCommand
 {
     public static Command Create()
     {
-        var oldOption = new Option<string>("--old") { Description = "The old contract's JSON file (the counterfactual)", Required = true };
-        var newOption = new Option<string>("--new") { Description = "The new contract's JSON file; its start is the signing month", Required = true };
+        var oldOption = new Option<string?>("--old") { Description = "The old contract's JSON file (the counterfactual); with --account, its stored version number" };
+        var newOption = new Option<string?>("--new") { Description = "The new contract's JSON file; its start is the signing month; with --account, its stored version number" };
         var usage = new Option<string[]>("--usage") { Description = "Usage file(s) in any supported format; several files merge", AllowMultipleArgumentsPerToken = true };
         var format = new Option<string?>("--format") { Description = "Force the usage files' format instead of detecting it" };
         var spend = new Option<string?>("--spend") { Description = "Monthly spend CSV (month,model,list_usd)" };
@@ -33,10 +38,12 @@ internal static class VerifyCommand
         var json = new Option<bool>("--json") { Description = "Write JSON instead of a table" };
         var csv = new Option<string?>("--csv") { Description = "Also write the months as CSV to this file" };
         var strict = CliInputs.StrictOption();
+        var store = CliStore.Option();
+        var account = CliStore.AccountOption("Verify this stored account: its stored usage and contract versions; the run is stored");
 
         var command = new Command("verify", "Verified savings after signing: the old contract's bill for the actual usage against the new one's, " +
             "month by month, netted, with the gainshare fee accrued (docs/method.md §9)");
-        foreach (var o in new Option[] { oldOption, newOption, usage, format, spend, prices, from, to, share, json, csv, strict }) command.Options.Add(o);
+        foreach (var o in new Option[] { oldOption, newOption, usage, format, spend, prices, from, to, share, json, csv, strict, store, account }) command.Options.Add(o);
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -45,9 +52,19 @@ internal static class VerifyCommand
             var toMonth = parse.GetValue(to) is { } toText ? Month(toText, "--to") : (YearMonth?)null;
             var gainshare = parse.GetValue(share) ?? FeeTerms.Default.GainshareShare;
             if (gainshare is < 0m or > 1m) throw new InputException($"--share: must be between 0 and 1, found {gainshare.ToString(CultureInfo.InvariantCulture)}");
+            if (parse.GetValue(account) is { } accountName)
+            {
+                if ((parse.GetValue(usage) is { Length: > 0 }) || parse.GetValue(spend) is not null || parse.GetValue(prices) is not null)
+                    throw new InputException("--account: the usage comes from the store; leave out --usage, --spend and --prices");
+                var options = new VerifyOptions(0, 0, fromMonth.ToString(), toMonth?.ToString(), parse.GetValue(share));
+                var (run, stored) = Stored(parse.GetValue(store), accountName, options, Version(parse.GetValue(oldOption), "--old"), Version(parse.GetValue(newOption), "--new"), stderr);
+                Write(parse, csv, json, stdout, stored, run.Json, []);
+                if (!parse.GetValue(json)) stdout.WriteLine($"Stored as verify run {run.Id} of account {CliText.Safe(accountName)}: {CliText.Safe(run.Name)}.");
+                return ExitCodes.Success;
+            }
 
-            var oldContract = AnalysisInputs.Contract(parse.GetValue(oldOption)!, "--old");
-            var newContract = AnalysisInputs.Contract(parse.GetValue(newOption)!, "--new");
+            var oldContract = AnalysisInputs.Contract(parse.GetValue(oldOption) ?? throw new InputException("--old: required (the old contract's file, or --account to verify a stored account)"), "--old");
+            var newContract = AnalysisInputs.Contract(parse.GetValue(newOption) ?? throw new InputException("--new: required (the new contract's file, or --account to verify a stored account)"), "--new");
             if (newContract.Start < oldContract.Start)
                 throw new InputException($"--new {parse.GetValue(newOption)}: start: the new contract must start on or after the old one ({oldContract.Start}), found {newContract.Start}");
             if (fromMonth < oldContract.Start)
@@ -61,17 +78,42 @@ internal static class VerifyCommand
             if (last < fromMonth) throw new InputException($"--to: {last} is before --from {fromMonth}");
 
             var statement = VerifiedSavings.Compute(oldContract, newContract, monthly, fromMonth, last, gainshare);
-            if (parse.GetValue(csv) is { } csvPath) CliFiles.WriteAtomically(csvPath, "--csv", SavingsJson.Csv(statement));
-            if (parse.GetValue(json)) stdout.Write(WithInputs(SavingsJson.Serialize(statement), sources));
-            else
-            {
-                WriteTable(CliInputs.PlainConsole(stdout, 160), statement);
-                foreach (var source in sources) stdout.WriteLine($"Input: {CliText.Safe(source.Summary)}");
-            }
+            Write(parse, csv, json, stdout, statement, WithInputs(SavingsJson.Serialize(statement), sources), sources);
             return ExitCodes.Success;
         });
         return command;
     }
+
+    private static void Write(ParseResult parse, Option<string?> csv, Option<bool> json, TextWriter stdout, SavingsStatement statement, string jsonText, ImmutableArray<UsageSource> sources)
+    {
+        if (parse.GetValue(csv) is { } csvPath) CliFiles.WriteAtomically(csvPath, "--csv", SavingsJson.Csv(statement));
+        if (parse.GetValue(json)) stdout.Write(jsonText);
+        else
+        {
+            WriteTable(CliInputs.PlainConsole(stdout, 160), statement);
+            foreach (var source in sources) stdout.WriteLine($"Input: {CliText.Safe(source.Summary)}");
+        }
+    }
+
+    /// <summary>Verifies a stored account through <see cref="VerifyRunner"/>, which stores the run; versions default to the latest two.</summary>
+    private static (VerifyRun Run, SavingsStatement Statement) Stored(string? storeOption, string accountName, VerifyOptions options, int? oldVersion, int? newVersion, TextWriter stderr) =>
+        Task.Run(async () =>
+        {
+            var store = await CliStore.OpenAsync(storeOption);
+            await using var db = store.Open();
+            var account = await CliStore.AccountAsync(db, accountName);
+            var latest = await db.ContractVersions.Where(c => c.AccountId == account.Id).MaxAsync(c => (int?)c.Version) ?? 0;
+            var newer = newVersion ?? latest;
+            var older = oldVersion ?? newer - 1;
+            if (older < 1) throw new InputException($"--old: account {account.Name} has {latest} contract version(s); verifying needs the old and the new one (add it with 'recommit accounts contract')");
+            stderr.WriteLine($"verifying account {account.Name} ({store.Description}): contract v{older} → v{newer}…");
+            return await new VerifyRunner(db, PriceBook.Default).RunWithStatementAsync(account.Id, options with { OldVersion = older, NewVersion = newer });
+        }).GetAwaiter().GetResult();
+
+    private static int? Version(string? text, string option) =>
+        text is null ? null
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0 ? v
+        : throw new InputException($"{option}: with --account, give a stored contract version number (see 'recommit accounts show'), found '{text}'");
 
     /// <summary>The statement's JSON with each usage file's reconciliation under <c>inputs</c>.</summary>
     private static string WithInputs(string json, ImmutableArray<UsageSource> sources)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Recommit.Analysis;
+using Recommit.Negotiation;
 using Recommit.Reports.Internals;
 
 namespace Recommit.Reports.Charts;
@@ -36,16 +37,22 @@ public static class ChartSet
             Svg(CostOfDoingNothing, CostOfDoingNothingChart.Build(analysis, fontFamily)),
         ];
         // The negotiation's three charts when the analysis carries one (docs/negotiation.md).
-        return analysis.Negotiation is { } n
-            ?
-            [
-                .. charts,
-                Svg(Scenarios, ScenarioComparisonChart.Build(n, fontFamily)),
-                Svg(Savings, SavingsCurveChart.Build(n, fontFamily)),
-                Svg(Pareto, ParetoChart.Build(n, fontFamily)),
-            ]
-            : charts;
+        return analysis.Negotiation is { } n ? [.. charts, .. Negotiation(n, fontFamily)] : charts;
     }
+
+    /// <summary>The negotiation's three charts (those <c>brief.md</c> links): scenarios, savings vs commitment, Pareto.</summary>
+    public static ImmutableArray<Chart> Negotiation(NegotiationResult negotiation)
+    {
+        ArgumentNullException.ThrowIfNull(negotiation);
+        return Negotiation(negotiation, ChartStyle.FontFamily);
+    }
+
+    private static ImmutableArray<Chart> Negotiation(NegotiationResult n, string fontFamily) =>
+    [
+        Svg(Scenarios, ScenarioComparisonChart.Build(n, fontFamily)),
+        Svg(Savings, SavingsCurveChart.Build(n, fontFamily)),
+        Svg(Pareto, ParetoChart.Build(n, fontFamily)),
+    ];
 
     private static Chart Svg(string fileName, (ScottPlot.Plot Plot, string Title) chart) =>
         new(fileName, chart.Title, SvgDocument.Normalise(chart.Plot.GetSvgXml(ChartStyle.Width, ChartStyle.Height), ChartStyle.Width, ChartStyle.Height));

@@ -20,6 +20,13 @@ internal static class Figures
     public static string Simulated(Usd value) => value.ToSignificant(3).ToShortString();
 
     /// <summary>
+    /// A figure from <paramref name="paths"/> simulated paths: three significant figures (<see cref="Simulated(Usd)"/>), except
+    /// on one given path (<c>--future</c>), which has no sampling uncertainty and is exact to the cent (docs/method.md §7,
+    /// Examples 5 and 6).
+    /// </summary>
+    public static string Simulated(Usd value, int paths) => paths == 1 ? Money(value) : Simulated(value);
+
+    /// <summary>
     /// A waterfall step rounded to the same whole unit as the rest of its waterfall — four significant figures of the
     /// <paramref name="reference"/> (its baseline) — so that the changes shown are the differences of the levels shown.
     /// </summary>

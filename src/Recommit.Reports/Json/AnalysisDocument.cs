@@ -19,7 +19,7 @@ public sealed record AnalysisDocument(
     ContractDocument Contract,
     LedgerDocument Ledger,
     GapDocument Gap,
-    CommitmentRates Rates,
+    RatesDocument Rates,
     ForecastDocument Forecast,
     LeverWaterfallDocument Levers,
     CostOfDoingNothingDocument CostOfDoingNothing,
@@ -44,7 +44,7 @@ public sealed record AnalysisDocument(
         ArgumentNullException.ThrowIfNull(a);
         return new AnalysisDocument(
             a.Account, a.AsOf, a.PriceBookVersion, ContractDocument.Of(a.Contract), LedgerDocument.Of(a.Ledger), GapDocument.Of(a.Gap),
-            CommitmentRates.From(a.Contract, a.Ledger),
+            RatesDocument.Of(CommitmentRates.From(a.Contract, a.Ledger)),
             ForecastDocument.Of(a.Forecast), LeverWaterfallDocument.Of(a.Levers), CostOfDoingNothingDocument.Of(a.CostOfDoingNothing),
             SimulationDocument.Of(a.Simulation), a.Backtest is { } b ? BacktestDocument.Of(b) : null,
             [.. a.Usage.Select(UsageRowDocument.Of)], [.. a.Notes.Select(NoteDocument.Of)], [.. a.Sources.Select(InputDocument.Of)])

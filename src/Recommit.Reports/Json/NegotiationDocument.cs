@@ -25,6 +25,9 @@ public sealed record NegotiationDocument(
     /// <summary>The best acceptable package's trades and asks, each valued for both sides.</summary>
     public ImmutableArray<TradeValue> Trades { get; init; } = [];
 
+    /// <summary>The optimiser's term extensions not tried, each with its reason (empty when all three were).</summary>
+    public ImmutableArray<string> ExtensionsNotTried { get; init; } = [];
+
     public static NegotiationDocument From(NegotiationResult n)
     {
         ArgumentNullException.ThrowIfNull(n);
@@ -32,7 +35,7 @@ public sealed record NegotiationDocument(
         var scenarios = v.Packages.Select((p, i) => ScenarioDocument.From(p, n.Stressed.Packages[i])).ToImmutableArray();
         return new NegotiationDocument(new WindowDocument(v.From, v.Horizon, v.Paths), SideDocument.From(v.StatusQuo, n.Stressed.StatusQuo),
             scenarios, n.Zone, n.Frontier, n.Verdicts, n.Recommendation, n.Assumptions, n.CandidatesScreened)
-        { Trades = n.Trades };
+        { Trades = n.Trades, ExtensionsNotTried = n.ExtensionsNotTried };
     }
 }
 
@@ -75,12 +78,18 @@ public sealed record ScenarioDocument(
             t.OverageDiscount, p.BandDiscount, p.Value.BuyerCost, p.Value.VendorValue, p.BuyerSaving, p.VendorGain, p.ProbabilityWorseOff,
             p.MutualGain, p.Flags, p.Value.Vendor, p.CostElsewhere,
             new StressDocument(stressed.BuyerSaving, stressed.VendorGain, stressed.ProbabilityWorseOff, stressed.MutualGain),
-            [.. t.Periods.Select(x => new PeriodDocument(x.Months, x.Commitment))]);
+            [.. t.Periods.Select(x => new PeriodDocument(x.Months, x.Commitment))])
+        {
+            Consolidation = p.Package.Consolidation is { } c ? ConsolidationDocument.Of(c) : null,
+        };
     }
+
+    /// <summary>The workload the package consolidates (docs/negotiation.md), with tokens by kind where they were given; null when none.</summary>
+    public ConsolidationDocument? Consolidation { get; init; }
 }
 
 /// <summary>A package's period: its length and commitment.</summary>
 public sealed record PeriodDocument(int Months, Usd Commitment);
 
-/// <summary>A package re-valued with usage cut by the load-drop stress from the as-of month.</summary>
+/// <summary>A package re-valued with usage cut by the load-drop stress from its t0, against the status quo cut from the same month.</summary>
 public sealed record StressDocument(Usd BuyerSaving, Usd VendorGain, double ProbabilityWorseOff, bool MutualGain);

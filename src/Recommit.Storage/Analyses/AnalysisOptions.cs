@@ -4,8 +4,8 @@ namespace Recommit.Storage.Analyses;
 
 /// <summary>
 /// What an analysis of a stored account is asked to do: the number of paths and seed, the as-of date (default: the day
-/// after the last usage day), the gap threshold τ, a levers file's JSON (docs/levers.md) and the contract version
-/// (default: the latest).
+/// after the last usage day), the gap threshold τ, a levers file's JSON (docs/levers.md), the contract version
+/// (default: the latest), and whether to value the renegotiation packages too (<see cref="Negotiate"/>; default: yes).
 /// </summary>
 public sealed record AnalysisOptions
 {
@@ -17,6 +17,12 @@ public sealed record AnalysisOptions
     public double Threshold { get; init; } = 0.10;
     public string? Levers { get; init; }
     public int? ContractVersion { get; init; }
+
+    /// <summary>
+    /// Whether to run the negotiation (packages, zone of agreement, recommendation, fee quote) after the simulation;
+    /// null means yes. The API's what-if leaves it out unless asked, since it costs more than the rest of a re-run.
+    /// </summary>
+    public bool? Negotiate { get; init; }
 
     /// <summary>Checks the ranges a request can get wrong; the message names the field.</summary>
     public void Validate()

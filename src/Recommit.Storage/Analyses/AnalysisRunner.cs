@@ -15,11 +15,12 @@ namespace Recommit.Storage.Analyses;
 /// <summary>
 /// Runs the engine on an account's stored usage and contract: <see cref="QueueAsync"/> checks the request and records
 /// it, <see cref="RunAsync"/> runs it (in the web app on a background worker) writing its progress and then the
-/// documented analysis.json with the key figures, <see cref="WhatIfAsync(int, AnalysisOptions, CancellationToken)"/> runs one without storing it. Given a
-/// <see cref="FitCache"/> (the server keeps one), a run on usage already fitted reuses its forecasts and backtest and only
-/// re-draws the paths and re-runs the ledger.
+/// documented analysis.json with the key figures, <see cref="WhatIfAsync(int, AnalysisOptions, CancellationToken)"/> runs one
+/// without storing it. Given a <see cref="FitCache"/> (the server keeps one), a run on usage already fitted reuses its
+/// forecasts and backtest and only re-draws the paths and re-runs the ledger; given <see cref="UsageSnapshots"/>, usage
+/// unchanged since the last read is not read again.
 /// </summary>
-public sealed class AnalysisRunner(StoreContext db, PriceBook book, FitCache? fits = null)
+public sealed class AnalysisRunner(StoreContext db, PriceBook book, FitCache? fits = null, UsageSnapshots? usage = null)
 {
     private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web);
 
@@ -100,7 +101,7 @@ public sealed class AnalysisRunner(StoreContext db, PriceBook book, FitCache? fi
     {
         var version = await ContractAsync(accountId, options.ContractVersion, cancellation);
         var contract = ContractJson.Parse(version.Json, $"contract version {version.Version}");
-        var (cube, spend) = await new UsageStore(db).ReadAsync(accountId, cancellation);
+        var (cube, spend) = usage is null ? await new UsageStore(db).ReadAsync(accountId, cancellation) : await usage.ReadAsync(db, accountId, cancellation);
         if (cube.Count == 0 && spend.Rows.Length == 0) throw new InputException($"account {accountId}: no usage stored yet; import usage first");
         var account = await db.Accounts.AsNoTracking().SingleAsync(a => a.Id == accountId, cancellation);
         return new AnalysisInput(contract, book)
@@ -113,6 +114,7 @@ public sealed class AnalysisRunner(StoreContext db, PriceBook book, FitCache? fi
             Paths = options.Paths,
             Seed = options.Seed,
             Threshold = options.Threshold,
+            Negotiate = options.Negotiate ?? true,
             Fits = fits,
         };
     }

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Recommit.Analysis;
+using Recommit.Contracts;
 using Recommit.Forecasting;
 using Recommit.Negotiation;
 using Recommit.Pricing;
 using Recommit.Reports.Json;
 using Recommit.Storage.Analyses;
 using Recommit.Storage.Quotes;
+using Recommit.Storage.Usage;
 
 namespace Recommit.Storage.Scenarios;
 
@@ -15,7 +17,7 @@ namespace Recommit.Storage.Scenarios;
 /// the given packages (and always the optimiser's), then stores the negotiation (packages valued for both sides, zone of
 /// agreement, recommendation) as a scenario and the fee quote for the recommended package as a quote, in one save.
 /// </summary>
-public sealed class ScenarioRunner(StoreContext db, PriceBook book, FitCache? fits = null)
+public sealed class ScenarioRunner(StoreContext db, PriceBook book, FitCache? fits = null, UsageSnapshots? usage = null)
 {
     /// <summary>Runs and stores the scenarios; bad input throws an <see cref="InputException"/> naming the field.</summary>
     public async Task<ScenarioRun> RunAsync(int accountId, ScenarioOptions options, CancellationToken cancellation = default)
@@ -28,7 +30,7 @@ public sealed class ScenarioRunner(StoreContext db, PriceBook book, FitCache? fi
         var assumptions = string.IsNullOrWhiteSpace(options.Assumptions) ? NegotiationAssumptions.Default
             : Parse(() => AssumptionsJson.Parse(options.Assumptions, "assumptions"), "assumptions.");
 
-        var input = await new AnalysisRunner(db, book, fits).InputAsync(accountId, options.Analysis, cancellation);
+        var input = await new AnalysisRunner(db, book, fits, usage).InputAsync(accountId, options.Analysis, cancellation);
         var analysis = await Task.Run(() => Analyzer.Run(input with { Scenarios = packages, Assumptions = assumptions, Negotiate = true }), cancellation);
         if (analysis.Negotiation is not { } negotiation || analysis.Quote is not { } quote)
             throw new InputException($"asOf: the contract's term ended in {analysis.Contract.End.AddMonths(-1)}, before the as-of month {analysis.AsOf:yyyy-MM}; there is nothing to renegotiate");
@@ -66,9 +68,18 @@ public sealed class ScenarioRunner(StoreContext db, PriceBook book, FitCache? fi
         }
         catch (NegotiationException e) when (e.Field.Length > 0)
         {
-            var head = $"{e.SourceName}: {e.Field}: ";
-            var detail = e.Message.StartsWith(head, StringComparison.Ordinal) ? e.Message[head.Length..] : e.Message;
-            throw new InputException($"{prefix}{e.Field}: {detail}", e);
+            throw Restated(e, e.SourceName, e.Field, prefix);
         }
+        catch (ContractException e) when (e.Field.Length > 0)
+        {
+            throw Restated(e, e.SourceName, e.Field, prefix);
+        }
+    }
+
+    private static InputException Restated(InputException e, string source, string field, string prefix)
+    {
+        var head = $"{source}: {field}: ";
+        var detail = e.Message.StartsWith(head, StringComparison.Ordinal) ? e.Message[head.Length..] : e.Message;
+        return new InputException($"{prefix}{field}: {detail}", e);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Recommit.Analysis;
 using Recommit.Contracts;
 using Recommit.Fees;
 using Recommit.Pricing;
@@ -14,7 +15,14 @@ namespace Recommit.Storage.Verify;
 /// </summary>
 public sealed class VerifyRunner(StoreContext db, PriceBook book)
 {
-    public async Task<VerifyRun> RunAsync(int accountId, VerifyOptions options, CancellationToken cancellation = default)
+    public async Task<VerifyRun> RunAsync(int accountId, VerifyOptions options, CancellationToken cancellation = default) =>
+        (await RunWithStatementAsync(accountId, options, cancellation)).Run;
+
+    /// <summary>
+    /// Runs and stores the verification and returns the stored run with its statement, for a caller that renders it. The
+    /// window ends at <see cref="VerifyOptions.To"/>, else at the last complete month of usage (docs/method.md §3).
+    /// </summary>
+    public async Task<(VerifyRun Run, SavingsStatement Statement)> RunWithStatementAsync(int accountId, VerifyOptions options, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var oldContract = await ContractAsync(accountId, options.OldVersion, "oldVersion", cancellation);
@@ -28,8 +36,10 @@ public sealed class VerifyRunner(StoreContext db, PriceBook book)
 
         var (cube, spend) = await new UsageStore(db).ReadAsync(accountId, cancellation);
         var monthly = cube.Count > 0 ? CubePricing.MonthlyListUsd(cube, book) : spend.MonthlyListUsd();
+        DateOnly? lastDay = cube.Count > 0 ? cube.DayRange!.Value.Last : spend.Rows.Length > 0 ? spend.Rows.Max(r => r.Month).LastDay : null;
         var last = options.To is { } to ? Month(to, "to")
-            : monthly.Count > 0 ? monthly.Keys.Max() : throw new InputException($"to: account {accountId} has no usage to take the last month from");
+            : lastDay is { } day ? AsOfDate.LastCompleteMonth(AsOfDate.Default(day))
+            : throw new InputException($"to: account {accountId} has no usage to take the last month from");
         if (last < from) throw new InputException($"to: {last} is before from {from}");
 
         var statement = VerifiedSavings.Compute(oldContract, newContract, monthly, from, last, share);
@@ -42,7 +52,7 @@ public sealed class VerifyRunner(StoreContext db, PriceBook book)
         };
         db.VerifyRuns.Add(run);
         await db.SaveChangesAsync(cancellation);
-        return run;
+        return (run, statement);
     }
 
     private async Task<Contract> ContractAsync(int accountId, int version, string field, CancellationToken cancellation)

@@ -9,6 +9,7 @@ using Recommit.Pricing;
 using Recommit.Reports.Json;
 using Recommit.Storage;
 using Recommit.Storage.Analyses;
+using Recommit.Storage.Usage;
 using Recommit.Web.Accounts;
 using Recommit.Web.Internals;
 
@@ -18,7 +19,8 @@ namespace Recommit.Web.Analyses;
 /// <c>/api/accounts/{id}/analyses</c>: start an analysis (202; it runs on the background worker), follow its
 /// progress, read its analysis.json, the latest finished one (served from <see cref="LatestAnalyses"/>, with the analysis
 /// id as its ETag), and the list; <c>…/what-if</c> re-runs the engine on the stored account with other levers or settings
-/// and answers at once without storing anything, reusing the forecasts already fitted on that usage (<see cref="FitCache"/>).
+/// and answers at once without storing anything, reusing the forecasts already fitted on that usage (<see cref="FitCache"/>);
+/// it leaves the negotiation out unless the request says <c>"negotiate": true</c> (the scenarios endpoint values packages).
 /// </summary>
 internal static class AnalysesApi
 {
@@ -72,12 +74,13 @@ internal static class AnalysesApi
             : Problems.Conflict("analysisId", $"analysis {analysisId} is {record.Status.ToString().ToLowerInvariant()}: {record.Progress}");
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> WhatIfAsync(int accountId, AnalysisOptions? body, StoreContext db, FitCache fits, IOptions<WebOptions> options, CancellationToken ct)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> WhatIfAsync(int accountId, AnalysisOptions? body, StoreContext db, FitCache fits, UsageSnapshots usage, IOptions<WebOptions> options, CancellationToken ct)
     {
-        var request = body ?? new AnalysisOptions { Paths = 1_000 };
+        var asked = body ?? new AnalysisOptions { Paths = 1_000 };
+        var request = asked with { Negotiate = asked.Negotiate ?? false };
         if (request.Paths > options.Value.MaxWhatIfPaths)
             return Problems.BadRequest($"paths: a what-if runs at most {options.Value.MaxWhatIfPaths:N0} paths; start an analysis for more", "paths");
-        var result = await new AnalysisRunner(db, PriceBook.Default, fits).WhatIfAsync(accountId, request, ct);
+        var result = await new AnalysisRunner(db, PriceBook.Default, fits, usage).WhatIfAsync(accountId, request, ct);
         return TypedResults.Text(AnalysisJson.Serialize(result), "application/json");
     }
 

@@ -6,6 +6,7 @@ using Recommit.Forecasting;
 using Recommit.Pricing;
 using Recommit.Storage;
 using Recommit.Storage.Analyses;
+using Recommit.Storage.Usage;
 
 namespace Recommit.Web.Analyses;
 
@@ -15,7 +16,7 @@ namespace Recommit.Web.Analyses;
 /// shutdown mid-analysis loses nothing but time. Its fits go to the app's <see cref="FitCache"/>, so the what-ifs that
 /// follow an analysis reuse them.
 /// </summary>
-internal sealed partial class AnalysisWorker(AnalysisQueue queue, IServiceScopeFactory scopes, FitCache fits, ILogger<AnalysisWorker> log) : BackgroundService
+internal sealed partial class AnalysisWorker(AnalysisQueue queue, IServiceScopeFactory scopes, FitCache fits, UsageSnapshots usage, LatestAnalyses latest, ILogger<AnalysisWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,7 +36,9 @@ internal sealed partial class AnalysisWorker(AnalysisQueue queue, IServiceScopeF
             try
             {
                 LogStarting(log, id);
-                var result = await new AnalysisRunner(db, PriceBook.Default, fits).RunAsync(id, stoppingToken);
+                var result = await new AnalysisRunner(db, PriceBook.Default, fits, usage).RunAsync(id, stoppingToken);
+                if (await db.Analyses.AsNoTracking().Where(a => a.Id == id).Select(a => (int?)a.AccountId).FirstOrDefaultAsync(stoppingToken) is { } accountId)
+                    latest.Forget(accountId);
                 LogFinished(log, id, result is null ? "failed on its input" : "done");
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -9,6 +9,7 @@ using Recommit.Forecasting;
 using Recommit.Pricing;
 using Recommit.Storage;
 using Recommit.Storage.Scenarios;
+using Recommit.Storage.Usage;
 using Recommit.Web.Accounts;
 using Recommit.Web.Internals;
 
@@ -36,16 +37,16 @@ internal static class ScenariosApi
     }
 
     private static async Task<Results<Created<ScenarioCreated>, ProblemHttpResult>> RunScenariosAsync(
-        int accountId, ScenarioRequest? body, StoreContext db, FitCache fits, IOptions<WebOptions> options, CancellationToken ct)
+        int accountId, ScenarioRequest? body, StoreContext db, FitCache fits, UsageSnapshots usage, IOptions<WebOptions> options, CancellationToken ct)
     {
-        if (await RunAsync(accountId, body, db, fits, options.Value, ct) is not { } run) return TooManyPaths(options.Value);
+        if (await RunAsync(accountId, body, db, fits, usage, options.Value, ct) is not { } run) return TooManyPaths(options.Value);
         return TypedResults.Created($"/api/accounts/{accountId}/scenarios/{run.Scenario.Id}", Created(run, run.Scenario.Json));
     }
 
     private static async Task<Results<Created<ScenarioCreated>, ProblemHttpResult>> RunQuoteAsync(
-        int accountId, ScenarioRequest? body, StoreContext db, FitCache fits, IOptions<WebOptions> options, CancellationToken ct)
+        int accountId, ScenarioRequest? body, StoreContext db, FitCache fits, UsageSnapshots usage, IOptions<WebOptions> options, CancellationToken ct)
     {
-        if (await RunAsync(accountId, body, db, fits, options.Value, ct) is not { } run) return TooManyPaths(options.Value);
+        if (await RunAsync(accountId, body, db, fits, usage, options.Value, ct) is not { } run) return TooManyPaths(options.Value);
         return TypedResults.Created($"/api/accounts/{accountId}/quotes/{run.Quote.Id}", Created(run, run.Quote.Json));
     }
 
@@ -68,11 +69,11 @@ internal static class ScenariosApi
             : Problems.NotFound("quoteId", $"account {accountId} has no quote {quoteId}");
 
     /// <summary>Runs and stores the scenarios; null when the request asks for more paths than a request may run.</summary>
-    private static async Task<ScenarioRun?> RunAsync(int accountId, ScenarioRequest? body, StoreContext db, FitCache fits, WebOptions options, CancellationToken ct)
+    private static async Task<ScenarioRun?> RunAsync(int accountId, ScenarioRequest? body, StoreContext db, FitCache fits, UsageSnapshots usage, WebOptions options, CancellationToken ct)
     {
         var request = (body ?? new ScenarioRequest()).ToOptions();
         if (request.Analysis.Paths > options.MaxWhatIfPaths) return null;
-        return await new ScenarioRunner(db, PriceBook.Default, fits).RunAsync(accountId, request, ct);
+        return await new ScenarioRunner(db, PriceBook.Default, fits, usage).RunAsync(accountId, request, ct);
     }
 
     private static ProblemHttpResult TooManyPaths(WebOptions options) =>

@@ -80,15 +80,29 @@ public static partial class Analyzer
                 throw new AnalysisException($"future: the given path has {given.Length} month(s); at least {needed} are needed ({first} to the end of the term, {contract.End.AddMonths(-1)})");
             months = Math.Min(months, given.Length);
         }
-        var packagesEnd = input.Scenarios.IsDefaultOrEmpty ? first : input.Scenarios.Max(p => p.Terms.End);
-        foreach (var package in input.Negotiate && !input.Scenarios.IsDefaultOrEmpty ? input.Scenarios : [])
+        ImmutableArray<Package> scenarios = input.Scenarios.IsDefault ? [] : [.. input.Scenarios.Select(p => Priced(p, book))];
+        if (input.Usage is { Count: > 0 } && scenarios.Any(p => p.Consolidation is not null))
+        {
+            // A workload given in list dollars is also shown in tokens by kind, at the account's own mix for its family
+            // over the last three full months (docs/negotiation.md, "Packages").
+            var mixes = FamilyMixes(cube, book, first);
+            scenarios = [.. scenarios.Select(p => p.Consolidation is { } c
+                ? p with { Consolidation = c.WithTokensAt(f => mixes.TryGetValue(f, out var m) ? m : null) }
+                : p)];
+        }
+        var packagesEnd = scenarios.IsEmpty ? first : scenarios.Max(p => p.Terms.End);
+        foreach (var package in input.Negotiate ? scenarios : [])
         {
             if (package.Terms.Start < first || package.Terms.Start > contract.End)
                 throw new AnalysisException($"package {package.Name}: start {package.Terms.Start} must fall from the as-of month {first} to the end of the term {contract.End}");
             if (input.Future is { } path && first.MonthsUntil(package.Terms.End) > path.Length)
                 throw new AnalysisException($"package {package.Name}: runs to {package.Terms.End.AddMonths(-1)}, past the given future path's last month {first.AddMonths(path.Length - 1)}");
         }
-        if (input.Negotiate && input.Future is null) months = Math.Max(months, first.MonthsUntil(packagesEnd));
+        // Negotiating, the window reaches the end of every package considered: the given ones and the optimiser's longest
+        // extension of the term (+24 months), so that extension is always valued (docs/method.md §7: H is the end of the
+        // longest term considered). A given --future path fixes H; the brief names the extensions it leaves out.
+        if (input.Negotiate && input.Future is null)
+            months = Math.Max(months, Math.Max(first.MonthsUntil(packagesEnd), Math.Max(0, first.MonthsUntil(contract.End)) + 24));
         var horizon = first.AddMonths(months - 1);
         var window = LedgerKernel.From(contract, first, actual);
         if (window.Periods.IsEmpty) notes.Add(new TermEndedNote(contract.End.AddMonths(-1)));
@@ -184,7 +198,7 @@ public static partial class Analyzer
             var p50 = new double[sim.Months];
             for (var t = 0; t < sim.Months; t++) p50[t] = SimulationResult.Quantiles(sim.Month(sim.AfterLevers, t), 0.5)[0];
             var negotiationSetup = new NegotiationSetup(contract, first, actual, sim.AfterLevers, sim.Paths, sim.Months, input.Assumptions, input.Seed);
-            negotiation = Negotiator.Run(negotiationSetup, input.Scenarios, p50, gap);
+            negotiation = Negotiator.Run(negotiationSetup, scenarios, p50, gap);
             quote = FeeQuote.From(negotiationSetup, negotiation);
         }
 
@@ -192,6 +206,35 @@ public static partial class Analyzer
             // The caveats that qualify every figure head the notes; the forecaster's own warnings stay with the forecast.
             [.. notes.Where(n => n.Kind == NoteKind.Caveat).Concat(notes.Where(n => n.Kind == NoteKind.Note)).Distinct()])
         { Sources = input.Sources, Negotiation = negotiation, Quote = quote };
+    }
+
+    /// <summary>Tokens by kind and their list dollars per model family over the three full months before <paramref name="first"/>.</summary>
+    private static Dictionary<string, (ConsolidatedTokens Tokens, decimal ListUsd)> FamilyMixes(UsageCube cube, PriceBook book, YearMonth first)
+    {
+        var from = first.AddMonths(-3);
+        var sums = CubePricing.SumBy(cube, book,
+            i => YearMonth.Of(cube.Day(i)) is var month && month >= from && month < first,
+            i => (Family: book.FamilyOf(cube.Model(i)) ?? "", Kind: cube.Kind(i)));
+        return sums.Where(s => s.Key.Family.Length > 0).GroupBy(s => s.Key.Family, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g =>
+        {
+            long Of(params TokenKind[] kinds) => g.Where(s => kinds.Contains(s.Key.Kind)).Sum(s => s.Value.Tokens);
+            return (new ConsolidatedTokens(Of(TokenKind.UncachedInput), Of(TokenKind.Output), Of(TokenKind.CacheWrite5m, TokenKind.CacheWrite1h),
+                Of(TokenKind.CacheRead)), g.Sum(s => s.Value.ListUsd.Value));
+        }, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A package whose consolidated workload was given in tokens, priced at list on the price book (docs/method.md §7).</summary>
+    private static Package Priced(Package package, PriceBook book)
+    {
+        if (package.Consolidation is not { } c || c.MonthlyTokens is null) return package;
+        try
+        {
+            return package with { Consolidation = c.PricedWith(book) };
+        }
+        catch (Exception e) when (e is ArgumentException or InputException)
+        {
+            throw new AnalysisException($"package {package.Name}: consolidation: {e.Message.Split(" (Parameter", 2)[0]}");
+        }
     }
 
     private static IEnumerable<string> LeverModels(LeverPlan plan, PriceBook book)

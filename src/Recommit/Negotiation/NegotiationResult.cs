@@ -19,4 +19,7 @@ public sealed record NegotiationResult(
     int CandidatesScreened)
 {
     public ImmutableArray<TradeValue> Trades { get; init; } = [];
+
+    /// <summary>The optimiser's term extensions (0, +12, +24 months) not tried, each with its reason (<see cref="Optimiser.ExtensionsNotTried"/>).</summary>
+    public ImmutableArray<string> ExtensionsNotTried { get; init; } = [];
 }

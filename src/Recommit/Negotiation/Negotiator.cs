@@ -44,11 +44,12 @@ public static class Negotiator
             zone = Optimiser.Zone(setup, candidates, screen, candidates[bestIndex], p50);
         }
         var frontier = Optimiser.Frontier(candidates, acceptable, screen);
-        var verdicts = given.Select((p, j) => Verdict(valuation.Packages[j], setup.Assumptions, candidates, acceptable)).ToImmutableArray();
+        var verdicts = given.Select((p, j) => Verdict(valuation.Packages[j], setup.PathCount, setup.Assumptions, candidates, acceptable)).ToImmutableArray();
         var recommendation = Recommend(setup, valuation, gap);
         return new NegotiationResult(valuation, stressed, zone, frontier, verdicts, recommendation, setup.Assumptions, candidates.Length)
         {
             Trades = Trades(setup, valuation),
+            ExtensionsNotTried = Optimiser.ExtensionsNotTried(setup, p50.Length),
         };
     }
 
@@ -88,21 +89,21 @@ public static class Negotiator
         })];
     }
 
-    private static OfferVerdict Verdict(PackageValue value, NegotiationAssumptions assumptions, ImmutableArray<Optimiser.Candidate> candidates, ImmutableArray<int> acceptable)
+    private static OfferVerdict Verdict(PackageValue value, int paths, NegotiationAssumptions assumptions, ImmutableArray<Optimiser.Candidate> candidates, ImmutableArray<int> acceptable)
     {
         var p = value.Package;
         var cap = assumptions.MaxProbabilityWorseOff;
         var nearest = acceptable.IsEmpty ? null : candidates[acceptable.MinBy(j => Distance(candidates[j], p))].Package.Name;
         if (value.Acceptable(cap))
-            return new OfferVerdict(p.Name, "accept", Text($"a mutual gain: the buyer saves {value.BuyerSaving} and the vendor gains {value.VendorGain}, with P(buyer worse off) {value.ProbabilityWorseOff:P0} within the {cap:P0} cap"), null);
+            return new OfferVerdict(p.Name, "accept", Text($"a mutual gain: the buyer saves {Shown(value.BuyerSaving, paths)} and the vendor gains {Shown(value.VendorGain, paths)}, with P(buyer worse off) {value.ProbabilityWorseOff:P0} within the {cap:P0} cap"), null);
         if (value.BuyerSaving.Value > 0)
         {
             var why = value.VendorGain.Value < 0
-                ? $"the buyer saves {value.BuyerSaving} but the vendor loses {-value.VendorGain}"
-                : $"the buyer saves {value.BuyerSaving} but is worse off on {value.ProbabilityWorseOff:P0} of paths, above the {cap:P0} cap";
+                ? $"the buyer saves {Shown(value.BuyerSaving, paths)} but the vendor loses {Shown(-value.VendorGain, paths)}"
+                : $"the buyer saves {Shown(value.BuyerSaving, paths)} but is worse off on {value.ProbabilityWorseOff:P0} of paths, above the {cap:P0} cap";
             return new OfferVerdict(p.Name, "counter", Text($"{why}"), nearest);
         }
-        return new OfferVerdict(p.Name, "reject", Text($"the buyer pays {-value.BuyerSaving} more than the status quo on average"), nearest);
+        return new OfferVerdict(p.Name, "reject", Text($"the buyer pays {Shown(-value.BuyerSaving, paths)} more than the status quo on average"), nearest);
     }
 
     private static double Distance(Optimiser.Candidate c, Package p) =>
@@ -118,6 +119,7 @@ public static class Negotiator
     private static Recommendation Recommend(NegotiationSetup setup, NegotiationValuation valuation, GapAssessment gap)
     {
         var a = setup.Assumptions;
+        var paths = setup.PathCount;
         var toRenewal = Math.Max(0, setup.First.MonthsUntil(setup.Contract.End));
         var best = valuation.Packages.Where(v => v.Acceptable(a.MaxProbabilityWorseOff)).MaxBy(v => v.BuyerSaving);
         var annual = best?.Package.AnnualCommit ?? new Usd(setup.Contract.Periods.Sum(p => p.Commitment.Value) * 12m / setup.Contract.TermMonths);
@@ -127,7 +129,7 @@ public static class Negotiator
         reasons.Add(Text($"Gap: {gap.ClassName} ({gap.Confidence} confidence)."));
         reasons.Add(best is null
             ? Text($"No package screened or given is a mutual gain with P(buyer worse off) at most {a.MaxProbabilityWorseOff:P0}.")
-            : Text($"Best acceptable package: {best.Package.Name}, saving the buyer {Shown(best.BuyerSaving)} and gaining the vendor {Shown(best.VendorGain)} in expectation (P(buyer worse off) {best.ProbabilityWorseOff:P0})."));
+            : Text($"Best acceptable package: {best.Package.Name}, saving the buyer {Shown(best.BuyerSaving, paths)} and gaining the vendor {Shown(best.VendorGain, paths)} in expectation (P(buyer worse off) {best.ProbabilityWorseOff:P0})."));
         reasons.Add(Text($"Engagement cost threshold: twice the {fee} fixed fee = {threshold}."));
         reasons.Add(Text($"{toRenewal} month(s) to the end of the term ({setup.Contract.End.AddMonths(-1)})."));
 
@@ -145,7 +147,7 @@ public static class Negotiator
             next = gap.NextCheck ?? setup.First.AddMonths(3);
             var package = best is null
                 ? $"no package is yet a mutual gain within the {a.MaxProbabilityWorseOff:P0} risk cap"
-                : $"{best.Package.Name} would save {Shown(best.BuyerSaving)}";
+                : $"{best.Package.Name} would save {Shown(best.BuyerSaving, paths)}";
             sentence = Text($"Watch: the gap is {gap.ClassName}, not yet durable, and {package}; check again once {next} has closed.");
         }
         else if (best is null)
@@ -156,17 +158,17 @@ public static class Negotiator
         else if (best.BuyerSaving < threshold)
         {
             action = "do-not-open";
-            sentence = Text($"Do not open: the best package saves {Shown(best.BuyerSaving)}, less than twice the {fee} fixed fee ({threshold}).");
+            sentence = Text($"Do not open: the best package saves {Shown(best.BuyerSaving, paths)}, less than twice the {fee} fixed fee ({threshold}).");
         }
         else if (gap.Class is GapClass.DurableOverage or GapClass.DurableShortfall)
         {
             action = "open-now";
-            sentence = Text($"Open now: the gap is durable ({gap.ClassName}) and {best.Package.Name} saves {Shown(best.BuyerSaving)} while the vendor gains {Shown(best.VendorGain)}, more than twice the {fee} fixed fee.");
+            sentence = Text($"Open now: the gap is durable ({gap.ClassName}) and {best.Package.Name} saves {Shown(best.BuyerSaving, paths)} while the vendor gains {Shown(best.VendorGain, paths)}, more than twice the {fee} fixed fee.");
         }
         else
         {
             action = "do-not-open";
-            sentence = Text($"Do not open: usage is {gap.ClassName} with the commitment, so there is no gap to renegotiate on, although {best.Package.Name} would save {Shown(best.BuyerSaving)}.");
+            sentence = Text($"Do not open: usage is {gap.ClassName} with the commitment, so there is no gap to renegotiate on, although {best.Package.Name} would save {Shown(best.BuyerSaving, paths)}.");
         }
         return new Recommendation(action, next, sentence, reasons.ToImmutable(), best?.Package.Name, best?.BuyerSaving, fee, threshold, toRenewal);
     }
@@ -174,5 +176,6 @@ public static class Negotiator
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A simulated mean as a sentence shows it: three significant figures, the precision its uncertainty supports.</summary>
-    private static string Shown(Usd simulated) => simulated.ToSignificant(3).ToShortString();
+    /// <remarks>One given path (<c>--future</c>) has no sampling uncertainty: its figures are exact to the cent (Examples 5 and 6).</remarks>
+    private static string Shown(Usd simulated, int paths) => paths == 1 ? simulated.ToString() : simulated.ToSignificant(3).ToShortString();
 }

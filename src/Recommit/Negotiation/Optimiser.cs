@@ -20,6 +20,29 @@ public static class Optimiser
 
     private static readonly int[] Extensions = [0, 12, 24];
 
+    /// <summary>
+    /// The term extensions the grid leaves out for <paramref name="setup"/>, each with the reason: a term shorter than six
+    /// months, or one ending after the window's last month H (only with a given <c>--future</c> path, which fixes H;
+    /// otherwise the analysis simulates to the end of the longest extension, docs/method.md §7).
+    /// </summary>
+    public static ImmutableArray<string> ExtensionsNotTried(NegotiationSetup setup, int p50Months)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        var remaining = Math.Max(0, setup.First.MonthsUntil(setup.Contract.End));
+        var skipped = ImmutableArray.CreateBuilder<string>();
+        foreach (var extension in Extensions)
+        {
+            var term = remaining + extension;
+            var label = extension == 0 ? "the remaining term" : string.Create(CultureInfo.InvariantCulture, $"+{extension} months");
+            if (term < 6)
+                skipped.Add(string.Create(CultureInfo.InvariantCulture, $"{label} ({term} months) is shorter than the 6-month minimum term"));
+            else if (term > setup.WindowMonths || term > p50Months)
+                skipped.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{label} ({term} months, to {setup.First.AddMonths(term - 1)}) would end after the window's last month {setup.Horizon}, where the given path stops"));
+        }
+        return skipped.ToImmutable();
+    }
+
     /// <summary>Candidate packages built on one grid: the shape and annual commit of each, in the order generated.</summary>
     public sealed record Candidate(Package Package, PackageShape Shape, Usd AnnualCommit, int TermMonths);
 

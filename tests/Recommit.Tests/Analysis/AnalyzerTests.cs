@@ -139,4 +139,25 @@ public class AnalyzerTests
         var e = Assert.Throws<AnalysisException>(() => Analyzer.Run(Input(Cube(ListK)) with { AsOf = new DateOnly(2025, 1, 10) }));
         Assert.Contains("no full month", e.Message, StringComparison.Ordinal);
     }
+    [Fact]
+    public void A_fit_cache_gives_the_same_analysis_and_a_re_run_with_other_paths_fits_nothing_again()
+    {
+        var fits = new Recommit.Forecasting.FitCache();
+        var plain = Analyzer.Run(Input(Cube(ListK), paths: 400));
+        var first = Analyzer.Run(Input(Cube(ListK), paths: 400) with { Fits = fits });
+        Assert.Equal(0, fits.Hits);
+        var again = Analyzer.Run(Input(Cube(ListK), paths: 400) with { Fits = fits });
+        Assert.True(fits.Hits >= 2, $"expected the forecast and the backtest from the cache, found {fits.Hits} hit(s)");
+        foreach (var r in new[] { first, again })
+        {
+            Assert.Equal(plain.CostOfDoingNothing, r.CostOfDoingNothing with { Percentiles = plain.CostOfDoingNothing.Percentiles });
+            Assert.Equal(plain.CostOfDoingNothing.Percentiles.ToArray(), r.CostOfDoingNothing.Percentiles.ToArray());
+            Assert.Equal(plain.Forecast.Months.ToArray(), r.Forecast.Months.ToArray());
+            Assert.Equal(plain.Backtest, r.Backtest);
+        }
+        var hits = fits.Hits;
+        var other = Analyzer.Run(Input(Cube(ListK), paths: 300) with { Fits = fits, Seed = 5 });
+        Assert.True(fits.Hits > hits);
+        Assert.Equal(300, other.Simulation.Paths);
+    }
 }

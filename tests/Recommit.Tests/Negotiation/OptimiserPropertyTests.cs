@@ -50,6 +50,33 @@ public class OptimiserPropertyTests
         if (result.Recommendation.Action == "open-now") Assert.NotNull(result.Recommendation.Package);
     }
 
+    [Property(MaxTest = 20)]
+    public void The_lane_screen_gives_the_path_by_path_screens_figures_to_the_bit(PositiveInt commitK, byte usageRatio, sbyte trend, byte noise,
+        byte elapsed, int seed, bool moves, bool protectedOld, byte pathCount)
+    {
+        var (drawn, p50) = Draw(commitK, usageRatio, trend, noise, 20, elapsed, seed);
+        // Any number of paths (a last chunk shorter than the lanes), price moves, and a price-protected old contract.
+        var paths = 1 + pathCount % 150;
+        var matrix = new double[paths * drawn.Months];
+        for (var i = 0; i < matrix.Length; i++) matrix[i] = drawn.Paths[i % drawn.Paths.Length] * (1 + (i / drawn.Months) % 7 * 0.03);
+        var setup = drawn with
+        {
+            Paths = matrix,
+            PathCount = paths,
+            Contract = drawn.Contract with { PriceProtection = protectedOld, Carryover = new CarryoverRule(0.5m, 0.1m) },
+            Assumptions = moves ? drawn.Assumptions with { PriceMoves = [new PriceMove(2027, 0.5m, 0.2m), new PriceMove(2028, 0.4m, -0.3m)] } : drawn.Assumptions,
+        };
+        var candidates = Optimiser.Candidates(setup, p50).Select(c => c.Package).ToList();
+        if (candidates.Count > 0) candidates.Add(candidates[0] with { Terms = candidates[0].Terms with { PriceProtection = true } });
+
+        var lanes = Valuation.Screen(setup, candidates);
+        var general = Valuation.Screen(setup, candidates, general: true);
+
+        Assert.Equal(general.MeanBuyerCost, lanes.MeanBuyerCost);
+        Assert.Equal(general.MeanVendorValue, lanes.MeanVendorValue);
+        Assert.Equal(general.ProbabilityWorseOff, lanes.ProbabilityWorseOff);
+    }
+
     [Fact]
     public void The_optimiser_searches_at_least_40_commit_levels_and_three_ramps_with_band_discounts()
     {

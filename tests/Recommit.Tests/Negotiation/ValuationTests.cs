@@ -111,6 +111,75 @@ public class ValuationTests
         Assert.Equal(Cents(2200.00m), cut.Packages[1].Value.BuyerCost.Mean.RoundedToCents);
     }
 
+    /// <summary>
+    /// As-of 2026-07 on Example 6's old contract (1,200 a year at 20 % from 2026-01, overage at list), 200 list a month; the
+    /// package starts at t0 = 2027-07: one year of 1,800 at 25 %, overage at 25 %. Window 2026-01 to 2028-06.
+    /// </summary>
+    private static (NegotiationSetup Setup, Package Package) LaterT0(NegotiationAssumptions assumptions, bool protection = false) =>
+        (Example6() with { Assumptions = assumptions }, Package(Month7.AddMonths(12), 1800m, 0.25m, 0.25m, years: 1, name: "t0 2027-07", protection: protection));
+
+    [Fact]
+    public void Price_protection_starts_at_t0_a_rise_before_it_is_in_the_price_signed_and_one_after_it_is_withheld()
+    {
+        // Certain moves: +50 % from 2027-01 (before t0) and +100 % from 2028-01 (inside the protected term).
+        var moves = NegotiationAssumptions.Default with { PriceMoves = [new PriceMove(2027, 1m, 0.5m), new PriceMove(2028, 1m, 1.0m)] };
+        var (setup, package) = LaterT0(moves, protection: true);
+
+        var r = Valuation.Run(setup, [package]);
+
+        // 2026: 2,400 list against capacity 1,500 → 1,200 + 900 = 2,100. Stub 2027-01..06 (not protected): 6 × 300 = 1,800
+        // list against 600 / 0.8 = 750 → 600 + 1,050 = 1,650. Package: 12 × 300 = 3,600 list (the 2027 rise is in the
+        // price at t0; the 2028 one is withheld) against 2,400 → 1,800 + 1,200 × 0.75 = 2,700. B = 6,450.00.
+        Assert.Equal(Cents(6450.00m), r.Packages[0].Value.BuyerCost.Mean.RoundedToCents);
+    }
+
+    [Fact]
+    public void Load_stress_starts_at_t0_for_the_package_and_the_status_quo_beside_it()
+    {
+        var (setup, package) = LaterT0(NegotiationAssumptions.Default);
+
+        var r = Valuation.Run(setup, [package], stressed: true);
+
+        // Usage 200 before t0 and 160 from 2027-07. Package: 2026 bills 2,100; the stub 2027-01..06 1,200 list against 750 →
+        // 600 + 450 = 1,050; the package 1,920 list under its 2,400 capacity → 1,800. B = 4,950.00.
+        Assert.Equal(Cents(4950.00m), r.Packages[0].Value.BuyerCost.Mean.RoundedToCents);
+        // Status quo from the same t0: 2,100; 2027 2,160 list → 1,200 + 660 = 1,860; after the term 6 × 160 × 0.8 = 768.
+        Assert.Equal(Cents(4728.00m), r.StatusQuo.BuyerCost.Mean.RoundedToCents);
+        Assert.Equal(Cents(-222.00m), r.Packages[0].BuyerSaving.RoundedToCents);
+    }
+
+    [Fact]
+    public void Under_stress_packages_with_different_t0s_are_each_compared_with_the_status_quo_cut_from_their_own_t0()
+    {
+        var (setup, later) = LaterT0(NegotiationAssumptions.Default);
+        var now = Example6Package;
+
+        var both = Valuation.Run(setup, [now, later], stressed: true);
+        var alone = Valuation.Run(setup, [later], stressed: true);
+
+        // The later package's figures do not depend on the earlier one valued beside it; the status quo reported is cut from
+        // the earliest t0 (the as-of month here).
+        Assert.Equal(alone.Packages[0].BuyerSaving, both.Packages[1].BuyerSaving);
+        Assert.Equal(alone.Packages[0].VendorGain, both.Packages[1].VendorGain);
+        Assert.Equal(Valuation.Run(setup, [now], stressed: true).StatusQuo, both.StatusQuo);
+    }
+
+    [Fact]
+    public void A_workload_given_in_dollars_gets_tokens_by_kind_at_the_accounts_own_mix()
+    {
+        var c = new Consolidation(Year2, 1, [new ConsolidatedFamily("sonnet", new Usd(50m)), new ConsolidatedFamily("opus", new Usd(10m))], new Usd(45m));
+
+        // The account used 3,000 input, 1,000 output and 7 cache-read tokens of Sonnet for 200 list dollars: a quarter of it here.
+        var estimated = c.WithTokensAt(f => f == "sonnet" ? (new ConsolidatedTokens(3_000, 1_000, 0, 7), 200m) : null);
+
+        var sonnet = estimated.Families[0];
+        Assert.Equal(new ConsolidatedTokens(750, 250, 0, 2), sonnet.MonthlyTokens); // 1.75 rounds half away from zero to 2
+        Assert.Equal("account-mix", sonnet.TokensFrom);
+        Assert.Null(estimated.Families[1].MonthlyTokens); // the account does not use Opus
+        Assert.Equal(new Usd(60m), estimated.MonthlyListUsd);
+        Assert.Contains("sonnet: $50.00 list ≈ 750 input, 250 output, 2 cache-read tokens at the account's own sonnet mix; opus: $10.00 list", estimated.Describe(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Consolidation_is_a_cost_elsewhere_in_the_status_quo_and_ledger_usage_in_the_package()
     {
