@@ -47,7 +47,7 @@ public sealed class ClickHouseImportCheck : IQualityCheck
 
     private static IEnumerable<QualityFigure> Measure(BenchContext context, Uri server, int nativePort, long rows, bool exportToo)
     {
-        var table = $"s6_requests_{rows}";
+        var table = $"s6_requests_2025_{rows}";
         var clock = Stopwatch.StartNew();
         if (Generate(server, table, rows)) context.Log.WriteLine($"S6: generated {rows:N0} requests in {table} in {clock.Elapsed.TotalSeconds:F0} s");
         var bare = BareQuery(table);
@@ -129,8 +129,10 @@ public sealed class ClickHouseImportCheck : IQualityCheck
         if (Http(server, $"SELECT count() FROM {table}").Trim() == rows.ToString(CultureInfo.InvariantCulture)) return false;
         Http(server, $"TRUNCATE TABLE {table}");
         var models = string.Join(", ", GatewayLogGenerator.Models.Select(m => $"'{m}'"));
-        // One request every 365 days / rows over 2026; models, workspaces and tiers from hashes of the row number.
-        Http(server, $"INSERT INTO {table} SELECT toDateTime(1767225600 + intDiv(number * 31536000, {rows}), 'UTC'), " +
+        // One request every 365 days / rows over 2025 (a year wholly inside the importer's accepted dates, so that no
+        // row is rejected as a future day and the answer is one query); models, workspaces and tiers from hashes of
+        // the row number.
+        Http(server, $"INSERT INTO {table} SELECT toDateTime(1735689600 + intDiv(number * 31536000, {rows}), 'UTC'), " +
             $"arrayElement([{models}], 1 + intHash32(number) % 8), concat('ws-', toString(intHash32(number + 1) % 50)), arrayElement(['', 'standard', 'batch', 'priority'], 1 + intHash32(number + 2) % 4), " +
             "toInt64(intHash32(number + 3) % 8000), toInt64(intHash32(number + 4) % 1100), toInt64(if(intHash32(number + 5) % 3 = 0, 0, intHash32(number + 6) % 60000)), " +
             $"toInt64(if(intHash32(number + 7) % 10 = 0, intHash32(number + 8) % 20000, 0)) FROM numbers({rows})");

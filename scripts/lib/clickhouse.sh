@@ -2,7 +2,8 @@
 # Throw-away ClickHouse servers for the tests and benchmarks of `recommit import clickhouse` (sourced, not run).
 #   clickhouse_install             installs Debian's clickhouse-server and clickhouse-client when missing
 #   clickhouse_start DIR [keep]    starts two servers on loopback: shard 1 HTTP 58123 / native 59000, shard 2
-#                                  HTTP 58124 / native 59001 (10 or 20 above when those are taken), each with its own config and data under DIR; both know
+#                                  HTTP 58124 / native 59001 (10 or 20 above when those are taken; RECOMMIT_CLICKHOUSE_PORT_OFFSET=N
+#                                  takes exactly N above, for a run that must not meet another's), each with its own config and data under DIR; both know
 #                                  the cluster `recommit_two_shards` (one shard each); exports RECOMMIT_TEST_CLICKHOUSE
 #                                  and RECOMMIT_TEST_CLICKHOUSE_SHARD2 (their HTTP URLs) and RECOMMIT_TEST_CLICKHOUSE_NATIVE
 #                                  (shard 1's native port) and RECOMMIT_TEST_CLICKHOUSE_PID (its process, for CPU time); with `keep`, DIR's data is kept from an earlier start and
@@ -95,15 +96,16 @@ clickhouse_start() {
   [ -z "$clickhouse_keep" ] && rm -rf "$clickhouse_dir"
   # The ports are 58123/59000 and 58124/59001; when another run on this machine holds them (a colleague's scripts/test
   # on a shared machine), the next free set 10 or 20 above is taken instead.
-  local offset="" o shard http tcp
-  for o in 0 10 20; do
+  local offset="" o shard http tcp offsets="0 10 20"
+  [ -n "${RECOMMIT_CLICKHOUSE_PORT_OFFSET:-}" ] && offsets="$RECOMMIT_CLICKHOUSE_PORT_OFFSET"
+  for o in $offsets; do
     if clickhouse_free "$o"; then offset="$o"; break; fi
   done
   if [ -z "$offset" ]; then
-    echo "ports 58123/58124/59000/59001 (and the sets 10 and 20 above) are in use; stop those servers first" >&2
+    echo "ports 58123/58124/59000/59001 + each of the offsets $offsets are in use; stop those servers first" >&2
     return 1
   fi
-  if [ "$offset" != 0 ]; then echo "ClickHouse test servers: ports 58123/59000 are taken, using HTTP $((58123 + offset))/$((58124 + offset)), native $((59000 + offset))/$((59001 + offset))" >&2; fi
+  if [ "$offset" != 0 ] && [ -z "${RECOMMIT_CLICKHOUSE_PORT_OFFSET:-}" ]; then echo "ClickHouse test servers: ports 58123/59000 are taken, using HTTP $((58123 + offset))/$((58124 + offset)), native $((59000 + offset))/$((59001 + offset))" >&2; fi
   for shard in 1 2; do
     http=$((58122 + shard + offset)); tcp=$((58999 + shard + offset))
     clickhouse_config "$clickhouse_dir/shard$shard" "$http" "$tcp" "$offset"

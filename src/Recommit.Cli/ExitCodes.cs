@@ -1,7 +1,7 @@
 namespace Recommit.Cli;
 
 /// <summary>The CLI's exit codes.</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Success = 0;
     public const int Failure = 1;

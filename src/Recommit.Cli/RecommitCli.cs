@@ -6,7 +6,7 @@ using Recommit.Cli.Internals;
 namespace Recommit.Cli;
 
 /// <summary>Composes the <c>recommit</c> command line. Exit codes: 0 success, 2 bad input or usage, 1 unexpected failure.</summary>
-public static class RecommitCli
+internal static class RecommitCli
 {
     /// <summary>
     /// The root command. It is a plain command named <c>recommit</c> with the help and version options, rather than a

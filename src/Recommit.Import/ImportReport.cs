@@ -51,7 +51,7 @@ public sealed record ImportReport(
 }
 
 /// <summary>Accumulates an importer's counts and rejections while it reads.</summary>
-public sealed class ImportDiagnostics(string file, string format)
+internal sealed class ImportDiagnostics(string file, string format)
 {
     public const int MaxKeptRejections = 1000;
 

@@ -8,7 +8,7 @@ namespace Recommit.Import;
 /// model, a token kind) stays inside 64 bits and pricing, the ledger and the analysis never overflow on values the
 /// importers accepted (docs/input-safety.md, "Size caps").
 /// </summary>
-public static class TokenTotalLimit
+internal static class TokenTotalLimit
 {
     public const long Max = 1_000_000_000_000_000_000;
 

@@ -7,7 +7,7 @@ using Recommit.Time;
 namespace Recommit.Reports;
 
 /// <summary>The sentence every report prints for a note, written from the note's figures (never parsed back).</summary>
-public static class NoteText
+internal static class NoteText
 {
     /// <summary>The note as one plain sentence (not escaped: the renderers escape it for their format).</summary>
     public static string Of(AnalysisNote note)

@@ -33,7 +33,7 @@ namespace Recommit.Web;
 /// <c>/openapi/v1.json</c> with a reference page at <c>/scalar/v1</c>, <c>/health</c>, JSON console logs and the
 /// background analysis worker. Binds 127.0.0.1:5080 unless <c>--urls</c> says otherwise.
 /// </summary>
-public static class RecommitWeb
+internal static class RecommitWeb
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 

@@ -5,7 +5,7 @@ namespace Recommit.Web;
 /// <c>Recommit__Store</c>: the store's connection (default: <c>recommit.db</c> in the working folder), the upload size
 /// limit, and the public intake endpoint's rate limit.
 /// </summary>
-public sealed record WebOptions
+internal sealed record WebOptions
 {
     public const string Section = "Recommit";
 

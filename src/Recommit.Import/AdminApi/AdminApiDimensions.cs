@@ -9,7 +9,7 @@ namespace Recommit.Import.AdminApi;
 /// 0-200k → standard, 200k-1M → long; <c>inference_geo</c> global and not_available → global, us → us;
 /// <c>speed</c> standard or fast. A null value (dimension not grouped on) takes the default.
 /// </summary>
-public static class AdminApiDimensions
+internal static class AdminApiDimensions
 {
     public static bool TryServiceTier(ReadOnlySpan<byte> v, out ServiceTier tier)
     {

@@ -9,7 +9,7 @@ namespace Recommit.Import.AdminApi;
 /// discount is 1 − Σ amount ÷ Σ list_amount. (The exact field names of this beta are unconfirmed in the reference;
 /// these are the names of its documented predecessor.)
 /// </summary>
-public static class AnalyticsJson
+internal static class AnalyticsJson
 {
     public const string FormatName = "analytics";
 

@@ -11,7 +11,7 @@ namespace Recommit.Import.AdminApi;
 /// execution, which the endpoint attributes to no model). <c>product</c>, <c>requests</c> and the other
 /// analytics-only fields are read past.
 /// </summary>
-public static class AnalyticsUsageJson
+internal static class AnalyticsUsageJson
 {
     public const string FormatName = "analytics-usage";
 

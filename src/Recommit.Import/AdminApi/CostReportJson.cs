@@ -8,7 +8,7 @@ namespace Recommit.Import.AdminApi;
 /// amount is before or after a negotiated discount, so the table holds the amounts as reported; the analytics API
 /// (<see cref="AnalyticsJson"/>) gives list and post-discount amounts side by side.
 /// </summary>
-public static class CostReportJson
+internal static class CostReportJson
 {
     public const string FormatName = "cost-report";
 

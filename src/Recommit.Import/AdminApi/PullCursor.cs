@@ -9,7 +9,7 @@ namespace Recommit.Import.AdminApi;
 /// belongs to (<see cref="Signature"/>), the resolved range, which request of the plan is under way, the
 /// <c>next_page</c> token to ask for and how many pages are saved. Holds no key.
 /// </summary>
-public sealed record PullCursor(
+internal sealed record PullCursor(
     [property: JsonPropertyName("version")] int Version,
     [property: JsonPropertyName("signature")] string Signature,
     [property: JsonPropertyName("ending_at")] DateTimeOffset EndingAt,

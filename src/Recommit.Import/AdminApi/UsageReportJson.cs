@@ -8,7 +8,7 @@ namespace Recommit.Import.AdminApi;
 /// adding to it; the replaced results are counted as duplicates. Dimension values are mapped as
 /// <see cref="AdminApiDimensions"/> documents; a null <c>workspace_id</c> (the default workspace) is the empty workspace.
 /// </summary>
-public static class UsageReportJson
+internal static class UsageReportJson
 {
     public const string FormatName = "usage-report";
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
@@ -53,11 +54,7 @@ internal sealed class ClickHouseHttp : IDisposable
     public IEnumerable<string> Lines(string sql, CancellationToken cancellation)
     {
         using var response = Send(sql, cancellation);
-        using var raw = response.Content.ReadAsStream(cancellation);
-        using var counted = new CountingStream(raw, n => BytesReceived += n);
-        var gzip = response.Content.Headers.ContentEncoding.Contains("gzip", StringComparer.OrdinalIgnoreCase);
-        using var body = gzip ? new GZipStream(counted, CompressionMode.Decompress) : (Stream)counted;
-        using var reader = new StreamReader(body, new UTF8Encoding(false, throwOnInvalidBytes: false));
+        using var reader = new StreamReader(Body(response, cancellation), new UTF8Encoding(false, throwOnInvalidBytes: false));
         while (true)
         {
             string? line;
@@ -67,12 +64,68 @@ internal sealed class ClickHouseHttp : IDisposable
             }
             catch (Exception e) when (e is IOException or InvalidDataException or HttpRequestException)
             {
-                throw Failure($"the answer broke off ({Redact(e.Message)})");
+                throw BrokeOff(e);
             }
             if (line is null) yield break;
             yield return line;
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> (which ends in <c>FORMAT TabSeparated</c>) and hands each row's UTF-8 bytes (without
+    /// its newline) to <paramref name="row"/> straight from the read buffer, no text made; stops when it returns false.
+    /// Returns whether every row was taken.
+    /// </summary>
+    public bool Rows(string sql, Utf8Row row, CancellationToken cancellation)
+    {
+        using var response = Send(sql, cancellation);
+        using var body = Body(response, cancellation);
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            var filled = 0;
+            while (true)
+            {
+                int n;
+                try
+                {
+                    n = body.Read(buffer, filled, buffer.Length - filled);
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException or HttpRequestException)
+                {
+                    throw BrokeOff(e);
+                }
+                if (n == 0) return filled == 0 || row(buffer.AsSpan(0, filled));
+                filled += n;
+                var start = 0;
+                for (int end; (end = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n')) >= 0; start += end + 1)
+                    if (!row(buffer.AsSpan(start, end))) return false;
+                if (start == 0 && filled == buffer.Length)
+                {
+                    // A row longer than the buffer: a larger one.
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                buffer.AsSpan(start, filled - start).CopyTo(buffer);
+                filled -= start;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The answer's bytes as they arrive, counted, and un-gzipped when the server compressed them.</summary>
+    private Stream Body(HttpResponseMessage response, CancellationToken cancellation)
+    {
+        var counted = new CountingStream(response.Content.ReadAsStream(cancellation), n => BytesReceived += n);
+        return response.Content.Headers.ContentEncoding.Contains("gzip", StringComparer.OrdinalIgnoreCase) ? new GZipStream(counted, CompressionMode.Decompress) : counted;
+    }
+
+    private ImportException BrokeOff(Exception e) => Failure($"the answer broke off ({Redact(e.Message)})");
 
     private HttpResponseMessage Send(string sql, CancellationToken cancellation)
     {

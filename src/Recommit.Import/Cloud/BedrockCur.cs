@@ -14,7 +14,7 @@ namespace Recommit.Import.Cloud;
 /// token or count unit → ×1); without that column the amount is taken as tokens. <c>--bedrock-units thousands</c>
 /// forces ×1,000. Lines that are not Claude usage (other services, tax, credits, refunds) are passed over and counted.
 /// </summary>
-public static class BedrockCur
+internal static class BedrockCur
 {
     public const string FormatName = "bedrock-cur";
 

@@ -16,7 +16,7 @@ namespace Recommit.Import.Cloud;
 /// <c>SubAccountName</c> (or <c>SubAccountId</c>) → workspace. <c>ListCost</c>/<c>BilledCost</c> are checked as
 /// numbers but not stored (dollars are derived from tokens).
 /// </summary>
-public static class FocusBilling
+internal static class FocusBilling
 {
     public const string FormatName = "focus";
 

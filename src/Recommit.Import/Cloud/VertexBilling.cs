@@ -11,7 +11,7 @@ namespace Recommit.Import.Cloud;
 /// optionally <c>currency</c> (one per file), <c>project.id</c> (→ workspace), <c>sku.id</c>, <c>usage_end_time</c>.
 /// Dotted names may also be written with underscores. Channel vertex. Other services are passed over and counted.
 /// </summary>
-public static class VertexBilling
+internal static class VertexBilling
 {
     public const string FormatName = "vertex";
 

@@ -15,7 +15,7 @@ namespace Recommit.Import.ConsoleExport;
 /// guess presented as a fact. Analyses that need tokens (token-kind levers, re-pricing at other rates, daily
 /// forecasts) then work from the spend table's token mix and say so. A row seen twice is a duplicate.
 /// </summary>
-public static class ConsoleCostCsv
+internal static class ConsoleCostCsv
 {
     public const string FormatName = "console-cost";
 

@@ -13,7 +13,7 @@ namespace Recommit.Import.ConsoleExport;
 /// <c>usage_input_tokens_cache_write</c> column is read as 5-minute writes. A row seen twice (same natural key) is a
 /// duplicate: replaced, counted, not added.
 /// </summary>
-public static class ConsoleUsageCsv
+internal static class ConsoleUsageCsv
 {
     public const string FormatName = "console-usage";
 

@@ -4,7 +4,7 @@ namespace Recommit.Import.Formats;
 /// A format made of two functions, a detector and a reader, as <see cref="UsageFormats"/> lists them:
 /// <c>new UsageFileFormat("usage-report", "…", s =&gt; …, (path, o) =&gt; FileImport.Of(…))</c>.
 /// </summary>
-public sealed class UsageFileFormat(
+internal sealed class UsageFileFormat(
     string name,
     string description,
     Func<FileSniff, bool> detect,

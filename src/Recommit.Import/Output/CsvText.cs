@@ -7,7 +7,7 @@ namespace Recommit.Import.Output;
 /// quoted. Only names are touched, never numbers (a negative forecast stays <c>-5</c>). The tool's own readers take
 /// the apostrophe off again, so an export re-imports to the same names (docs/input-safety.md, "Output safety").
 /// </summary>
-public static class CsvText
+internal static class CsvText
 {
     /// <summary>The field as written: neutralised, then quoted when it must be.</summary>
     public static string Field(string text)

@@ -8,7 +8,7 @@ namespace Recommit.Storage.Users;
 /// Personal access tokens: <c>rct_</c> and 43 characters of randomness (256 bits), shown once when created; the store
 /// keeps only their SHA-256, so a stolen database yields no usable token.
 /// </summary>
-public sealed class AccessTokens(StoreContext db)
+internal sealed class AccessTokens(StoreContext db)
 {
     public const string Scheme = "rct_";
 

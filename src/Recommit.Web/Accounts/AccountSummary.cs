@@ -1,4 +1,4 @@
 namespace Recommit.Web.Accounts;
 
 /// <summary>An account as a list shows it: its latest finished analysis' gap class, cost of doing nothing and date.</summary>
-public sealed record AccountSummary(int Id, string Name, DateTime CreatedUtc, Guid? LatestAnalysisId, string? GapClass, decimal? CostOfDoingNothingMean, DateTime? AnalysedUtc);
+internal sealed record AccountSummary(int Id, string Name, DateTime CreatedUtc, Guid? LatestAnalysisId, string? GapClass, decimal? CostOfDoingNothingMean, DateTime? AnalysedUtc);

@@ -1,4 +1,4 @@
 namespace Recommit.Web.Accounts;
 
 /// <summary>A stored verified-savings run; its statement (JSON) is at <c>…/verify/{id}</c>.</summary>
-public sealed record VerifyRunView(int Id, string Name, DateTime CreatedUtc);
+internal sealed record VerifyRunView(int Id, string Name, DateTime CreatedUtc);

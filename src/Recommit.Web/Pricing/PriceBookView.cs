@@ -1,4 +1,4 @@
 namespace Recommit.Web.Pricing;
 
 /// <summary>A recorded price-book version: its version string, where it came from, and when it was recorded.</summary>
-public sealed record PriceBookView(int Id, string Version, string Source, DateTime CreatedUtc);
+internal sealed record PriceBookView(int Id, string Version, string Source, DateTime CreatedUtc);

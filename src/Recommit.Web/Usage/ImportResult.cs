@@ -4,11 +4,11 @@ namespace Recommit.Web.Usage;
 /// What an upload stored: the import's reconciliation (rows read = accepted + rejected), the cells and days it
 /// replaced, the account's totals after it, and the first 100 rejected rows with their file and line.
 /// </summary>
-public sealed record ImportResult(int ImportId, string Files, string Formats, long RowsRead, long Accepted, long Rejected,
+internal sealed record ImportResult(int ImportId, string Files, string Formats, long RowsRead, long Accepted, long Rejected,
     long Cells, long SpendRows, DateOnly? FirstDay, DateOnly? LastDay, UsageTotals Account, IReadOnlyList<Rejection> Rejections);
 
 /// <summary>One rejected row: the file, its line and why.</summary>
-public sealed record Rejection(string File, long Line, string Reason);
+internal sealed record Rejection(string File, long Line, string Reason);
 
 /// <summary>An account's stored usage: cells and tokens (web searches count uses).</summary>
-public sealed record UsageTotals(long Cells, long Tokens);
+internal sealed record UsageTotals(long Cells, long Tokens);

@@ -13,7 +13,7 @@ namespace Recommit.Analysis;
 /// actually cost over the last three full months (long context, US-only inference, fast mode) to that standard price.
 /// Cells no usage or lever can reach (priority tier, batch web searches without history) are priced 0.
 /// </summary>
-public static class ForecastPricing
+internal static class ForecastPricing
 {
     public static double[] Prices(PriceBook book, TokenLayout layout, UsageCube cube, YearMonth first, int months, ICollection<AnalysisNote> notes)
     {

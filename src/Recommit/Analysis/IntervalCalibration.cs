@@ -12,7 +12,7 @@ namespace Recommit.Analysis;
 /// that narrow has half-width z_c = Φ⁻¹((1 + c) / 2) instead of z₈₀ = 1.2816, so the innovations are scaled by
 /// z₈₀ / z_c (likewise for 95 %), taking the larger of the two, never below 1 and at most <see cref="MaxScale"/>.
 /// </summary>
-public static class IntervalCalibration
+internal static class IntervalCalibration
 {
     /// <summary>The largest widening applied: beyond it the backtest is too thin to say how wide.</summary>
     public const double MaxScale = 3.0;

@@ -11,7 +11,7 @@ namespace Recommit.Analysis;
 /// family sold in that month. Tokens per kind = dollars × share / Σ (share × unit price). The cube's cells are dated
 /// the first of the month, standard tier; every figure computed from it rests on the assumed mix.
 /// </summary>
-public static class SpendConversion
+internal static class SpendConversion
 {
     public static UsageCube ToCube(SpendTable spend, PriceBook book, IReadOnlyDictionary<string, TokenMix>? overrides)
     {

@@ -10,7 +10,7 @@ namespace Recommit.Analysis;
 /// months (oldest first, from the series' first month with usage), and how its recent tokens split over (model,
 /// service tier) — the mix the simulation spreads forecast tokens with.
 /// </summary>
-public sealed record UsageSeries(string Family, TokenKind Kind, YearMonth FirstMonth, double[] History, ImmutableArray<(string Model, ServiceTier Tier, double Weight)> Mix)
+internal sealed record UsageSeries(string Family, TokenKind Kind, YearMonth FirstMonth, double[] History, ImmutableArray<(string Model, ServiceTier Tier, double Weight)> Mix)
 {
     public string Name => $"{Family}/{Kind.Name()}";
 

@@ -5,7 +5,7 @@ namespace Recommit.Contracts;
 /// per-month list-price factors (all moves, and only the decreases for price-protected periods) and an annual discount
 /// rate applied monthly (docs/method.md §7: the factor of month t is (1 + rate)^(−t/12)). One per thread.
 /// </summary>
-public sealed class KernelPathBuffer
+internal sealed class KernelPathBuffer
 {
     private readonly double[] _cumulative;
     private readonly double[] _protected;

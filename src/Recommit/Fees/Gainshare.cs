@@ -3,7 +3,7 @@ using Recommit.Money;
 namespace Recommit.Fees;
 
 /// <summary>The gainshare fee (docs/method.md §9): a share of verified savings, nothing on a saving at or below zero, no retainer.</summary>
-public static class Gainshare
+internal static class Gainshare
 {
     /// <summary>share × max(0, <paramref name="cumulativeSavings"/>), unrounded.</summary>
     public static Usd Fee(decimal share, Usd cumulativeSavings)

@@ -8,14 +8,14 @@ namespace Recommit.Forecasting;
 /// <param name="Mase">Mean absolute error scaled by the in-sample seasonal-naive (or naive) MAE of each origin's history, over every scored point with a non-zero scale.</param>
 /// <param name="Coverage80">Share of scored points inside the 80 % interval (NaN when 80 is not a requested level).</param>
 /// <param name="Coverage95">Share of scored points inside the 95 % interval (NaN when 95 is not a requested level).</param>
-public sealed record BacktestResult(int Series, int Origins, int Horizon, double Smape, double Mase, double Coverage80, double Coverage95);
+internal sealed record BacktestResult(int Series, int Origins, int Horizon, double Smape, double Mase, double Coverage80, double Coverage95);
 
 /// <summary>
 /// Rolling-origin evaluation: for each origin, fit on the history up to it, forecast up to <c>horizon</c> steps, and
 /// score against what followed (docs/method.md §4). Every origin from <c>minTrain</c> points to one point before the end is
 /// used; near the end fewer steps remain and fewer are scored.
 /// </summary>
-public static class Backtest
+internal static class Backtest
 {
     /// <summary>Scores <paramref name="options"/>' forecaster on each series; origins leave at least <paramref name="minTrain"/> points to fit.</summary>
     public static BacktestResult RollingOrigin(IReadOnlyList<double[]> series, int horizon, int minTrain, ForecastOptions options)

@@ -31,7 +31,7 @@ public sealed class FitCache(int capacity = 4_096)
     }
 
     /// <summary>The result <see cref="Backtest.RollingOrigin"/> gives for these inputs, computed at most once.</summary>
-    public BacktestResult RollingOrigin(double[] series, int horizon, int minTrain, ForecastOptions options)
+    internal BacktestResult RollingOrigin(double[] series, int horizon, int minTrain, ForecastOptions options)
     {
         ArgumentNullException.ThrowIfNull(series);
         return GetOrFit(Key("backtest", [series], horizon, minTrain, options), () => Backtest.RollingOrigin([series], horizon, minTrain, options));

@@ -4,7 +4,7 @@ namespace Recommit.Forecasting;
 /// Forecast accuracy measures as scored in the M3 competition and docs/method.md §4: sMAPE, MASE with the in-sample
 /// seasonal-naive scale, and interval coverage.
 /// </summary>
-public static class ForecastAccuracy
+internal static class ForecastAccuracy
 {
     /// <summary>Sum over the points of 200·|y − f| / (|y| + |f|) (a point where both are zero scores 0); divide by the count for sMAPE.</summary>
     public static double SmapeSum(ReadOnlySpan<double> actual, ReadOnlySpan<double> forecast)

@@ -8,7 +8,7 @@ namespace Recommit.Gap;
 /// the normal approximation with the tie correction (Kendall 1975; Hipel &amp; McLeod 1994, §23.3), and the Theil–Sen
 /// slope (the median of pairwise slopes; Sen 1968) of the series per step.
 /// </summary>
-public readonly record struct TrendTest(double S, double PValue, double TheilSenSlope)
+internal readonly record struct TrendTest(double S, double PValue, double TheilSenSlope)
 {
     /// <summary>Runs both tests on <paramref name="values"/> (oldest first, equally spaced); null with fewer than 3 values.</summary>
     public static TrendTest? Of(IReadOnlyList<double> values)

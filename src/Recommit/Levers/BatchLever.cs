@@ -7,7 +7,7 @@ namespace Recommit.Levers;
 /// batched stay batched and are not halved twice. Web-search uses are not moved. Applies to <see cref="Model"/>, or to
 /// every model when it is null.
 /// </summary>
-public sealed record BatchLever(string Name, YearMonth Start, int RampMonths, string? Model, UncertainRange Share)
+internal sealed record BatchLever(string Name, YearMonth Start, int RampMonths, string? Model, UncertainRange Share)
     : Lever(Name, Start, RampMonths)
 {
     public override LeverKind Kind => LeverKind.Batch;

@@ -1,7 +1,7 @@
 namespace Recommit.Levers;
 
 /// <summary>How long a prompt-cache write lives: 5 minutes (≈ 1.25 × base input) or 1 hour (≈ 2 ×).</summary>
-public enum CacheWriteDuration
+internal enum CacheWriteDuration
 {
     FiveMinutes = 0,
     OneHour = 1,

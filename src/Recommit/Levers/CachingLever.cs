@@ -7,7 +7,7 @@ namespace Recommit.Levers;
 /// and c·(1−h)·I cache writes of <see cref="Write"/> duration; (1−c)·I stays uncached. Applies to
 /// <see cref="Model"/>, or to every model when it is null.
 /// </summary>
-public sealed record CachingLever(string Name, YearMonth Start, int RampMonths, string? Model, UncertainRange CacheableShare, UncertainRange HitRate, CacheWriteDuration Write)
+internal sealed record CachingLever(string Name, YearMonth Start, int RampMonths, string? Model, UncertainRange CacheableShare, UncertainRange HitRate, CacheWriteDuration Write)
     : Lever(Name, Start, RampMonths)
 {
     public override LeverKind Kind => LeverKind.Caching;

@@ -1,7 +1,7 @@
 namespace Recommit.Levers;
 
 /// <summary>A levers file or lever the user can fix: the message names the file and the field (e.g. <c>levers[1].to</c>).</summary>
-public sealed class LeverException : InputException
+internal sealed class LeverException : InputException
 {
     public LeverException() { }
     public LeverException(string message) : base(message) { }

@@ -8,7 +8,7 @@ namespace Recommit.Levers;
 /// the models' tokenizer generations: 1.3 from generation 1 to 2, 1 / 1.3 from 2 to 1, 1 otherwise
 /// (REFERENCE-anthropic.md, "Tokenizer change").
 /// </summary>
-public sealed record RoutingLever(string Name, YearMonth Start, int RampMonths, string From, string To, UncertainRange Share, decimal? TokenInflation)
+internal sealed record RoutingLever(string Name, YearMonth Start, int RampMonths, string From, string To, UncertainRange Share, decimal? TokenInflation)
     : Lever(Name, Start, RampMonths)
 {
     public override LeverKind Kind => LeverKind.Routing;

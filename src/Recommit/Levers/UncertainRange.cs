@@ -4,7 +4,7 @@ namespace Recommit.Levers;
 /// The uncertainty of a lever's share or rate (docs/method.md §5): a closed range [Low, High] sampled uniformly once per
 /// simulated path. A point value is the range [v, v].
 /// </summary>
-public readonly record struct UncertainRange(decimal Low, decimal High)
+internal readonly record struct UncertainRange(decimal Low, decimal High)
 {
     public static UncertainRange Point(decimal value) => new(value, value);
 

@@ -65,7 +65,7 @@ public readonly record struct Usd(decimal Value) :
 }
 
 /// <summary>Writes <see cref="Usd"/> as a JSON number rounded to the cent (the only place rounding happens).</summary>
-public sealed class UsdJsonConverter : JsonConverter<Usd>
+internal sealed class UsdJsonConverter : JsonConverter<Usd>
 {
     public override Usd Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => new(reader.GetDecimal());
 

@@ -10,7 +10,7 @@ namespace Recommit.Negotiation;
 /// the optimiser's best on the same paths (and again under the load-drop stress), draws the zone of possible agreement
 /// and the Pareto frontier, answers each given package (accept / counter / reject) and recommends what to do.
 /// </summary>
-public static class Negotiator
+internal static class Negotiator
 {
     /// <summary>How many of the optimiser's acceptable packages are valued in full and listed.</summary>
     public const int TopPackages = 5;

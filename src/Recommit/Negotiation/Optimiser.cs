@@ -13,7 +13,7 @@ namespace Recommit.Negotiation;
 /// at the committed rate, each at the discount of its band. It minimises E[B] subject to mutual gain and
 /// P(buyer worse off) ≤ the cap, and returns the acceptable packages best first, the Pareto frontier and the zone.
 /// </summary>
-public static class Optimiser
+internal static class Optimiser
 {
     /// <summary>Commit levels on the grid, as factors of the P50 reforecast's annual consumption.</summary>
     public const int Levels = 41;

@@ -15,7 +15,7 @@ namespace Recommit.Negotiation;
 /// B = Σ bills from s0 to H (+ a consolidated workload's cost still paid elsewhere), and
 /// V = committed + (1 − h) × uncommitted revenue, after-term revenue × q (1 − h).
 /// </summary>
-public static class Valuation
+internal static class Valuation
 {
     private const int ChunkPaths = 64;
     private const ulong PriceMoveStream = 0x5052_4943_454D_4F56UL;

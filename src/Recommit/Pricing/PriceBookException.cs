@@ -4,7 +4,7 @@ namespace Recommit.Pricing;
 /// A price-book file that is not valid: malformed JSON, a missing or wrong field, conflicting names or dates. The
 /// message names the file and the JSON path of the field (e.g. <c>$.models[3].prices[0].standard.cacheRead</c>).
 /// </summary>
-public sealed class PriceBookException : InputException
+internal sealed class PriceBookException : InputException
 {
     public PriceBookException(string file, string jsonPath, string problem)
         : base($"price book {file}: {jsonPath}: {problem}")

@@ -4,7 +4,7 @@ namespace Recommit.Pricing;
 /// A model name the price book does not know. Raised when usage of that model is priced: tokens are facts and are
 /// imported, but a dollar figure is never guessed (docs/pricing.md).
 /// </summary>
-public sealed class UnknownModelException : InputException
+internal sealed class UnknownModelException : InputException
 {
     public UnknownModelException(string model, string priceBookVersion)
         : base($"unknown model '{model}': price book {priceBookVersion} has no entry or alias for it; add it to a price-book file passed with --prices (see docs/pricing.md)")

@@ -5,7 +5,7 @@ namespace Recommit.Pricing;
 /// example fast mode with batch, US-only inference on a model before Claude 4.6, or the long-context band on a model
 /// without one). An unknown combination is an error, never a guess (docs/method.md §1).
 /// </summary>
-public sealed class UnsupportedPricingException : InputException
+internal sealed class UnsupportedPricingException : InputException
 {
     public UnsupportedPricingException() { }
     public UnsupportedPricingException(string message) : base(message) { }

@@ -11,7 +11,7 @@ namespace Recommit.Simulation;
 /// series' own, so any two series' shocks have correlation ρ. Paths run in parallel; each path draws from its own
 /// stream keyed by (seed, path), so a seed gives the same arrays however the threads are scheduled.
 /// </summary>
-public static class MonteCarlo
+internal static class MonteCarlo
 {
     public static SimulationResult Run(SimulationSetup setup)
     {

@@ -1,7 +1,7 @@
 namespace Recommit.Simulation;
 
 /// <summary>The 10th, 50th and 90th percentiles of simulated values (docs/method.md §6), by name rather than position.</summary>
-public readonly record struct PercentileFan(double P10, double P50, double P90)
+internal readonly record struct PercentileFan(double P10, double P50, double P90)
 {
     /// <summary>The fan of <paramref name="values"/>, interpolated as <see cref="SimulationResult.Quantiles"/> does.</summary>
     public static PercentileFan Of(double[] values)

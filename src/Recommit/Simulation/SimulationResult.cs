@@ -9,7 +9,7 @@ namespace Recommit.Simulation;
 /// the rest-of-term waterfall totals by stage (<c>path × 4 + stage</c>: baseline, after routing, after caching, after
 /// batch). Every array is indexed by path, so results do not depend on how the paths were scheduled.
 /// </summary>
-public sealed class SimulationResult
+internal sealed class SimulationResult
 {
     internal SimulationResult(SimulationSetup setup, int paths)
     {

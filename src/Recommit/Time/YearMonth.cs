@@ -78,7 +78,7 @@ public readonly record struct YearMonth : IComparable<YearMonth>, IComparisonOpe
 }
 
 /// <summary>Writes a <see cref="YearMonth"/> as <c>"yyyy-MM"</c>.</summary>
-public sealed class YearMonthJsonConverter : JsonConverter<YearMonth>
+internal sealed class YearMonthJsonConverter : JsonConverter<YearMonth>
 {
     public override YearMonth Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

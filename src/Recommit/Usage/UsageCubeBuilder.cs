@@ -30,6 +30,34 @@ public sealed class UsageCubeBuilder
         else _tokens.Add(tokens);
     }
 
+    /// <summary>
+    /// Adds <c>tokens[i]</c> to the cell of <paramref name="key"/> with <see cref="UsageKey.Kind"/> =
+    /// <c>kinds[i]</c>, for each i in order: the cells and sums are those of one <see cref="Add"/> per kind (the key's
+    /// own kind is not used), with the workspace and model looked up once. Returns -1, or the index of the first kind
+    /// whose cell would pass <see cref="long.MaxValue"/>; that cell and the ones after it are left as they were.
+    /// </summary>
+    public int AddKinds(in UsageKey key, ReadOnlySpan<TokenKind> kinds, ReadOnlySpan<long> tokens)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(tokens.Length, kinds.Length, nameof(tokens));
+        if (kinds.IsEmpty) return -1;
+        var cell = CellOf(key with { Kind = kinds[0] });
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(tokens[i]);
+            var kindCell = cell with { Packed = (cell.Packed & ~0xF) | Cell.Pack(0, 0, 0, 0, 0, (byte)kinds[i]) };
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, kindCell, out var exists);
+            if (!exists)
+            {
+                slot = _cells.Count;
+                _cells.Add(kindCell);
+                _tokens.Add(tokens[i]);
+            }
+            else if (tokens[i] > long.MaxValue - _tokens[slot]) return i;
+            else _tokens[slot] += tokens[i];
+        }
+        return -1;
+    }
+
     /// <summary>Sets the cell to <paramref name="tokens"/>; returns true when the cell already existed (a duplicate).</summary>
     public bool Set(in UsageKey key, long tokens)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Recommit.Import.ClickHouse;
 using Recommit.Import.Formats;
 using Recommit.Import.Gateway;
@@ -158,6 +159,35 @@ public class ClickHouseImportTests
         Assert.Equal(a.RejectedRows.Select(r => (r.Reason, r.Rows)), b.RejectedRows.Select(r => (r.Reason, r.Rows)));
         // Each shard holds rows of the same keys, so the server that was asked merged partial groups from both.
         Assert.Equal(whole.Groups, sharded.Groups);
+    }
+
+    /// <summary>
+    /// Rows rejected only for their group's key (a day outside the accepted dates, an empty model) get the server's
+    /// reasons and counts without a second query: the bytes sent are those of an import that rejected nothing.
+    /// </summary>
+    [ClickHouseFact]
+    public void Days_outside_the_accepted_dates_and_empty_models_are_reasoned_from_the_groups_without_a_second_query()
+    {
+        var future = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5);
+        var bad = CreateRequests(
+            $"('2026-08-05 10:00:00','claude-opus-5','a','',100,10,0,0), ('{future:yyyy-MM-dd} 01:00:00','claude-opus-5','a','',1,0,0,0), " +
+            $"('{future:yyyy-MM-dd} 02:00:00','  ','b','batch',1,0,0,0), ('2020-01-01 00:00:00','claude-opus-5','a','',1,0,0,0), " +
+            "('2026-08-05 11:00:00','','a','turbo',1,0,0,0), ('2026-08-06 11:00:00',' ','c','',1,0,0,0)");
+        var good = CreateRequests("('2026-08-05 10:00:00','claude-opus-5','a','',100,10,0,0)");
+
+        var result = ClickHouseImport.Read(Request(bad), Options);
+        var clean = ClickHouseImport.Read(Request(good), Options);
+
+        var report = result.Import.Report;
+        Assert.Equal((6L, 1L, 5L), (report.RowsRead, report.Accepted, report.Rejected));
+        Assert.Equal(clean.BytesSent, result.BytesSent);
+        var layout = ClickHouseLayout.Resolve(Request(bad), [.. ClickHouseServer.Execute($"DESCRIBE TABLE {bad} FORMAT TabSeparated")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).Select(f => new ClickHouseColumn(f[0], f[1]))]);
+        var fromServer = ClickHouseServer.Execute(ClickHouseQuery.Rejections(Request(bad), layout))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).Select(f => (f[0], long.Parse(f[1], CultureInfo.InvariantCulture)));
+        Assert.Equal(fromServer, report.RejectedRows.Select(r => (r.Reason, r.Rows)));
+        Assert.Equal(["model: empty", $"timestamp: {UsageWindow.Outside(new DateOnly(2020, 1, 1))}", $"timestamp: {UsageWindow.Outside(future)}"],
+            report.RejectedRows.Select(r => r.Reason).Order(StringComparer.Ordinal));
     }
 
     [ClickHouseFact]

@@ -1,3 +1,4 @@
+using System.Text;
 using FsCheck.Fluent;
 using Recommit.Import.ClickHouse;
 
@@ -52,6 +53,37 @@ public class ClickHouseSqlTests
     public void Tab_separated_fields_are_unescaped_and_backslash_n_is_null()
     {
         Assert.Equal((IEnumerable<string?>)["2026-08-05", "a\tb", null, "c\\d", "", "it's\n"], TabSeparated.Split("2026-08-05\ta\\tb\t\\N\tc\\\\d\t\tit\\'s\\n"));
+    }
+
+    [Fact]
+    public void Byte_ranges_split_a_row_on_tabs_and_count_fields_past_the_ones_recorded()
+    {
+        var row = "2026-08-05\té€😀\t\\N\t"u8;
+        var fields = new Range[3];
+        Assert.Equal(4, TabSeparated.Ranges(row, fields));
+        Assert.Equal(("2026-08-05", "é€😀", (string?)null), (TabSeparated.Text(row[fields[0]]), TabSeparated.Text(row[fields[1]]), TabSeparated.Text(row[fields[2]])));
+        Assert.True(TabSeparated.IsNull(row[fields[2]]));
+        Assert.Equal("a\tb", TabSeparated.Text("a\\tb"u8));
+    }
+
+    /// <summary>Rows are handed over from the read buffer: a row longer than the buffer grows it, and the rows around it arrive whole.</summary>
+    [ClickHouseFact]
+    public void Rows_longer_than_the_read_buffer_and_many_short_ones_arrive_whole()
+    {
+        using var http = new ClickHouseHttp(new ClickHouseRequest { Url = ClickHouseServer.Shard1, Table = "t" }, TimeSpan.FromSeconds(10));
+        var rows = new List<string>();
+        // Row i holds i % 13 two-byte letters, row 3 two million (4 MB): rows cross the buffer's edge everywhere.
+        var sql = "SELECT number, arrayStringConcat(arrayMap(x -> 'é', range(if(number = 3, 2000000, number % 13)))) FROM system.numbers LIMIT 300000 FORMAT TabSeparated";
+        Assert.True(http.Rows(sql, row => { rows.Add(Encoding.UTF8.GetString(row)); return true; }, CancellationToken.None));
+
+        Assert.Equal(300_000, rows.Count);
+        Assert.Equal("3\t" + new string('é', 2_000_000), rows[3]);
+        Assert.All(Enumerable.Range(0, rows.Count).Where(i => i != 3), i => Assert.Equal($"{i}\t{new string('é', i % 13)}", rows[i]));
+        Assert.True(http.BytesReceived > 4_000_000);
+
+        var taken = 0;
+        Assert.False(http.Rows(sql, _ => ++taken < 10, CancellationToken.None));
+        Assert.Equal(10, taken);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace Recommit.Import.Tests.ClickHouse;
 
 /// <summary>
 /// Seeded request-log rows for the tests that compare two ways of importing the same rows: valid requests over a
-/// few days, models, workspaces and tiers, and a share of bad ones (a negative count, an empty model, an unknown tier).
+/// few days, models, workspaces (one outside ASCII) and tiers, and a share of bad ones (a negative count, an empty model, an unknown tier).
 /// </summary>
 internal static class RequestLogRows
 {
@@ -18,7 +18,8 @@ internal static class RequestLogRows
     {
         var random = new Random(seed);
         string[] models = ["claude-opus-5", "claude-sonnet-4-5-20250929", " claude-sonnet-4-6 ", "claude-unknown-9"];
-        string[] workspaces = ["search", "support", ""];
+        // A workspace outside ASCII: the importer reads the answer as UTF-8 bytes.
+        string[] workspaces = ["search", "support", "", "équipe-😀"];
         string[] tiers = ["", "standard", "batch", "Priority"];
         var start = new DateTime(2026, 7, 28, 0, 0, 0, DateTimeKind.Utc);
         var sb = new StringBuilder(Columns).Append('\n');

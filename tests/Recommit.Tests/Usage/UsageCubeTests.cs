@@ -1,3 +1,4 @@
+using FsCheck.Xunit;
 using Recommit.Usage;
 
 namespace Recommit.Tests.Usage;
@@ -87,6 +88,39 @@ public sealed class UsageCubeTests
         var b = new UsageCubeBuilder();
         b.Add(UsageKey.Of(Day1, "m", TokenKind.Output), long.MaxValue);
         Assert.Throws<OverflowException>(() => b.Add(UsageKey.Of(Day1, "m", TokenKind.Output), 1));
+    }
+
+    /// <summary>Groups of one key's token kinds, added together, make the cube that one add per kind makes.</summary>
+    [Property(MaxTest = 200)]
+    public bool Adding_a_keys_kinds_at_once_gives_the_cube_of_one_add_per_kind(byte[][] groups)
+    {
+        var together = new UsageCubeBuilder();
+        var oneByOne = new UsageCubeBuilder();
+        foreach (var g in groups.Where(g => g is { Length: > 0 }))
+        {
+            // The first byte picks the key (few, so cells repeat); each further byte a kind and a count.
+            var key = new UsageKey(Day1.AddDays(g[0] % 3), Channel.Anthropic, $"ws-{g[0] / 3 % 2}", $"model-{g[0] / 6 % 3}",
+                (ServiceTier)(g[0] / 18 % 3), ContextBand.Standard, InferenceGeo.Global, Speed.Standard, TokenKind.WebSearch);
+            var kinds = g.Skip(1).Select(b => (TokenKind)(b % 6)).ToArray();
+            var tokens = g.Skip(1).Select(b => (long)b * 1_000).ToArray();
+            if (together.AddKinds(key, kinds, tokens) != -1) return false;
+            for (var i = 0; i < kinds.Length; i++) oneByOne.Add(key with { Kind = kinds[i] }, tokens[i]);
+        }
+        UsageCube a = together.Build(), b = oneByOne.Build();
+        return a.Count == b.Count && Enumerable.Range(0, a.Count).All(i => a.Key(i) == b.Key(i) && a.Tokens(i) == b.Tokens(i));
+    }
+
+    [Fact]
+    public void Adding_kinds_at_once_names_the_kind_whose_cell_would_wrap_and_leaves_it_and_the_rest()
+    {
+        var b = new UsageCubeBuilder();
+        var key = UsageKey.Of(Day1, "m", TokenKind.WebSearch);
+        b.Add(key with { Kind = TokenKind.Output }, long.MaxValue - 5);
+        Assert.Equal(1, b.AddKinds(key, [TokenKind.UncachedInput, TokenKind.Output, TokenKind.CacheRead], [7, 6, 9]));
+        var cube = b.Build();
+        Assert.Equal([(TokenKind.UncachedInput, 7L), (TokenKind.Output, long.MaxValue - 5)], cube.Cells().Select(c => (c.Key.Kind, c.Tokens)).OrderBy(c => c.Kind));
+        Assert.Equal(-1, new UsageCubeBuilder().AddKinds(key, [], []));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new UsageCubeBuilder().AddKinds(key, [TokenKind.Output], [-1]));
     }
 
     [Fact]
