@@ -5,4 +5,4 @@ namespace Recommit.Storage.Verify;
 /// the window's first month and optional last month (<c>yyyy-MM</c>; default: the last month with usage), and the
 /// gainshare (default: the fee terms' share).
 /// </summary>
-internal sealed record VerifyOptions(int OldVersion, int NewVersion, string From, string? To = null, decimal? Share = null);
+public sealed record VerifyOptions(int OldVersion, int NewVersion, string From, string? To = null, decimal? Share = null);

@@ -13,7 +13,7 @@ namespace Recommit.Storage.Verify;
 /// Verified savings (docs/method.md §9) of a stored account, between two of its stored contract versions over its
 /// stored usage, priced at list through the price book; each run is stored with its statement as JSON.
 /// </summary>
-internal sealed class VerifyRunner(StoreContext db, PriceBook book)
+public sealed class VerifyRunner(StoreContext db, PriceBook book)
 {
     public async Task<VerifyRun> RunAsync(int accountId, VerifyOptions options, CancellationToken cancellation = default) =>
         (await RunWithStatementAsync(accountId, options, cancellation)).Run;
