@@ -34,6 +34,8 @@ public sealed class BrowserApp : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     public int DemoAccount { get; private set; }
+    /// <summary>An account with the demo usage and two contract versions: the old one and the signed renegotiation (verified savings).</summary>
+    public int SignedAccount { get; private set; }
     public string? Missing { get; private set; }
     public string Root { get; } = RepositoryRoot();
     public string Screenshots => Path.Combine(Root, "artifacts", "test-results", "screenshots");
@@ -142,10 +144,27 @@ public sealed class BrowserApp : IAsyncLifetime
             Json = await File.ReadAllTextAsync(Path.Combine(Root, "data", "demo", "northwind", "contract.json")),
         });
         await db.SaveChangesAsync();
+        var signed = new Account { Name = "Fabrikam (signed)", CreatedUtc = DateTime.UtcNow };
+        db.Accounts.Add(signed);
+        await db.SaveChangesAsync();
+        SignedAccount = signed.Id;
+        db.AccountMembers.Add(new AccountMember { AccountId = signed.Id, UserId = analyst.Id });
+        await new UsageStore(db).ImportAsync(signed.Id, batch, [usage]);
+        db.ContractVersions.AddRange(
+            new ContractVersion { AccountId = signed.Id, Version = 1, Label = "before", CreatedUtc = DateTime.UtcNow, Json = await File.ReadAllTextAsync(Path.Combine(Root, "data", "demo", "northwind", "contract.json")) },
+            new ContractVersion { AccountId = signed.Id, Version = 2, Label = "signed", CreatedUtc = DateTime.UtcNow, Json = SignedContract });
+        await db.SaveChangesAsync();
+
         var runner = new AnalysisRunner(db, PriceBook.Default);
         var record = await runner.QueueAsync(demo.Id, new AnalysisOptions { Paths = 500 });
         _ = await runner.RunAsync(record.Id) ?? throw new InvalidOperationException("the demo analysis failed: " + record.Progress);
     }
+
+    /// <summary>The renegotiation signed for <see cref="SignedAccount"/>: from July 2026, a larger commitment at a deeper discount.</summary>
+    private const string SignedContract = """
+        {"name": "Fabrikam renewal", "start": "2026-07", "periods": [{"months": 12, "commitment": 1300000}, {"months": 12, "commitment": 1500000}],
+         "committedDiscount": 0.25, "overageDiscount": 0.1, "carryover": {"fraction": 0.5, "cap": 0.1}, "billing": "arrears", "priceProtection": false}
+        """;
 
     private static int FreePort()
     {

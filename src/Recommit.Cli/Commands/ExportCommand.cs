@@ -59,7 +59,7 @@ internal static class ExportCommand
             {
                 var book = CliInputs.PriceBook(parse.GetValue(prices));
                 var (cube, spendTable, _) = UsageInputs.Load(parse.GetValue(usage) ?? [], parse.GetValue(format), parse.GetValue(spend), book, stderr);
-                var charges = FocusCostAndUsage.Build(terms, UsageInputs.MonthlyFamilyListUsd(cube, spendTable, book), throughMonth);
+                var charges = FocusCostAndUsage.Build(terms, FamilyListUsage.Monthly(cube, spendTable, book), throughMonth);
                 csv = FocusCsv.CostAndUsage(terms, charges);
             }
             if (FocusRules.Validate(csv, kind) is { Length: > 0 } faults)

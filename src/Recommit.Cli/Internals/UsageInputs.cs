@@ -3,7 +3,6 @@ using Recommit.Analysis;
 using Recommit.Import;
 using Recommit.Money;
 using Recommit.Pricing;
-using Recommit.Reports.Focus;
 using Recommit.Time;
 using Recommit.Usage;
 
@@ -57,20 +56,4 @@ internal static class UsageInputs
             : spend is not null ? spend.MonthlyListUsd()
             : ImmutableSortedDictionary<YearMonth, Usd>.Empty;
     }
-
-    /// <summary>
-    /// List-price dollars by month and model family (the price book's family of each model; a spend row naming a family or
-    /// an unknown model keeps its own name, lower-cased), in month then family order.
-    /// </summary>
-    public static IReadOnlyList<FamilyListUsage> MonthlyFamilyListUsd(UsageCube? cube, SpendTable? spend, PriceBook book)
-    {
-        var rows = cube is not null
-            ? CubePricing.Price(cube, book).Rows.Select(r => (r.Month, Family: Family(book, r.Model.Value), r.ListUsd))
-            : (spend?.Rows ?? []).Select(r => (r.Month, Family: Family(book, r.ModelOrFamily), r.ListUsd));
-        return [.. rows.GroupBy(r => (r.Month, r.Family))
-            .Select(g => new FamilyListUsage(g.Key.Month, g.Key.Family, g.Aggregate(Usd.Zero, (sum, r) => sum + r.ListUsd)))
-            .OrderBy(u => u.Month).ThenBy(u => u.Family, StringComparer.Ordinal)];
-    }
-
-    private static string Family(PriceBook book, string name) => book.FamilyOf(name) ?? name.ToLowerInvariant();
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 
@@ -40,7 +41,8 @@ internal static class PageLayout
         {
             sb.Append("<a href=\"/accounts\">Accounts</a>");
             sb.Append("<a href=\"/accounts/digest\">Pricing digest</a>");
-            if (user.IsInRole(Storage.Users.Roles.Admin)) sb.Append("<a href=\"/accounts/intake\">Intake inbox</a>");
+            if (user.IsInRole(Storage.Users.Roles.Admin)) sb.Append("<a href=\"/accounts/intake\">Intake inbox</a><a href=\"/accounts/users\">Users</a>");
+            sb.Append("<a href=\"/accounts/tokens\">Tokens</a>");
             sb.Append("<form method=\"post\" action=\"/signout\" class=\"inline\">").Append(Antiforgery(http))
               .Append("<button type=\"submit\" class=\"link\">Sign out ").Append(E(user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name)).Append("</button></form>");
         }
@@ -75,6 +77,18 @@ internal static class PageLayout
     /// scrolled from the keyboard.
     /// </summary>
     public static string Report(string sections) => sections.Replace("<table>", "<table tabindex=\"0\">", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Report sections rendered a second time on a page that already shows them (the package what-if beside the
+    /// analysis): every element id and the references to it (<c>url(#…)</c>, <c>href="#…"</c>) get <paramref name="prefix"/>,
+    /// so that no id appears twice.
+    /// </summary>
+    public static string WithIdPrefix(string html, string prefix)
+    {
+        html = Regex.Replace(html, "\\sid=\"([^\"]+)\"", m => $" id=\"{prefix}{m.Groups[1].Value}\"");
+        html = Regex.Replace(html, @"url\(#([^)]+)\)", m => $"url(#{prefix}{m.Groups[1].Value})");
+        return Regex.Replace(html, "(href|xlink:href)=\"#([^\"]+)\"", m => $"{m.Groups[1].Value}=\"#{prefix}{m.Groups[2].Value}\"");
+    }
 
     /// <summary>A labelled input with its error (if any) beside it, keeping what was typed.</summary>
     public static string Field(string name, string label, string? value, IReadOnlyDictionary<string, string> errors, string type = "text", string? hint = null, string extra = "")

@@ -14,8 +14,13 @@ namespace Recommit.Web.Pages.Quote;
 internal sealed partial class QuoteJobs(ILogger<QuoteJobs> log) : IDisposable
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(2);
-    /// <summary>The report sections a quote shows: the verdict, the gap, the cost of doing nothing and the burn-down.</summary>
-    public static readonly string[] Sections = ["verdict", "gap", "cost-of-doing-nothing", "ledger"];
+    /// <summary>
+    /// The report sections a quote shows, in the report's order: the recommendation, the verdict, the gap, the burn-down and
+    /// the cost of doing nothing; then the best package for both sides (<see cref="DealSummary"/>), the zone of agreement
+    /// and the fee quote (fixed fee and gainshare).
+    /// </summary>
+    public static readonly string[] Sections = ["recommendation", "verdict", "gap", "cost-of-doing-nothing", "ledger"];
+    public static readonly string[] DealSections = ["zone", "quote"];
     private readonly ConcurrentDictionary<Guid, QuoteJob> _jobs = new();
     private readonly SemaphoreSlim _one = new(1, 1);
 
@@ -36,7 +41,9 @@ internal sealed partial class QuoteJobs(ILogger<QuoteJobs> log) : IDisposable
                 var result = Analyzer.Run(input);
                 job.Progress = "drawing the charts";
                 job.Result = result;
-                job.Html = Pages.PageLayout.Report(HtmlReport.RenderSections(result, ChartSet.Render(result), Sections));
+                var charts = ChartSet.Render(result);
+                job.Html = Pages.PageLayout.Report(HtmlReport.RenderSections(result, charts, Sections) + DealSummary.Html(result) +
+                    HtmlReport.RenderSections(result, charts, DealSections));
                 job.Progress = "done";
             }
             catch (Exception e) when (e is InputException or ArgumentException)

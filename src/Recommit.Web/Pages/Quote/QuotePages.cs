@@ -18,7 +18,8 @@ namespace Recommit.Web.Pages.Quote;
 /// The public "Get a quote" pages: <c>/</c> takes a usage export (any format <c>recommit import</c> reads) and the
 /// contract; <c>POST /quote</c> reads both at once (so a bad file or field comes back beside its input with what was
 /// typed kept) and starts the analysis; <c>/quote/{id}</c> shows its progress until the result is ready, then the
-/// verdict, the cost of doing nothing and the charts, and a contact form stored as an intake submission.
+/// recommendation, the verdict, the cost of doing nothing, the best package for both sides, the zone of agreement and the
+/// fee quote (fixed fee and gainshare) with the charts, and a contact form stored as an intake submission.
 /// Antiforgery on every form, the upload size limit and the intake rate limit on every post.
 /// </summary>
 internal static class QuotePages
@@ -145,13 +146,23 @@ internal static class QuotePages
         if (job.Failure is { } failure)
             return Page(http, "Analysis failed", "<h1>The analysis could not run</h1><p class=\"error\" role=\"alert\">" + E(failure) + "</p><p><a href=\"/\">Start again</a></p>", StatusCodes.Status400BadRequest);
         var sb = new StringBuilder();
-        sb.Append("<h1>").Append(E(job.Account)).Append("</h1>\n<div class=\"report\">").Append(job.Html).Append("</div>\n");
-        // Issue 17 (negotiation engine: recommendation, best package for both sides) and issue 18 (fees: fixed fee and
-        // gainshare) are not on main yet; their figures go here when they land.
-        sb.Append("<section id=\"next\" class=\"pending\"><h2>Recommendation, best package and our fee</h2><p>The negotiated package and the quote for our help " +
-            "(fixed fee and gainshare) are not computed by this version yet. Leave your details below and an analyst sends them with the full brief.</p></section>\n");
+        sb.Append(Heading(job)).Append("<div class=\"report\">").Append(job.Html).Append("</div>\n");
+        if (job.Result?.Quote is null)
+            sb.Append("<section id=\"next\" class=\"pending\"><h2>Recommendation, best package and our fee</h2><p>The term has ended before the as-of month, " +
+                "so there is no commitment left to renegotiate and nothing to quote. Leave your details below to talk about the renewal.</p></section>\n");
         sb.Append(ContactForm(http, id, null, sent == true));
         return Page(http, "Your result: " + job.Account, sb.ToString());
+    }
+
+    /// <summary>The result's heading and, when there is a negotiation, links to its parts further down the long page.</summary>
+    private static string Heading(QuoteJob job)
+    {
+        var sb = new StringBuilder("<h1>").Append(E(job.Account)).Append("</h1>\n");
+        if (job.Result?.Negotiation is not { } n) return sb.ToString();
+        sb.Append("<nav class=\"jump\" aria-label=\"On this page\"><a href=\"#recommendation\">Recommendation</a><a href=\"#package\">Best package for both sides</a>");
+        if (n.Zone is not null) sb.Append("<a href=\"#zone\">Zone of agreement</a>");
+        if (job.Result.Quote is not null) sb.Append("<a href=\"#quote\">Our fee</a>");
+        return sb.Append("<a href=\"#contact\">Ask for the full brief</a></nav>\n").ToString();
     }
 
     private static string ContactForm(HttpContext http, Guid id, (string Field, string Message)? error, bool sent, IFormCollection? typed = null)
@@ -177,7 +188,7 @@ internal static class QuotePages
         var body = new NewIntake(form["name"].ToString(), form["email"].ToString(), form["organisation"].ToString(), form["message"].ToString(), id);
         if (IntakeApi.Check(body) is { } bad)
         {
-            var page = "<h1>" + E(job.Account) + "</h1>\n<div class=\"report\">" + html + "</div>\n" + ContactForm(http, id, bad, false, form);
+            var page = Heading(job) + "<div class=\"report\">" + html + "</div>\n" + ContactForm(http, id, bad, false, form);
             return Page(http, "Your result: " + job.Account, page, StatusCodes.Status400BadRequest);
         }
         await IntakeApi.SaveAsync(db, body, ct);
