@@ -24,7 +24,7 @@ internal static class AnalysisSummary
         table.AddRow("Cost of doing nothing", Short(c.Mean), Short(c.P10), Short(c.P50), Short(c.P90));
         AddRow(table, "  overage premium", c.OveragePremium);
         AddRow(table, "  forfeited commitment", c.Forfeited);
-        AddRow(table, "Total bill to the horizon", a.Simulation.TotalBill);
+        AddRow(table, "Total bill, rest of the term", a.Simulation.TotalBill);
         console.Write(table);
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"P(any overage) {a.Simulation.ProbabilityAnyOverage:P0}, P(any shortfall) {a.Simulation.ProbabilityAnyShortfall:P0}; {a.Simulation.Paths:N0} paths, seed {a.Simulation.Seed}, {a.Simulation.From} to {a.Simulation.Horizon}"));
