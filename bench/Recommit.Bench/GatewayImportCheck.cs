@@ -28,7 +28,7 @@ public sealed class GatewayImportCheck : IQualityCheck
     public IEnumerable<QualityFigure> Run(BenchContext context)
     {
         var rows = context.Quick ? 1_000_000L : 20_000_000L;
-        var csv = Path.Combine(context.WorkDirectory, $"s1-gateway-v2-{rows}.csv");
+        var csv = Path.Combine(context.WorkDirectory, $"s1-gateway-v3-{rows}.csv");
         var parquet = Path.ChangeExtension(csv, ".parquet");
         if (!File.Exists(csv))
         {

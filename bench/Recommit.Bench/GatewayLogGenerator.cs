@@ -4,7 +4,7 @@ using System.Text;
 namespace Recommit.Bench;
 
 /// <summary>
-/// The S1 workload: a deterministic gateway request log (one row per request over the year 2026, 8 models,
+/// The S1 workload: a deterministic gateway request log (one row per request over the 365 days from 2025-11-01, all inside the accepted dates so no row is a future day, 8 models,
 /// 50 workspaces, 200 API keys, a request id, skewed token counts, ~100 bytes a row, so 20 M rows ≈ 2 GB). The same seed always
 /// gives the same bytes.
 /// </summary>
@@ -18,7 +18,7 @@ internal static class GatewayLogGenerator
     public static void WriteCsv(string path, long rows, int seed = 42)
     {
         var random = new Random(seed);
-        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+        var start = new DateTime(2025, 11, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
         var step = TimeSpan.FromDays(365).Ticks / rows;
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
         using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 20);

@@ -13,12 +13,19 @@ namespace Recommit.Storage.Tests;
 /// Dapper's provider suites do): migrations, idempotent and overlapping imports, round trips, concurrent imports,
 /// contract versions, analyses on stored accounts and access tokens.
 /// </summary>
-public abstract class StorageSuite
+public abstract class StorageSuite : IDisposable
 {
     /// <summary>A new empty store's connection string (skips or fails when the database is not available).</summary>
     protected abstract string NewConnection();
 
     private readonly string _files = Directory.CreateTempSubdirectory("recommit-usage-").FullName;
+
+    /// <summary>Removes the test's usage files (several MB each), so runs do not fill the disk.</summary>
+    public void Dispose()
+    {
+        Directory.Delete(_files, recursive: true);
+        GC.SuppressFinalize(this);
+    }
 
     protected async Task<(Store Store, int AccountId)> NewAccountAsync(string name = "acme")
     {

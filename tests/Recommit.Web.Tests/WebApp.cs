@@ -31,7 +31,7 @@ public class WebApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var folder = Directory.CreateTempSubdirectory("recommit-web-").FullName;
+        var folder = _folder;
         App = RecommitWeb.Build([], b =>
         {
             b.WebHost.UseTestServer();
@@ -63,7 +63,11 @@ public class WebApp : IAsyncLifetime
     {
         await App.StopAsync();
         await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
     }
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("recommit-web-").FullName;
 
     public HttpClient Anonymous() => App.GetTestClient();
 
