@@ -25,7 +25,7 @@ internal static class AnalysisSummary
         table.AddRow("Cost of doing nothing", Short(c.Mean), Short(c.P10), Short(c.P50), Short(c.P90));
         AddRow(table, "  overage premium", c.OveragePremium);
         AddRow(table, "  forfeited commitment", c.Forfeited);
-        AddRow(table, "Total bill to the horizon", a.Simulation.TotalBill);
+        AddRow(table, "Total bill, rest of the term", a.Simulation.TotalBill);
         console.Write(table);
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"P(any overage) {Probability.Percent(a.Simulation.ProbabilityAnyOverage)}, P(any shortfall) {Probability.Percent(a.Simulation.ProbabilityAnyShortfall)}; {a.Simulation.Paths:N0} paths, seed {a.Simulation.Seed}, {a.Simulation.From} to {a.Simulation.Horizon}"));
