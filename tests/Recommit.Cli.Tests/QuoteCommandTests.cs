@@ -60,4 +60,37 @@ public class QuoteCommandTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void A_stored_account_is_quoted_as_its_files_are_and_the_quote_is_stored()
+    {
+        var dir = Directory.CreateTempSubdirectory("recommit-quote-").FullName;
+        try
+        {
+            var store = StoredDemo.Northwind(dir);
+
+            var stored = CliRun.Of("quote", "--account", StoredDemo.Account, "--store", store, "--paths", "200", "--json");
+
+            Assert.True(stored.ExitCode == 0, stored.Stderr);
+            Assert.Equal(Quote("--json").Stdout, stored.Stdout);
+            var (scenarios, quotes) = StoredDemo.Runs(store);
+            Assert.Single(scenarios);
+            Assert.Equal(stored.Stdout.TrimEnd(), Assert.Single(quotes));
+
+            var table = CliRun.Of("quote", "--account", StoredDemo.Account, "--store", store, "--paths", "200");
+            Assert.True(table.ExitCode == 0, table.Stderr);
+            Assert.Contains("Quote for northwind: fixed fee", table.Stdout, StringComparison.Ordinal);
+            Assert.Contains("the numbers favour", table.Stdout, StringComparison.Ordinal);
+            Assert.EndsWith("Stored as scenario 2 and quote 2 of account northwind: the optimiser's packages.", table.Stdout.TrimEnd(), StringComparison.Ordinal);
+
+            var both = CliRun.Of("quote", "--account", StoredDemo.Account, "--store", store, "--spend", "spend.csv");
+            Assert.Equal(2, both.ExitCode);
+            Assert.Equal("recommit: --account: the usage and contract come from the store; leave out --usage, --spend, --contract, --prices, --format, --future and --strict",
+                both.Stderr.TrimEnd());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

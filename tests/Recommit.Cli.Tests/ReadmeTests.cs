@@ -27,7 +27,7 @@ public sealed partial class ReadmeTests : IDisposable
 
     /// <summary>Store examples build on each other (add an account, import into it, analyse it), so they run in order.</summary>
     private static bool UsesStore(string line) =>
-        line.Split(' ')[1] is "accounts" or "store" or "users" || (line.Split(' ')[1] is "import" or "analyze" or "verify" && line.Contains(" --account ", StringComparison.Ordinal));
+        line.Split(' ')[1] is "accounts" or "store" or "users" || (line.Split(' ')[1] is "import" or "analyze" or "verify" or "scenarios" or "quote" && line.Contains(" --account ", StringComparison.Ordinal));
 
     [Fact]
     public void The_store_examples_run_in_order_on_one_new_store()

@@ -310,4 +310,45 @@ public sealed class ScenariosCommandTests : IDisposable
         Assert.Equal(valid, loaded is null);
         Assert.True(Valid(Schema("assumptions.schema.json"), File.ReadAllText(Repository.PathOf("docs", "examples", "assumptions.json"))));
     }
+
+    [Fact]
+    public void A_stored_account_gives_the_negotiation_its_files_give_and_the_run_is_stored()
+    {
+        var store = StoredDemo.Northwind(_dir);
+
+        var stored = CliRun.Of("scenarios", "--account", StoredDemo.Account, "--store", store, "--paths", "200", "--json");
+        var files = CliRun.Of("scenarios", "--usage", StoredDemo.UsageFile, "--contract", StoredDemo.ContractFile, "--paths", "200", "--json");
+
+        Assert.True(stored.ExitCode == 0, stored.Stderr);
+        Assert.True(files.ExitCode == 0, files.Stderr);
+        Assert.Equal(files.Stdout, stored.Stdout);
+        Assert.Contains("contract v1, 200 paths", stored.Stderr, StringComparison.Ordinal);
+        var (scenarios, quotes) = StoredDemo.Runs(store);
+        Assert.Equal(stored.Stdout, Assert.Single(scenarios));
+        Assert.Single(quotes);
+
+        var table = CliRun.Of("scenarios", "--account", StoredDemo.Account, "--store", store, "--contract-version", "1", "--paths", "200", "--out", Path.Combine(_dir, "deal"));
+        Assert.True(table.ExitCode == 0, table.Stderr);
+        Assert.Contains("status quo", table.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_dir, "deal", "brief.md")));
+        Assert.EndsWith("Stored as scenario 2 and quote 2 of account northwind: the optimiser's packages.", table.Stdout.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--usage", "usage.csv", "--account: the usage and contract come from the store")]
+    [InlineData("--contract", "contract.json", "--account: the usage and contract come from the store")]
+    [InlineData("--contract-version", "2", "--contract-version: account northwind has no contract version 2")]
+    [InlineData("--contract-version", "0", "--contract-version: a stored contract version number from 1")]
+    [InlineData("--scenarios", "missing.json", "--scenarios")]
+    public void With_an_account_file_inputs_or_a_missing_version_are_bad_input_in_one_line(string option, string value, string message)
+    {
+        var store = StoredDemo.Northwind(_dir);
+
+        var run = CliRun.Of("scenarios", "--account", StoredDemo.Account, "--store", store, "--paths", "200", option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"recommit: {message}", run.Stderr, StringComparison.Ordinal);
+        Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Empty(StoredDemo.Runs(store).Scenarios);
+    }
 }

@@ -13,12 +13,14 @@ namespace Recommit.Cli.Commands;
 /// <summary>
 /// <c>recommit quote (--usage FILE... | --spend FILE) --contract FILE [--scenarios FILE] [--assumptions FILE] [--as-of DATE]
 /// [--json]</c>: the engagement's fixed fee against gainshare for the recommended package (docs/method.md §9; docs/fees.md).
+/// With <c>--account NAME [--store S]</c> the usage and contract come from the store and the run is stored, as the API's
+/// <c>POST …/quotes</c> does (<see cref="StoredScenarios"/>).
 /// </summary>
 internal static class QuoteCommand
 {
     public static Command Create()
     {
-        var options = new AnalysisCommandOptions();
+        var options = new AnalysisCommandOptions(storedAccounts: true);
         var negotiating = new NegotiationOptions();
         var json = new Option<bool>("--json") { Description = "Print the quote as JSON" };
 
@@ -29,14 +31,13 @@ internal static class QuoteCommand
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
-            var stderr = parse.InvocationConfiguration.Error;
-            var request = negotiating.Apply(options.Request(parse), parse);
             var asJson = parse.GetValue(json);
-            var analysis = AnalyzeCommand.RunWithProgress(request, stdout, stderr, asJson);
+            var (analysis, stored) = StoredScenarios.Analyse(parse, options, negotiating, asJson);
             var quote = analysis.Quote
-                ?? throw new InputException($"--contract {request.Files.ContractPath}: the term ended in {analysis.Contract.End.AddMonths(-1)}, before the as-of month; there is nothing to renegotiate, so nothing to quote");
+                ?? throw new InputException($"--contract {options.ContractPath(parse)}: the term ended in {analysis.Contract.End.AddMonths(-1)}, before the as-of month; there is nothing to renegotiate, so nothing to quote");
             if (asJson) stdout.WriteLine(JsonSerializer.Serialize(quote, AnalysisJson.Options));
             else Write(CliInputs.PlainConsole(stdout, 160), CliText.Safe(analysis.Account), quote);
+            if (!asJson && stored is not null) stdout.WriteLine(StoredScenarios.StoredLine(stored));
             return ExitCodes.Success;
         });
         return command;

@@ -14,12 +14,14 @@ namespace Recommit.Cli.Commands;
 /// <summary>
 /// <c>recommit scenarios</c>: renegotiation packages valued for the buyer and the vendor on the same simulated paths, the
 /// zone of possible agreement, the optimiser's packages and the recommendation (docs/negotiation.md; docs/method.md §7–§8).
+/// With <c>--account NAME [--store S]</c> the usage and contract come from the store and the run is stored, as the API's
+/// <c>POST …/scenarios</c> does (<see cref="StoredScenarios"/>).
 /// </summary>
 internal static class ScenariosCommand
 {
     public static Command Create()
     {
-        var options = new AnalysisCommandOptions();
+        var options = new AnalysisCommandOptions(storedAccounts: true);
         var negotiating = new NegotiationOptions();
         var outDir = new Option<string?>("--out") { Description = "Folder for brief.md, negotiation.json and the brief's charts (default: none)" };
         var json = new Option<bool>("--json") { Description = "Print the negotiation as JSON: statusQuo, scenarios[], zone, frontier, recommendation" };
@@ -31,12 +33,10 @@ internal static class ScenariosCommand
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
-            var stderr = parse.InvocationConfiguration.Error;
-            var request = negotiating.Apply(options.Request(parse), parse);
             var asJson = parse.GetValue(json);
-            var analysis = AnalyzeCommand.RunWithProgress(request, stdout, stderr, asJson);
+            var (analysis, stored) = StoredScenarios.Analyse(parse, options, negotiating, asJson);
             var negotiation = analysis.Negotiation
-                ?? throw new InputException($"--contract {request.Files.ContractPath}: the term ended in {analysis.Contract.End.AddMonths(-1)}, before the as-of month; there is nothing to renegotiate");
+                ?? throw new InputException($"--contract {options.ContractPath(parse)}: the term ended in {analysis.Contract.End.AddMonths(-1)}, before the as-of month; there is nothing to renegotiate");
 
             if (parse.GetValue(outDir) is { } dir)
             {
@@ -46,6 +46,7 @@ internal static class ScenariosCommand
             }
             if (asJson) stdout.Write(NegotiationJson.Serialize(negotiation));
             else Write(CliInputs.PlainConsole(stdout, CliInputs.IsTerminal(stdout) ? Math.Max(100, Console.WindowWidth) : 160), negotiation);
+            if (!asJson && stored is not null) stdout.WriteLine(StoredScenarios.StoredLine(stored));
             return ExitCodes.Success;
         });
         return command;

@@ -4,8 +4,9 @@ using System.Globalization;
 namespace Recommit.Cli.Internals;
 
 /// <summary>
-/// The options every verb that runs an analysis takes (<c>analyze</c>, <c>scenarios</c>): the usage or spend files,
+/// The options every verb that runs an analysis takes (<c>scenarios</c>, <c>quote</c>): the usage or spend files,
 /// contract, levers, prices, as-of date, paths, seed, gap threshold, future path and strictness; and the request they make.
+/// With stored accounts, also <c>--account NAME [--store S] [--contract-version N]</c> in place of the usage and contract files.
 /// </summary>
 internal sealed class AnalysisCommandOptions
 {
@@ -21,6 +22,9 @@ internal sealed class AnalysisCommandOptions
     private readonly Option<string?> _threshold = new("--threshold") { Description = "Gap threshold τ: a fraction between 0 and 1 (0.10) or a percentage (10%); default 0.10" };
     private readonly Option<string?> _future = new("--future") { Description = "Replace the forecast with one given path: spend CSV of list dollars per month from the as-of month" };
     private readonly Option<bool> _strict = CliInputs.StrictOption();
+    private readonly Option<string?>? _account;
+    private readonly Option<string?>? _store;
+    private readonly Option<int?>? _contractVersion;
 
     /// <summary>The options; with <paramref name="storedAccounts"/> the contract may instead come from a stored account (--account).</summary>
     public AnalysisCommandOptions(bool storedAccounts = false)
@@ -28,6 +32,39 @@ internal sealed class AnalysisCommandOptions
         _contract = storedAccounts
             ? new("--contract") { Description = "Contract JSON file (see docs/contracts.md); required unless --account names a stored account" }
             : new("--contract") { Description = "Contract JSON file (see docs/contracts.md)", Required = true };
+        if (!storedAccounts) return;
+        _account = CliStore.AccountOption("Run on this stored account (its stored usage and latest contract) and store the run, as the API does");
+        _store = CliStore.Option();
+        _contractVersion = new("--contract-version") { Description = "With --account: the stored contract version to use (default: the latest; see 'recommit accounts show')" };
+    }
+
+    /// <summary>The stored account named by <c>--account</c>, or null when the inputs are files.</summary>
+    public string? Account(ParseResult parse) => _account is null ? null : parse.GetValue(_account);
+
+    public string? ContractPath(ParseResult parse) => parse.GetValue(_contract);
+
+    public string? Store(ParseResult parse) => _store is null ? null : parse.GetValue(_store);
+
+    /// <summary>
+    /// The stored-account analysis the parsed options ask for (docs/method.md §3–§6 on the stored usage); the file inputs
+    /// are refused with one line, since the usage and the contract come from the store.
+    /// </summary>
+    public Storage.Analyses.AnalysisOptions Stored(ParseResult parse)
+    {
+        var files = new[] { parse.GetValue(_spend), parse.GetValue(_contract), parse.GetValue(_prices), parse.GetValue(_future), parse.GetValue(_format) };
+        if (parse.GetValue(_usage) is { Length: > 0 } || files.Any(f => f is not null) || parse.GetValue(_strict))
+            throw new InputException("--account: the usage and contract come from the store; leave out --usage, --spend, --contract, --prices, --format, --future and --strict");
+        var version = _contractVersion is null ? null : parse.GetValue(_contractVersion);
+        if (version is < 1) throw new InputException($"--contract-version: a stored contract version number from 1 (see 'recommit accounts show'), found {version}");
+        return new Storage.Analyses.AnalysisOptions
+        {
+            Paths = Paths(parse),
+            Seed = Seed(parse),
+            Threshold = Threshold(parse),
+            AsOf = AsOf(parse),
+            Levers = LeversPath(parse) is { } leversPath ? CliInputs.ReadText(leversPath, "--levers") : null,
+            ContractVersion = version,
+        };
     }
 
     public int Paths(ParseResult parse) => OptionChecks.Paths(parse.GetValue(_paths));
@@ -43,8 +80,8 @@ internal sealed class AnalysisCommandOptions
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { _usage, _format, _spend, _contract, _levers, _prices, _asOf, _paths, _seed, _threshold, _future, _strict })
-            command.Options.Add(o);
+        foreach (var o in new Option?[] { _usage, _format, _spend, _contract, _levers, _prices, _asOf, _paths, _seed, _threshold, _future, _strict, _account, _store, _contractVersion })
+            if (o is not null) command.Options.Add(o);
     }
 
     /// <summary>The analysis the parsed options ask for; exactly one of --usage and --spend is required.</summary>

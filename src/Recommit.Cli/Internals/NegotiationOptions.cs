@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Recommit.Storage.Scenarios;
 
 namespace Recommit.Cli.Internals;
 
@@ -18,4 +19,22 @@ internal sealed class NegotiationOptions
     /// <summary><paramref name="request"/> with the parsed scenarios and assumptions files.</summary>
     public AnalysisRequest Apply(AnalysisRequest request, ParseResult parse) =>
         request with { ScenariosPath = parse.GetValue(_scenarios), AssumptionsPath = parse.GetValue(_assumptions) };
+
+    /// <summary>
+    /// A stored account's scenarios run with the parsed files' JSON; each file is parsed here first, so a fault is named
+    /// by its file and field as the file-based verbs name it.
+    /// </summary>
+    public ScenarioOptions Stored(Storage.Analyses.AnalysisOptions analysis, ParseResult parse) => new()
+    {
+        Analysis = analysis,
+        Packages = CheckedText(parse.GetValue(_scenarios), "--scenarios", path => CliInputs.Scenarios(path)),
+        Assumptions = CheckedText(parse.GetValue(_assumptions), "--assumptions", path => CliInputs.Assumptions(path)),
+    };
+
+    private static string? CheckedText(string? path, string option, Action<string> check)
+    {
+        if (path is null) return null;
+        check(path);
+        return CliInputs.ReadText(path, option);
+    }
 }

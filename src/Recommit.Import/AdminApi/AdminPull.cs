@@ -6,7 +6,8 @@ using Recommit.Import.Output;
 namespace Recommit.Import.AdminApi;
 
 /// <summary>
-/// A resumable pull of the Admin API into the canonical usage CSV. After every page it saves the page
+/// A resumable pull of the Admin API into the canonical usage CSV. After every page it saves the page (streamed by the
+/// client into a temporary file beside it, then renamed into place)
 /// (<c>reqNNN-usage-pNNNNN.json</c>; <c>analytics-usage</c>, <c>cost</c> or <c>analytics</c> in place of <c>usage</c>
 /// for the other endpoints) in the pages folder and then the cursor <c>&lt;out&gt;.cursor.json</c>; running the
 /// same pull again resumes from the cursor. When every request is done it reads all saved pages (repeated buckets
@@ -51,6 +52,8 @@ public static class AdminPull
             foreach (var f in stale) File.Delete(f); // leftovers of an abandoned pull in our own temporary folder
         }
         Directory.CreateDirectory(pagesDir);
+        // A page body being fetched when a pull was killed: its temporary file (.reqNNN-…-pNNNNN.json.<random>.tmp).
+        foreach (var f in Directory.EnumerateFiles(pagesDir, ".req*-p*.json.*.tmp")) AtomicFile.TryDelete(f);
 
         var plan = request.Plan(endingAt);
         var startRequest = cursor?.Request ?? 0;
@@ -69,9 +72,9 @@ public static class AdminPull
                 while (true)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var page = await client.GetPageAsync(query, token, cancellationToken).ConfigureAwait(false);
                     var file = Path.Combine(pagesDir, string.Create(CultureInfo.InvariantCulture, $"req{i:000}-{Slug(query.Endpoint)}-p{pagesDone + 1:00000}.json"));
-                    AtomicFile.WriteBytes(file, page.Body);
+                    var page = await client.GetPageAsync(query, token, file, cancellationToken).ConfigureAwait(false);
+                    AtomicFile.MoveInto(page.BodyFile, file);
                     pagesDone++;
                     fetched++;
                     buckets += page.Buckets;

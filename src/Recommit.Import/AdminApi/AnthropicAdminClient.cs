@@ -6,6 +6,7 @@ using System.Text.Json;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using Recommit.Import.Output;
 
 namespace Recommit.Import.AdminApi;
 
@@ -72,18 +73,20 @@ public sealed class AnthropicAdminClient : IDisposable
     }
 
     /// <summary>
-    /// Fetches one page of <paramref name="query"/> (<paramref name="page"/> null for the first). Throws
-    /// <see cref="AdminApiException"/> when the key is refused, the request is bad, the retries are spent, or the page
-    /// says there is more but gives no <c>next_page</c>.
+    /// Fetches one page of <paramref name="query"/> (<paramref name="page"/> null for the first), streaming its body into
+    /// a fresh temporary file beside <paramref name="saveAs"/> (<see cref="AdminPage.BodyFile"/>), which the caller
+    /// moves there or deletes. Throws <see cref="AdminApiException"/> when the key is refused, the request is bad, the
+    /// retries are spent, or the page says there is more but gives no <c>next_page</c>; no temporary file is then left.
     /// </summary>
-    public async Task<AdminPage> GetPageAsync(AdminQuery query, string? page, CancellationToken cancellationToken = default)
+    public async Task<AdminPage> GetPageAsync(AdminQuery query, string? page, string saveAs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentException.ThrowIfNullOrWhiteSpace(saveAs);
         var uri = query.RelativeUri(page);
         Attempt result;
         try
         {
-            result = await _pipeline.ExecuteAsync(async ct => await AttemptAsync(query, uri, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            result = await _pipeline.ExecuteAsync(async ct => await AttemptAsync(query, uri, saveAs, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e) when (Unreachable(e))
         {
@@ -97,11 +100,14 @@ public sealed class AnthropicAdminClient : IDisposable
         if (result.Page is null)
             throw new AdminApiException(_key.Redact($"{query.PathName}: {result.Failure}" + (result.Retry ? $" (gave up after {_options.MaxAttempts} attempts)" : "")));
         if (result.Page.HasMore && string.IsNullOrEmpty(result.Page.NextPage))
+        {
+            AtomicFile.TryDelete(result.Page.BodyFile);
             throw new AdminApiException($"{query.PathName}: the server said has_more = true but sent no next_page; cannot continue paging");
+        }
         return result.Page;
     }
 
-    private async Task<Attempt> AttemptAsync(AdminQuery query, string uri, CancellationToken ct)
+    private async Task<Attempt> AttemptAsync(AdminQuery query, string uri, string saveAs, CancellationToken ct)
     {
         var origin = new Uri(_http.BaseAddress!, uri);
         var target = origin;
@@ -114,7 +120,7 @@ public sealed class AnthropicAdminClient : IDisposable
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
-            if (!IsRedirect(response.StatusCode)) return await ReadAsync(response, ct).ConfigureAwait(false);
+            if (!IsRedirect(response.StatusCode)) return await ReadAsync(response, saveAs, ct).ConfigureAwait(false);
             // The key goes only where the user sent it: a redirect is followed only to the same scheme, host and port.
             var location = response.Headers.Location;
             if (location is null) return new Attempt(null, false, $"HTTP {(int)response.StatusCode}: a redirect without a Location header", null);
@@ -150,65 +156,137 @@ public sealed class AnthropicAdminClient : IDisposable
             ? "the host name does not resolve"
             : "the network is unreachable";
 
-    private async Task<Attempt> ReadAsync(HttpResponseMessage response, CancellationToken ct)
+    /// <summary>The most of an error answer's body read, for the snippet its message quotes.</summary>
+    private const int ErrorHeadBytes = 4096;
+
+    /// <summary>How much of the body one read asks for.</summary>
+    internal const int ChunkBytes = 1 << 16;
+
+    private async Task<Attempt> ReadAsync(HttpResponseMessage response, string saveAs, CancellationToken ct)
     {
-        var body = await ReadBoundedAsync(response.Content, _options.MaxPageBytes, ct).ConfigureAwait(false);
-        if (body is null)
-            return new Attempt(null, false, $"the response is larger than {_options.MaxPageBytes / (1 << 20):N0} MiB, the most one page may be; pull a shorter range or fewer --group-by dimensions", null);
+        var limit = _options.MaxPageBytes;
+        if (response.Content.Headers.ContentLength is { } declared && declared > limit) return TooLarge(saveAs, limit);
         var status = (int)response.StatusCode;
-        if (status == 429)
-            return new Attempt(null, true, "HTTP 429 rate limited" + RetryAfterNote(response, out var wait), wait);
-        if (status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout)
-            return new Attempt(null, true, $"HTTP {status}: {Snippet(body)}", RetryAfter(response));
-        if (status is 401 or 403)
-            return new Attempt(null, false, $"HTTP {status}: the Admin API key was refused (it must be an Admin key, sk-ant-admin…); server said: {Snippet(body)}", null);
         if (status >= 400)
-            return new Attempt(null, false, $"HTTP {status}: {Snippet(body)}", null);
-        if (_key.IsIn(body))
-            return new Attempt(null, false, "the response contains the Admin API key itself; it is neither used nor saved (check --base-url points at the Admin API)", null);
-        return TryPage(body, out var pageResult, out var error)
-            ? new Attempt(pageResult, false, "", null)
-            : new Attempt(null, true, error, null);
+        {
+            var head = await ReadHeadAsync(response.Content, ct).ConfigureAwait(false);
+            if (status == 429)
+                return new Attempt(null, true, "HTTP 429 rate limited" + RetryAfterNote(response, out var wait), wait);
+            if (status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout)
+                return new Attempt(null, true, $"HTTP {status}: {Snippet(head)}", RetryAfter(response));
+            if (status is 401 or 403)
+                return new Attempt(null, false, $"HTTP {status}: the Admin API key was refused (it must be an Admin key, sk-ant-admin…); server said: {Snippet(head)}", null);
+            return new Attempt(null, false, $"HTTP {status}: {Snippet(head)}", null);
+        }
+
+        // The body streams into a fresh, exclusively created file beside the page file (docs/input-safety.md, "Size
+        // caps"); it is deleted on every way out but a good page, which the caller then moves into place.
+        var temp = AtomicFile.TempPath(Path.GetDirectoryName(Path.GetFullPath(saveAs)) ?? ".", Path.GetFileName(saveAs));
+        try
+        {
+            FileStream file;
+            try { file = AtomicFile.CreateExclusive(temp); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                temp = null; // not created, so nothing to delete (and never someone else's file)
+                throw AtomicFile.Unwritable(saveAs, e);
+            }
+            await using (file.ConfigureAwait(false))
+            {
+                await using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+                switch (await CopyCheckedAsync(body, file, saveAs, limit, ct).ConfigureAwait(false))
+                {
+                    case Copied.TooLarge: return TooLarge(saveAs, limit);
+                    case Copied.HoldsKey: return new Attempt(null, false, "the response contains the Admin API key itself; it is neither used nor saved (check --base-url points at the Admin API)", null);
+                }
+                Flush(file, saveAs);
+            }
+            if (!TryPage(temp, out var page, out var error)) return new Attempt(null, true, error, null);
+            temp = null;
+            return new Attempt(page, false, "", null);
+        }
+        finally
+        {
+            if (temp is not null) AtomicFile.TryDelete(temp);
+        }
     }
 
-    /// <summary>The whole body, or null when it is longer than <paramref name="limit"/> bytes (read no further than that).</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(HttpContent content, long limit, CancellationToken ct)
+    private static Attempt TooLarge(string saveAs, long limit) => new(null, false,
+        $"the response is larger than {Size(limit)}, the most one page may be; reading stopped there and {Path.GetFileName(saveAs)} was not saved " +
+        "(pull a shorter range or fewer --group-by dimensions)", null);
+
+    private static string Size(long bytes) => bytes % (1 << 20) == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes >> 20:N0} MiB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} bytes");
+
+    /// <summary>What a checked copy found: a whole body under the cap without the key, one over the cap, or one carrying the key.</summary>
+    internal enum Copied { Whole, TooLarge, HoldsKey }
+
+    /// <summary>
+    /// Copies <paramref name="from"/> to <paramref name="to"/>, stopping at the first byte past <paramref name="limit"/>
+    /// and before writing any chunk in which the key (or its distinctive tail) ends. Each search spans the last
+    /// key-length-minus-one bytes of the previous read too, so a key split over two reads is found.
+    /// </summary>
+    internal async Task<Copied> CopyCheckedAsync(Stream from, Stream to, string saveAs, long limit, CancellationToken ct)
     {
-        if (content.Headers.ContentLength is { } declared && declared > limit) return null;
-        await using var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[1 << 16];
-        int n;
-        while ((n = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        var overlap = _key.Value.Length - 1;
+        var buffer = new byte[overlap + ChunkBytes];
+        int carry = 0, n;
+        long total = 0;
+        while ((n = await from.ReadAsync(buffer.AsMemory(carry, ChunkBytes), ct).ConfigureAwait(false)) > 0)
         {
-            if (buffer.Length + n > limit) return null;
-            buffer.Write(chunk, 0, n);
+            total += n;
+            if (total > limit) return Copied.TooLarge;
+            if (_key.IsIn(buffer.AsSpan(0, carry + n))) return Copied.HoldsKey;
+            try { await to.WriteAsync(buffer.AsMemory(carry, n), ct).ConfigureAwait(false); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw AtomicFile.Unwritable(saveAs, e); }
+            var keep = Math.Min(overlap, carry + n);
+            buffer.AsSpan(carry + n - keep, keep).CopyTo(buffer);
+            carry = keep;
         }
-        return buffer.ToArray();
+        return Copied.Whole;
+    }
+
+    private static void Flush(FileStream file, string saveAs)
+    {
+        try { file.Flush(flushToDisk: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw AtomicFile.Unwritable(saveAs, e); }
+    }
+
+    /// <summary>The first <see cref="ErrorHeadBytes"/> of an error answer's body (the rest is not read).</summary>
+    private static async Task<byte[]> ReadHeadAsync(HttpContent content, CancellationToken ct)
+    {
+        await using var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+        var head = new byte[ErrorHeadBytes];
+        var got = 0;
+        int n;
+        while (got < head.Length && (n = await stream.ReadAsync(head.AsMemory(got), ct).ConfigureAwait(false)) > 0) got += n;
+        return head[..got];
     }
 
     /// <summary>
-    /// Checks a body is a whole JSON page and reads its paging fields and size, streaming it one data[] item at a time
-    /// (<see cref="JsonPageReader"/>) rather than building a document of it.
+    /// Checks a body saved in <paramref name="file"/> is a whole JSON page and reads its paging fields and size, streaming
+    /// it one data[] item at a time (<see cref="JsonPageReader"/>) rather than building a document of it.
     /// </summary>
-    internal static bool TryPage(byte[] body, out AdminPage? page, out string error)
+    internal static bool TryPage(string file, out AdminPage? page, out string error)
     {
         page = null;
         error = "";
         var results = 0;
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkBytes);
         try
         {
-            var envelope = JsonPage.InMemory(body, "response").Read("usage or cost", (ref Utf8JsonReader reader, JsonSource source, int _) =>
+            var envelope = JsonPageReader.Read(stream, "response", long.MaxValue, "usage or cost", (ref Utf8JsonReader reader, JsonSource source, int _) =>
             {
                 results += ResultCount(source.Bytes.Span[(int)reader.TokenStartIndex..]);
                 reader.SkipWhole();
             });
-            page = new AdminPage(body, envelope.HasMore, envelope.NextPage, envelope.Items, results);
+            page = new AdminPage(file, envelope.HasMore, envelope.NextPage, envelope.Items, results);
             return true;
         }
         catch (ImportException e)
         {
-            error = $"the response body is not complete JSON with a data[] array ({body.Length} bytes; {e.Message})";
+            error = $"the response body is not complete JSON with a data[] array ({stream.Length} bytes; {e.Message})";
             return false;
         }
     }

@@ -40,7 +40,7 @@ public static class AtomicFile
         {
             Directory.CreateDirectory(dir);
             temp = TempPath(dir, Path.GetFileName(full));
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var stream = CreateExclusive(temp))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
@@ -50,13 +50,38 @@ public static class AtomicFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new OutputException($"{path}: cannot write the file ({Reason(e)}); nothing was changed there", e);
+            throw Unwritable(path, e);
         }
         finally
         {
             if (temp is not null) TryDelete(temp);
         }
     }
+
+    /// <summary>
+    /// Creates <paramref name="temp"/> (a <see cref="TempPath"/>) for writing, exclusively: it fails rather than open
+    /// anything already there, a symbolic link included.
+    /// </summary>
+    internal static FileStream CreateExclusive(string temp) =>
+        new(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+
+    /// <summary>Renames a finished temporary file over <paramref name="path"/>; on failure the temporary file is deleted.</summary>
+    internal static void MoveInto(string temp, string path)
+    {
+        try
+        {
+            File.Move(temp, Path.GetFullPath(path), overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            throw Unwritable(path, e);
+        }
+    }
+
+    /// <summary>The message of a write that failed, naming the file and the reason.</summary>
+    internal static OutputException Unwritable(string path, Exception e) =>
+        new($"{path}: cannot write the file ({Reason(e)}); nothing was changed there", e);
 
     /// <summary>A fresh name beside the target: <c>.name.&lt;random&gt;.tmp</c>, never reused.</summary>
     internal static string TempPath(string dir, string name) =>
@@ -71,7 +96,7 @@ public static class AtomicFile
         _ => e.Message.TrimEnd('.'),
     };
 
-    private static void TryDelete(string path)
+    internal static void TryDelete(string path)
     {
         try { File.Delete(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }

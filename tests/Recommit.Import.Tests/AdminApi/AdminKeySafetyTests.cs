@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Recommit.Import.AdminApi;
 
 namespace Recommit.Import.Tests.AdminApi;
@@ -37,8 +34,8 @@ public sealed class AdminKeySafetyTests : IDisposable
     [Fact]
     public async Task A_redirect_to_another_origin_is_refused_and_the_key_never_reaches_it()
     {
-        using var elsewhere = new Server(_ => (200, EmptyPage, null));
-        using var api = new Server(req => (307, "", new Uri(elsewhere.BaseUrl, req.Url!.PathAndQuery).ToString()));
+        using var elsewhere = new LoopbackApi(_ => (200, EmptyPage, null));
+        using var api = new LoopbackApi(req => (307, "", new Uri(elsewhere.BaseUrl, req.Url!.PathAndQuery).ToString()));
 
         using var client = Client(api.BaseUrl);
         var e = await Assert.ThrowsAsync<AdminApiException>(() => AdminPull.RunAsync(client, Request(), Out, null));
@@ -53,8 +50,8 @@ public sealed class AdminKeySafetyTests : IDisposable
     [Fact]
     public async Task A_redirect_within_the_same_origin_is_followed()
     {
-        Server? api = null;
-        api = new Server(req => req.Url!.AbsolutePath.StartsWith("/moved", StringComparison.Ordinal)
+        LoopbackApi? api = null;
+        api = new LoopbackApi(req => req.Url!.AbsolutePath.StartsWith("/moved", StringComparison.Ordinal)
             ? (200, EmptyPage, null)
             : (307, "", new Uri(api!.BaseUrl, "/moved" + req.Url.PathAndQuery).ToString()));
         using (api)
@@ -72,7 +69,7 @@ public sealed class AdminKeySafetyTests : IDisposable
     public async Task A_response_that_echoes_the_key_is_refused_and_never_saved()
     {
         var echo = "{\"data\":[],\"has_more\":false,\"next_page\":null,\"debug\":\"x-api-key=" + Key + "\"}";
-        using var api = new Server(_ => (200, echo, null));
+        using var api = new LoopbackApi(_ => (200, echo, null));
         var pages = Path.Combine(_dir, "pages");
 
         using var client = Client(api.BaseUrl);
@@ -117,43 +114,4 @@ public sealed class AdminKeySafetyTests : IDisposable
     }
 
     private const string EmptyPage = "{\"data\":[],\"has_more\":false,\"next_page\":null}";
-
-    /// <summary>A loopback HTTP server answering every request through <c>answer</c> and recording the x-api-key it was sent.</summary>
-    private sealed class Server : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-
-        public Server(Func<HttpListenerRequest, (int Status, string Body, string? Location)> answer)
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            BaseUrl = new Uri($"http://127.0.0.1:{port}/");
-            _listener.Prefixes.Add(BaseUrl.ToString());
-            _listener.Start();
-            _ = Task.Run(async () =>
-            {
-                while (_listener.IsListening)
-                {
-                    HttpListenerContext ctx;
-                    try { ctx = await _listener.GetContextAsync(); }
-                    catch (Exception) { return; }
-                    if (ctx.Request.Headers["x-api-key"] is { } k) Keys.Enqueue(k);
-                    var (status, body, location) = answer(ctx.Request);
-                    ctx.Response.StatusCode = status;
-                    if (location is not null) ctx.Response.RedirectLocation = location;
-                    var bytes = Encoding.UTF8.GetBytes(body);
-                    ctx.Response.ContentLength64 = bytes.Length;
-                    await ctx.Response.OutputStream.WriteAsync(bytes);
-                    ctx.Response.Close();
-                }
-            });
-        }
-
-        public Uri BaseUrl { get; }
-        public ConcurrentQueue<string> Keys { get; } = new();
-
-        public void Dispose() => _listener.Close();
-    }
 }
