@@ -77,7 +77,7 @@ public static class NegotiationBrief
             var i = v.Packages.IndexOf(best);
             var stressed = n.Stressed.Packages[i];
             sb.Append("- Best acceptable package, ").Append(MarkdownText.Escape(best.Package.Name)).Append(": the buyer saves ")
-              .Append(Sim(best.BuyerSaving)).Append(" in expectation (worse off on ").Append(Figures.Percent(best.ProbabilityWorseOff))
+              .Append(Sim(best.BuyerSaving)).Append(" in expectation (worse off on ").Append(Figures.Probability(best.ProbabilityWorseOff))
               .Append(" of paths) and the vendor gains ").Append(Sim(best.VendorGain)).Append(".\n");
             sb.Append("- If usage falls ").Append(Figures.Percent((double)n.Assumptions.LoadStress)).Append(" from the package's start (").Append(best.Package.Terms.Start.ToString()).Append("): the buyer saves ")
               .Append(Sim(stressed.BuyerSaving)).Append(" and the vendor gains ").Append(Sim(stressed.VendorGain))
@@ -99,7 +99,7 @@ public static class NegotiationBrief
                 p.Package.Terms.TermMonths.ToString(CultureInfo.InvariantCulture) + " mo",
                 Figures.Percent((double)p.Package.Terms.CommittedDiscount) + " (" + (p.BandDiscount is { } b ? Figures.Percent((double)b) : "none") + ")",
                 Sim(p.Value.BuyerCost.Mean), Sim(p.BuyerSaving), Sim(p.Value.VendorValue.Mean),
-                Sim(p.VendorGain), Figures.Percent(p.ProbabilityWorseOff), p.MutualGain ? "yes" : "no",
+                Sim(p.VendorGain), Figures.Probability(p.ProbabilityWorseOff), p.MutualGain ? "yes" : "no",
                 Sim(n.Stressed.Packages[i].BuyerSaving));
         }
         var sb = new StringBuilder(table.Render()).Append('\n');

@@ -214,8 +214,8 @@ internal sealed record ReportContent(string Title, string Subtitle, ImmutableArr
         sb.Append(table.Render()).Append('\n');
         sb.Append("Simulation: ").Append(Figures.Count(s.Paths)).Append(" paths (seed ").Append(s.Seed.ToString(CultureInfo.InvariantCulture))
           .Append(") from ").Append(s.From).Append(" to ").Append(s.Horizon)
-          .Append(". Probability of any shortfall: ").Append(Figures.Percent(s.ProbabilityAnyShortfall))
-          .Append("; of any overage: ").Append(Figures.Percent(s.ProbabilityAnyOverage)).Append(".\n");
+          .Append(". Probability of any shortfall: ").Append(Figures.Probability(s.ProbabilityAnyShortfall))
+          .Append("; of any overage: ").Append(Figures.Probability(s.ProbabilityAnyOverage)).Append(".\n");
         return new ReportSection("cost-of-doing-nothing", "Cost of doing nothing", lead, ChartSet.CostOfDoingNothing, sb.ToString());
     }
 

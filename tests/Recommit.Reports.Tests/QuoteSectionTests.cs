@@ -42,6 +42,19 @@ public class QuoteSectionTests
     }
 
     [Fact]
+    public void Simulated_window_figures_have_three_significant_figures_and_no_probability_short_of_certainty_reads_100_percent()
+    {
+        var savings = new Distribution(new Usd(683_412.37m), new Usd(401_977.12m), new Usd(690_000m), new Usd(940_551.5m));
+        var fee = new Distribution(new Usd(218_506.32m), new Usd(100_494.28m), new Usd(172_500m), new Usd(235_137.88m));
+        var window = new WindowFee(24, new YearMonth(2028, 6), savings, fee, 0.9996, false);
+        var quote = Example7("Package A") with { GainshareWindow = window, Windows = [window with { ProbabilityNoFee = 0.0004 }], Paths = 10_000 };
+
+        var md = MarkdownReport.Render(SampleAnalysis.Create() with { Quote = quote });
+
+        Assert.Contains("| 24 months | 2028-06 | $683,000 | $402,000 to $941,000 | $219,000 | $235,000 | under 0.1% |", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void No_quote_section_without_a_negotiation() =>
         Assert.DoesNotContain("Quote: fixed fee or gainshare", MarkdownReport.Render(SampleAnalysis.Create()), StringComparison.Ordinal);
 

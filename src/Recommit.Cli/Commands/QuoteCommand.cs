@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using Recommit.Cli.Internals;
 using Recommit.Fees;
+using Recommit.Money;
 using Recommit.Reports.Json;
+using Recommit.Simulation;
 using Spectre.Console;
 
 namespace Recommit.Cli.Commands;
@@ -49,14 +51,16 @@ internal static class QuoteCommand
         {
             console.WriteLine(Text($"Recommended package: {CliText.Safe(package)}, signed {q.Signed}; verified savings simulated on {q.Paths:N0} paths."));
             var table = new Table();
+            // Simulated figures to three significant figures, exact on one path (docs/method.md §7).
+            string Sim(Usd value) => q.Paths == 1 ? value.ToString() : value.ToSignificant(3).ToShortString();
             table.AddColumn("Window");
             foreach (var heading in new[] { "Through", "E[verified savings]", "P10 savings", "P90 savings", "E[gainshare fee]", "P90 fee", "P(no fee)" })
                 table.AddColumn(new TableColumn(Markup.Escape(heading)).RightAligned().NoWrap());
             foreach (var w in q.Windows)
             {
-                table.AddRow(Markup.Escape(Text($"{w.Months} months{(w.Truncated ? " (paths end first)" : "")}")), w.Last.ToString(), Markup.Escape($"{w.Savings.Mean}"),
-                    Markup.Escape($"{w.Savings.P10}"), Markup.Escape($"{w.Savings.P90}"), Markup.Escape($"{w.Fee.Mean}"), Markup.Escape($"{w.Fee.P90}"),
-                    Text($"{w.ProbabilityNoFee:P0}"));
+                table.AddRow(Markup.Escape(Text($"{w.Months} months{(w.Truncated ? " (paths end first)" : "")}")), w.Last.ToString(), Markup.Escape(Sim(w.Savings.Mean)),
+                    Markup.Escape(Sim(w.Savings.P10)), Markup.Escape(Sim(w.Savings.P90)), Markup.Escape(Sim(w.Fee.Mean)), Markup.Escape(Sim(w.Fee.P90)),
+                    Markup.Escape(Probability.Percent(w.ProbabilityNoFee)));
             }
             console.Write(table);
         }

@@ -5,6 +5,7 @@ using Recommit.Import.Output;
 using Recommit.Negotiation;
 using Recommit.Reports;
 using Recommit.Reports.Json;
+using Recommit.Simulation;
 using Recommit.Money;
 using Spectre.Console;
 
@@ -64,7 +65,7 @@ internal static class ScenariosCommand
         foreach (var p in v.Packages)
         {
             Row(p.Package.Name, Sim(p.Value.BuyerCost.Mean), $"{Sim(p.Value.BuyerCost.P10)}–{Sim(p.Value.BuyerCost.P90)}",
-                Sim(p.BuyerSaving), Sim(p.Value.VendorValue.Mean), Sim(p.VendorGain), Text($"{p.ProbabilityWorseOff:P0}"),
+                Sim(p.BuyerSaving), Sim(p.Value.VendorValue.Mean), Sim(p.VendorGain), Probability.Percent(p.ProbabilityWorseOff),
                 p.MutualGain ? "yes" : "no", string.Join(", ", p.Flags.Select(f => f.Code)));
         }
         console.Write(table);

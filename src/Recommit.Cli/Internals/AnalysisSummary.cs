@@ -2,6 +2,7 @@ using System.Globalization;
 using Recommit.Analysis;
 using Recommit.Money;
 using Recommit.Reports;
+using Recommit.Simulation;
 using Spectre.Console;
 
 namespace Recommit.Cli.Internals;
@@ -27,7 +28,7 @@ internal static class AnalysisSummary
         AddRow(table, "Total bill, rest of the term", a.Simulation.TotalBill);
         console.Write(table);
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"P(any overage) {a.Simulation.ProbabilityAnyOverage:P0}, P(any shortfall) {a.Simulation.ProbabilityAnyShortfall:P0}; {a.Simulation.Paths:N0} paths, seed {a.Simulation.Seed}, {a.Simulation.From} to {a.Simulation.Horizon}"));
+            $"P(any overage) {Probability.Percent(a.Simulation.ProbabilityAnyOverage)}, P(any shortfall) {Probability.Percent(a.Simulation.ProbabilityAnyShortfall)}; {a.Simulation.Paths:N0} paths, seed {a.Simulation.Seed}, {a.Simulation.From} to {a.Simulation.Horizon}"));
         console.WriteLine($"Levers: {ReportText.LeverLine(a)}{(a.Levers.AssumedTokenMix ? " (assumed token mix)" : "")}");
         foreach (var source in a.Sources) console.WriteLine($"Input: {source.Summary}");
         foreach (var f in files.Where(f => f.EndsWith(".html", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith("brief.md", StringComparison.Ordinal)))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Recommit.Analysis;
+using Recommit.Money;
 using Recommit.Reports.Internals;
 using Recommit.Reports.Markdown;
 
@@ -25,6 +26,7 @@ internal static class QuoteSection
           .Append(q.Defaulted.IsEmpty ? "\n" : " (default share and window)\n");
         if (q.Package is { } package)
         {
+            string Sim(Usd value) => Figures.Simulated(value, q.Paths);
             sb.Append("- Package: ").Append(MarkdownText.Escape(package)).Append(", signed ").Append(q.Signed).Append("; verified savings simulated on ")
               .Append(q.Paths.ToString("N0", CultureInfo.InvariantCulture)).Append(" paths\n\n");
             var table = new MarkdownTable(
@@ -32,9 +34,8 @@ internal static class QuoteSection
                 [false, false, true, true, true, true, true]);
             foreach (var w in q.Windows)
             {
-                table.Row($"{w.Months} months{(w.Truncated ? " (paths end first)" : "")}", w.Last.ToString(), Figures.Money(w.Savings.Mean),
-                    $"{Figures.Money(w.Savings.P10)} to {Figures.Money(w.Savings.P90)}", Figures.Money(w.Fee.Mean), Figures.Money(w.Fee.P90),
-                    Figures.Percent(w.ProbabilityNoFee));
+                table.Row($"{w.Months} months{(w.Truncated ? " (paths end first)" : "")}", w.Last.ToString(), Sim(w.Savings.Mean),
+                    $"{Sim(w.Savings.P10)} to {Sim(w.Savings.P90)}", Sim(w.Fee.Mean), Sim(w.Fee.P90), Figures.Probability(w.ProbabilityNoFee));
             }
             sb.Append(table.Render()).Append('\n');
             sb.Append("A stub true-up and the first months of a higher commitment can put cumulative savings below zero early, ")

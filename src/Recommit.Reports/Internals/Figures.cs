@@ -61,6 +61,12 @@ internal static class Figures
     public static string Percent(double ratio) =>
         double.IsFinite(ratio) ? (ratio * 100).ToString("0.0", Invariant) + "%" : "n/a";
 
+    /// <summary>
+    /// A simulated probability as a percent with one decimal, rounded half away from zero and never <c>100.0%</c> or
+    /// <c>0.0%</c> short of certainty: 0.9996 → <c>over 99.9%</c>, 0.0004 → <c>under 0.1%</c>.
+    /// </summary>
+    public static string Probability(double p) => Recommit.Simulation.Probability.Percent(p, 1, "%");
+
     /// <summary>A ratio as a signed percent: 0.123 → <c>+12.3%</c>, −0.05 → <c>−5.0%</c>.</summary>
     public static string SignedPercent(double ratio)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using Recommit.Analysis;
 using Recommit.Money;
 using Recommit.Negotiation;
+using Recommit.Simulation;
 using static Recommit.Web.Pages.PageLayout;
 
 namespace Recommit.Web.Pages;
@@ -37,7 +38,7 @@ internal static class DealSummary
           .Append(".</p>\n<ul class=\"figures\">");
         sb.Append("<li>The buyer ").Append(best.BuyerSaving >= Usd.Zero ? "saves <strong>" : "pays <strong>").Append(E(Shown(Abs(best.BuyerSaving))))
           .Append("</strong> in expectation").Append(best.BuyerSaving >= Usd.Zero ? "" : " more")
-          .Append(E(Text($", and is worse off on {best.ProbabilityWorseOff:P0} of the simulated paths."))).Append("</li>");
+          .Append(E(Text($", and is worse off on {Probability.Percent(best.ProbabilityWorseOff)} of the simulated paths."))).Append("</li>");
         sb.Append("<li>The vendor ").Append(best.VendorGain >= Usd.Zero ? "gains <strong>" : "loses <strong>").Append(E(Shown(Abs(best.VendorGain))))
           .Append("</strong> in expected value against the status quo.</li></ul>\n");
         return sb.ToString();

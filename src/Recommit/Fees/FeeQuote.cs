@@ -3,6 +3,7 @@ using System.Globalization;
 using Recommit.Analysis;
 using Recommit.Money;
 using Recommit.Negotiation;
+using Recommit.Simulation;
 using Recommit.Time;
 
 namespace Recommit.Fees;
@@ -93,12 +94,14 @@ public sealed record FeeQuote(
         var above = chosenFees!.Count(f => f > (double)fixedFee.Value) / (double)chosenFees!.Length;
         var favours = chosen.Fee.Mean < fixedFee ? "gainshare" : "fixed";
         return new FeeQuote(recommended.Name, package.Start, annual, fixedFee, fees.GainshareShare, fees.GainshareWindowMonths, chosen, all,
-            above, favours, Verdict(chosen, fixedFee, fees.GainshareShare, above, favours), setup.PathCount, defaulted);
+            above, favours, Verdict(chosen, fixedFee, fees.GainshareShare, above, favours, setup.PathCount), setup.PathCount, defaulted);
     }
 
-    private static string Verdict(WindowFee w, Usd fixedFee, decimal share, double above, string favours) =>
+    // The fee's mean and percentiles are simulated (three significant figures unless there is one path); the fixed fee is
+    // a tier's exact price (docs/method.md §9).
+    private static string Verdict(WindowFee w, Usd fixedFee, decimal share, double above, string favours, int paths) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"Over the {w.Months} months after signing, a {share * 100m:0.##}% gainshare is expected to cost {w.Fee.Mean} (P10 {w.Fee.P10}, P90 {w.Fee.P90}) " +
-            $"against a fixed fee of {fixedFee}, and costs more than the fixed fee on {above:P0} of paths: the numbers favour " +
+            $"Over the {w.Months} months after signing, a {share * 100m:0.##}% gainshare is expected to cost {SimulatedFigure.Text(w.Fee.Mean, paths)} (P10 {SimulatedFigure.Text(w.Fee.P10, paths)}, P90 {SimulatedFigure.Text(w.Fee.P90, paths)}) " +
+            $"against a fixed fee of {fixedFee}, and costs more than the fixed fee on {Probability.Percent(above)} of paths: the numbers favour " +
             $"{(favours == "gainshare" ? "gainshare" : "the fixed fee")}.");
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Recommit.Gap;
 using Recommit.Money;
+using Recommit.Simulation;
 
 namespace Recommit.Negotiation;
 
@@ -95,12 +96,12 @@ internal static class Negotiator
         var cap = assumptions.MaxProbabilityWorseOff;
         var nearest = acceptable.IsEmpty ? null : candidates[acceptable.MinBy(j => Distance(candidates[j], p))].Package.Name;
         if (value.Acceptable(cap))
-            return new OfferVerdict(p.Name, "accept", Text($"a mutual gain: the buyer saves {Shown(value.BuyerSaving, paths)} and the vendor gains {Shown(value.VendorGain, paths)}, with P(buyer worse off) {value.ProbabilityWorseOff:P0} within the {cap:P0} cap"), null);
+            return new OfferVerdict(p.Name, "accept", Text($"a mutual gain: the buyer saves {Shown(value.BuyerSaving, paths)} and the vendor gains {Shown(value.VendorGain, paths)}, with P(buyer worse off) {Probability.Percent(value.ProbabilityWorseOff)} within the {cap:P0} cap"), null);
         if (value.BuyerSaving.Value > 0)
         {
             var why = value.VendorGain.Value < 0
                 ? $"the buyer saves {Shown(value.BuyerSaving, paths)} but the vendor loses {Shown(-value.VendorGain, paths)}"
-                : $"the buyer saves {Shown(value.BuyerSaving, paths)} but is worse off on {value.ProbabilityWorseOff:P0} of paths, above the {cap:P0} cap";
+                : $"the buyer saves {Shown(value.BuyerSaving, paths)} but is worse off on {Probability.Percent(value.ProbabilityWorseOff)} of paths, above the {cap:P0} cap";
             return new OfferVerdict(p.Name, "counter", Text($"{why}"), nearest);
         }
         return new OfferVerdict(p.Name, "reject", Text($"the buyer pays {Shown(-value.BuyerSaving, paths)} more than the status quo on average"), nearest);
@@ -129,7 +130,7 @@ internal static class Negotiator
         reasons.Add(Text($"Gap: {gap.ClassName} ({gap.Confidence} confidence)."));
         reasons.Add(best is null
             ? Text($"No package screened or given is a mutual gain with P(buyer worse off) at most {a.MaxProbabilityWorseOff:P0}.")
-            : Text($"Best acceptable package: {best.Package.Name}, saving the buyer {Shown(best.BuyerSaving, paths)} and gaining the vendor {Shown(best.VendorGain, paths)} in expectation (P(buyer worse off) {best.ProbabilityWorseOff:P0})."));
+            : Text($"Best acceptable package: {best.Package.Name}, saving the buyer {Shown(best.BuyerSaving, paths)} and gaining the vendor {Shown(best.VendorGain, paths)} in expectation (P(buyer worse off) {Probability.Percent(best.ProbabilityWorseOff)})."));
         reasons.Add(Text($"Engagement cost threshold: twice the {fee} fixed fee = {threshold}."));
         reasons.Add(Text($"{toRenewal} month(s) to the end of the term ({setup.Contract.End.AddMonths(-1)})."));
 
@@ -177,5 +178,5 @@ internal static class Negotiator
 
     /// <summary>A simulated mean as a sentence shows it: three significant figures, the precision its uncertainty supports.</summary>
     /// <remarks>One given path (<c>--future</c>) has no sampling uncertainty: its figures are exact to the cent (Examples 5 and 6).</remarks>
-    private static string Shown(Usd simulated, int paths) => paths == 1 ? simulated.ToString() : simulated.ToSignificant(3).ToShortString();
+    private static string Shown(Usd simulated, int paths) => SimulatedFigure.Text(simulated, paths);
 }

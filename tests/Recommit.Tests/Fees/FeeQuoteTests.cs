@@ -62,6 +62,21 @@ public class FeeQuoteTests
     }
 
     [Fact]
+    public void Simulated_fees_are_shown_to_three_significant_figures_and_199_paths_in_200_are_not_all_of_them()
+    {
+        // 199 paths of Example 7 (fee 151.50) and one of 150 a month (no fee): the mean fee is 151.50 × 199 / 200 = 150.7425,
+        // shown as $151; gainshare costs more than the 50 fixed fee on 0.995 of paths, which is not every path.
+        var paths = Enumerable.Repeat(Monthly(220, 24), 199).Append(Monthly(150, 24)).ToArray();
+        var setup = Deals.Example6(paths) with { Assumptions = FixedFee(50m) };
+
+        var quote = FeeQuote.For(setup, Deals.Example6Package);
+
+        Assert.Equal((new Usd(150.7425m), 0.995), (quote.GainshareWindow!.Fee.Mean, quote.ProbabilityGainshareAboveFixed));
+        Assert.Equal("Over the 24 months after signing, a 25% gainshare is expected to cost $151 (P10 $152, P90 $152) " +
+            "against a fixed fee of $50.00, and costs more than the fixed fee on over 99 % of paths: the numbers favour the fixed fee.", quote.Sentence);
+    }
+
+    [Fact]
     public void Without_a_recommended_package_there_is_nothing_to_share()
     {
         var quote = FeeQuote.For(Deals.Example6(), null);
