@@ -103,7 +103,17 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.FillAsync("#f-email", email);
         await page.FillAsync("#f-password", Password);
         await page.ClickAsync("button[type=submit].primary");
-        await page.WaitForURLAsync("**/accounts");
+        try
+        {
+            await page.WaitForURLAsync("**/accounts");
+        }
+        catch (TimeoutException e)
+        {
+            // A sign-in that never reached /accounts has timed out a few times under heavy load (several suites at
+            // once); say where the browser stood and what it showed, so the next failure explains itself.
+            var shown = await page.InnerTextAsync("body", new PageInnerTextOptions { Timeout = 5_000 });
+            throw new TimeoutException($"sign-in as {email} did not reach /accounts; the page is {page.Url} showing: {shown[..Math.Min(shown.Length, 600)]}", e);
+        }
     }
 
     public async Task DisposeAsync()
