@@ -25,8 +25,8 @@ public sealed record AccountImpact(
     /// <summary>After − before of the mean bill of the term's remaining periods.</summary>
     public decimal? TotalBillChange => Before is { } b && After is { } a ? a.TotalBill - b.TotalBill : null;
 
-    /// <summary>Whether the week's moves changed the recommended action (null when either deal is unknown).</summary>
-    public bool? RecommendationChanged => Before?.Deal is { } b && After?.Deal is { } a ? a.Action != b.Action : null;
+    /// <summary>Whether the week's moves changed the recommended action or its next check (null when either deal is unknown).</summary>
+    public bool? RecommendationChanged => Before?.Deal is { } b && After?.Deal is { } a ? DigestText.Action(a) != DigestText.Action(b) : null;
 
     /// <summary>After − before of the best package's expected saving (null unless both books have a best package).</summary>
     public decimal? BestPackageSavingChange => Before?.Deal?.BuyerSaving is { } b && After?.Deal?.BuyerSaving is { } a ? a - b : null;

@@ -116,13 +116,13 @@ internal sealed class CounterValuation(StoreContext db, PriceBook before, PriceB
         var negotiation = run.Result.Negotiation;
         if (negotiation?.Trades.FirstOrDefault(t => t.Kind == "ask" && t.Name.StartsWith("price protection", StringComparison.Ordinal)) is not { } trade
             || negotiation.Recommendation.Package is not { } package)
-            return c with { Sentence = Text($"{c.Sentence} The week's increases add {size} to this account's forecast list spend; no package is a mutual gain within the risk cap to add protection to.") };
+            return c with { Sentence = Text($"{c.Sentence} The week's moves add {size} to this account's forecast list spend; no package is a mutual gain within the risk cap to add protection to.") };
         var vendor = trade.VendorValue.Value < 0 ? $"costs the vendor {Shown(-trade.VendorValue.Value)}" : $"is worth {Shown(trade.VendorValue.Value)} to the vendor";
         return c with
         {
             BuyerValue = trade.BuyerValue.Value,
             VendorValue = trade.VendorValue.Value,
-            Sentence = Text($"{c.Sentence} The week's increases add {size} to this account's forecast list spend; against a repeat of that in {run.Year}, price protection on {package} is worth {Shown(trade.BuyerValue.Value)} to the buyer and {vendor} (negotiation engine)."),
+            Sentence = Text($"{c.Sentence} The week's moves add {size} to this account's forecast list spend; against a repeat of that in {run.Year}, price protection on {package} is worth {Shown(trade.BuyerValue.Value)} to the buyer and {vendor} (negotiation engine)."),
         };
     }
 

@@ -15,10 +15,10 @@ public static class DigestText
         ArgumentNullException.ThrowIfNull(impact);
         if (impact.Before?.Deal is not { } b || impact.After?.Deal is not { } a)
             return "No negotiation was run (the term has ended before the as-of month), so there is no recommendation to compare.";
-        var recommendation = a.Action == b.Action
+        var recommendation = impact.RecommendationChanged == false
             ? $"Recommendation unchanged: {Action(a)}."
             : $"Recommendation changes from {Action(b)} to {Action(a)}.";
-        var package = b.BestPackage == a.BestPackage && b.BuyerSaving == a.BuyerSaving
+        var package = Package(b) == Package(a)
             ? $"Best package unchanged: {Package(a)}."
             : $"Best package: {Package(b)} before, {Package(a)} after" +
               (b.BuyerSaving is { } was && a.BuyerSaving is { } now ? $" ({SignedChange(was, now)} saving)." : ".");
@@ -51,6 +51,8 @@ public static class DigestText
     public static string SignedChange(decimal before, decimal after)
     {
         var change = new Usd(after).ToSignificant(3).Value - new Usd(before).ToSignificant(3).Value;
-        return change > 0 ? "+" + Shown(change) : Shown(change);
+        // The difference of two rounded figures is shown whole, not rounded again, or it could disagree with them.
+        var shown = new Usd(change).ToShortString();
+        return change > 0 ? "+" + shown : shown;
     }
 }

@@ -29,8 +29,14 @@ internal sealed class AccountMemberHandler(StoreContext db, IHttpContextAccessor
             return;
         }
         var key = $"member:{context.User.FindFirstValue(ClaimTypes.NameIdentifier)}:{accountId}";
-        if (cache.TryGetValue(key, out bool _) || await CanOpenAsync(db, context.User, accountId, request.RequestAborted))
+        if (cache.TryGetValue(key, out bool _))
         {
+            context.Succeed(requirement);
+        }
+        else if (await CanOpenAsync(db, context.User, accountId, request.RequestAborted))
+        {
+            // Set only after the store said yes, so a grant lasts at most CacheFor from that check: a hit must not
+            // renew it, or a client polling faster than CacheFor would keep a removed membership for ever.
             cache.Set(key, true, CacheFor);
             context.Succeed(requirement);
         }

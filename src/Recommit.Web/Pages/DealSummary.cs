@@ -36,8 +36,8 @@ internal static class DealSummary
           .Append(E(Text($"{best.Package.AnnualCommit} a year of commitment over {terms.TermMonths} months from {terms.Start}, at a {Percent(terms.CommittedDiscount)} committed discount")))
           .Append(terms.Carryover.Fraction > 0m ? E(Text($", carrying over {Percent(terms.Carryover.Fraction)} of a shortfall (capped at {Percent(terms.Carryover.Cap)} of the period's commitment)")) : "")
           .Append(".</p>\n<ul class=\"figures\">");
-        sb.Append("<li>The buyer ").Append(best.BuyerSaving >= Usd.Zero ? "saves <strong>" : "pays <strong>").Append(E(Shown(Abs(best.BuyerSaving))))
-          .Append("</strong> in expectation").Append(best.BuyerSaving >= Usd.Zero ? "" : " more")
+        sb.Append("<li>The buyer ").Append(best.BuyerSaving > Usd.Zero ? "saves <strong>" : "pays <strong>").Append(E(Shown(Abs(best.BuyerSaving))))
+          .Append("</strong> in expectation").Append(best.BuyerSaving > Usd.Zero ? "" : " more")
           .Append(E(Text($", and is worse off on {Probability.Percent(best.ProbabilityWorseOff)} of the simulated paths."))).Append("</li>");
         sb.Append("<li>The vendor ").Append(best.VendorGain >= Usd.Zero ? "gains <strong>" : "loses <strong>").Append(E(Shown(Abs(best.VendorGain))))
           .Append("</strong> in expected value against the status quo.</li></ul>\n");

@@ -101,7 +101,7 @@ internal static class Negotiator
         {
             var why = value.VendorGain.Value < 0
                 ? $"the buyer saves {Shown(value.BuyerSaving, paths)} but the vendor loses {Shown(-value.VendorGain, paths)}"
-                : $"the buyer saves {Shown(value.BuyerSaving, paths)} but is worse off on {Probability.Percent(value.ProbabilityWorseOff)} of paths, above the {cap:P0} cap";
+                : $"the buyer saves {Shown(value.BuyerSaving, paths)} but is worse off on {AboveCap(value.ProbabilityWorseOff, cap)}";
             return new OfferVerdict(p.Name, "counter", Text($"{why}"), nearest);
         }
         return new OfferVerdict(p.Name, "reject", Text($"the buyer pays {Shown(-value.BuyerSaving, paths)} more than the status quo on average"), nearest);
@@ -164,7 +164,7 @@ internal static class Negotiator
         else if (gap.Class is GapClass.DurableOverage or GapClass.DurableShortfall)
         {
             action = "open-now";
-            sentence = Text($"Open now: the gap is durable ({gap.ClassName}) and {best.Package.Name} saves {Shown(best.BuyerSaving, paths)} while the vendor gains {Shown(best.VendorGain, paths)}, more than twice the {fee} fixed fee.");
+            sentence = Text($"Open now: the gap is durable ({gap.ClassName}) and {best.Package.Name} saves {Shown(best.BuyerSaving, paths)}, at least twice the {fee} fixed fee, while the vendor gains {Shown(best.VendorGain, paths)}.");
         }
         else
         {
@@ -175,6 +175,17 @@ internal static class Negotiator
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// "x of paths, above the y cap" with as many decimals as it takes for x to read larger than y (0.204 against a
+    /// 0.20 cap reads 20.4 % against 20.0 %, never "20 %, above the 20 % cap").
+    /// </summary>
+    private static string AboveCap(double probability, decimal cap)
+    {
+        var decimals = 0;
+        while (decimals < 3 && Probability.Percent(probability, decimals) == Probability.Percent((double)cap, decimals)) decimals++;
+        return $"{Probability.Percent(probability, decimals)} of paths, above the {Probability.Percent((double)cap, decimals)} cap";
+    }
 
     /// <summary>A simulated mean as a sentence shows it: three significant figures, the precision its uncertainty supports.</summary>
     /// <remarks>One given path (<c>--future</c>) has no sampling uncertainty: its figures are exact to the cent (Examples 5 and 6).</remarks>
