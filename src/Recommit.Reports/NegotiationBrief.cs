@@ -79,8 +79,8 @@ public static class NegotiationBrief
             sb.Append("- Best acceptable package, ").Append(MarkdownText.Escape(best.Package.Name)).Append(": the buyer saves ")
               .Append(Sim(best.BuyerSaving)).Append(" in expectation (worse off on ").Append(Figures.Probability(best.ProbabilityWorseOff))
               .Append(" of paths) and the vendor gains ").Append(Sim(best.VendorGain)).Append(".\n");
-            sb.Append("- If usage falls ").Append(Figures.Percent((double)n.Assumptions.LoadStress)).Append(" from the package's start (").Append(best.Package.Terms.Start.ToString()).Append("): the buyer saves ")
-              .Append(Sim(stressed.BuyerSaving)).Append(" and the vendor gains ").Append(Sim(stressed.VendorGain))
+            sb.Append("- If usage falls ").Append(Figures.Percent((double)n.Assumptions.LoadStress)).Append(" from the package's start (").Append(best.Package.Terms.Start.ToString()).Append("): ")
+              .Append(Buyer(stressed.BuyerSaving, Sim)).Append(" and ").Append(Vendor(stressed.VendorGain, Sim))
               .Append(stressed.MutualGain ? " — still a mutual gain.\n" : " — no longer a mutual gain.\n");
         }
         return new ReportSection("numbers", "The numbers", sb.ToString(), null, "");
@@ -142,18 +142,28 @@ public static class NegotiationBrief
         string Sim(Usd value) => Figures.Simulated(value, n.Valuation.Paths);
         sb.Append("- Revenue under contract: ").Append(Figures.Percent(pv.CommittedShare)).Append(" of the package's expected value against ")
           .Append(Figures.Percent(sq.Vendor.CommittedShare)).Append(" in the status quo")
-          .Append(pv.CommittedShare > sq.Vendor.CommittedShare ? " — more of the revenue is committed.\n" : " — less of the revenue is committed.\n");
+          .Append(Figures.Percent(pv.CommittedShare) == Figures.Percent(sq.Vendor.CommittedShare) ? " — about the same share.\n"
+              : pv.CommittedShare > sq.Vendor.CommittedShare ? " — more of the revenue is committed.\n" : " — less of the revenue is committed.\n");
         sb.Append("- Predictability: the P10–P90 range of the vendor's value is ").Append(Sim(pv.Spread)).Append(" against ")
-          .Append(Sim(sq.Vendor.Spread)).Append(pv.Spread < sq.Vendor.Spread ? " — narrower, so more predictable.\n" : " — not narrower.\n");
+          .Append(Sim(sq.Vendor.Spread)).Append(pv.Spread < sq.Vendor.Spread && Sim(pv.Spread) != Sim(sq.Vendor.Spread) ? " — narrower, so more predictable.\n" : " — not narrower.\n");
         sb.Append("- Revenue billed during the contract's term: ").Append(Sim(pv.TermRevenue)).Append(" against ").Append(Sim(sq.Vendor.TermRevenue))
           .Append(" in the status quo's remaining term.\n");
         sb.Append("- Expected value to the vendor: ").Append(Sim(best.Value.VendorValue.Mean)).Append(" against ").Append(Sim(sq.VendorValue.Mean))
           .Append(" (gain ").Append(Sim(best.VendorGain)).Append(").\n");
         foreach (var t in n.Trades)
-            sb.Append("- ").Append(t.Kind == "trade" ? "Trade offered" : "Ask").Append(": ").Append(MarkdownText.Escape(t.Name)).Append(" — worth ")
-              .Append(Sim(t.BuyerValue)).Append(" to the buyer and ").Append(Sim(t.VendorValue)).Append(" to the vendor.\n");
+            sb.Append("- ").Append(t.Kind == "trade" ? "Trade offered" : "Ask").Append(": ").Append(MarkdownText.Escape(t.Name)).Append(" — ")
+              .Append(t.BuyerValue.Value < 0 ? "costs the buyer " + Sim(-t.BuyerValue) : "worth " + Sim(t.BuyerValue) + " to the buyer")
+              .Append(t.VendorValue.Value < 0 ? ", and costs the vendor " + Sim(-t.VendorValue) : " and " + Sim(t.VendorValue) + " to the vendor").Append(".\n");
         return new ReportSection("vendor", "For the account team", sb.ToString(), Charts.ChartSet.Pareto, "");
     }
+
+    /// <summary>The buyer's side of a package in words that follow its sign: saves $X, or pays $X more.</summary>
+    private static string Buyer(Usd saving, Func<Usd, string> shown) =>
+        saving.Value > 0 ? "the buyer saves " + shown(saving) : "the buyer pays " + shown(-saving) + " more";
+
+    /// <summary>The vendor's side of a package in words that follow its sign: gains $X, or loses $X.</summary>
+    private static string Vendor(Usd gain, Func<Usd, string> shown) =>
+        gain.Value < 0 ? "the vendor loses " + shown(-gain) : "the vendor gains " + shown(gain);
 
     private static ReportSection Assumptions(NegotiationResult n)
     {

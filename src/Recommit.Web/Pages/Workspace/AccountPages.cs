@@ -196,7 +196,7 @@ internal static class AccountPages
         return sb.ToString();
     }
 
-    private static Task<IResult> WhatIfAsync(HttpContext http, int accountId, IFormCollection form, StoreContext db, FitCache fits, IOptions<WebOptions> options, CancellationToken ct)
+    private static Task<IResult> WhatIfAsync(HttpContext http, int accountId, IFormCollection form, StoreContext db, FitCache fits, UsageSnapshots usage, IOptions<WebOptions> options, CancellationToken ct)
     {
         var values = WhatIfForm.From(form);
         return InPlaceAsync(http, accountId, db, WhatIfControls(http, accountId, values), "figures", async () =>
@@ -205,7 +205,7 @@ internal static class AccountPages
             if (paths > options.Value.MaxWhatIfPaths) throw new InputException($"paths: a what-if runs at most {options.Value.MaxWhatIfPaths:N0} paths; run an analysis for more");
             // The what-if changes the levers only: the same as-of date and contract version as the analysis on the page.
             var shown = await ShownAsync(db, accountId, ct);
-            var result = await new AnalysisRunner(db, PriceBook.Default, fits).WhatIfAsync(accountId,
+            var result = await new AnalysisRunner(db, PriceBook.Default, fits, usage).WhatIfAsync(accountId,
                 new AnalysisOptions { Paths = paths, Threshold = values.Threshold, Levers = values.LeversJson(), AsOf = shown.AsOf, ContractVersion = shown.ContractVersion }, ct);
             return "<p class=\"notice ok\" role=\"status\">What-if: " + E(Describe(values)) + ", " + paths.ToString("N0", CultureInfo.InvariantCulture) + " paths. Not stored.</p>" +
                 Report(HtmlReport.RenderSections(result, ChartSet.Render(result)));
@@ -262,7 +262,7 @@ internal static class AccountPages
         return sb.ToString();
     }
 
-    private static Task<IResult> PackageAsync(HttpContext http, int accountId, IFormCollection form, StoreContext db, FitCache fits, IOptions<WebOptions> options, CancellationToken ct)
+    private static Task<IResult> PackageAsync(HttpContext http, int accountId, IFormCollection form, StoreContext db, FitCache fits, UsageSnapshots usage, IOptions<WebOptions> options, CancellationToken ct)
     {
         var values = PackageForm.From(form);
         var paths = WhatIfPaths(options.Value);
@@ -272,7 +272,7 @@ internal static class AccountPages
             var shown = await ShownAsync(db, accountId, ct);
             var contract = ContractJson.Parse(await db.ContractVersions.AsNoTracking().Where(c => c.AccountId == accountId && c.Version == shown.ContractVersion)
                 .Select(c => c.Json).SingleAsync(ct), $"contract version {shown.ContractVersion}");
-            var run = await new ScenarioRunner(db, PriceBook.Default, fits).RunAsync(accountId, new ScenarioOptions
+            var run = await new ScenarioRunner(db, PriceBook.Default, fits, usage).RunAsync(accountId, new ScenarioOptions
             {
                 Name = "Account page what-if: " + PackageText(values),
                 Analysis = new AnalysisOptions { Paths = paths, AsOf = shown.AsOf, ContractVersion = shown.ContractVersion },
