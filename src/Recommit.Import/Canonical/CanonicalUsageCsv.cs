@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Recommit.Import.Internals;
 using Recommit.Import.Output;
@@ -90,9 +93,59 @@ public static class CanonicalUsageCsv
     /// <summary>Writes a cube as canonical usage CSV (all ten columns, sorted by day) in UTF-8 without a byte-order mark.</summary>
     public static void Write(UsageCube cube, Stream stream)
     {
+        ArgumentNullException.ThrowIfNull(cube);
         ArgumentNullException.ThrowIfNull(stream);
-        Write(cube, stream.Write);
+        if (cube.Count < PipelinedCells)
+        {
+            Write(cube, (buffer, length) =>
+            {
+                stream.Write(buffer, 0, length);
+                return buffer;
+            }, 1 << 16);
+            return;
+        }
+        // A large cube: this thread formats the rows while a second writes the buffer before; a write that fails stops
+        // the formatting and is thrown here.
+        using var full = new BlockingCollection<(byte[] Buffer, int Length)>(boundedCapacity: 2);
+        using var free = new BlockingCollection<byte[]>();
+        for (var i = 0; i < 3; i++) free.Add(new byte[PipelinedBuffer]);
+        Exception? failed = null;
+        var writer = Task.Run(() =>
+        {
+            foreach (var (buffer, length) in full.GetConsumingEnumerable())
+            {
+                try
+                {
+                    if (failed is null) stream.Write(buffer, 0, length);
+                }
+                catch (Exception e)
+                {
+                    failed = e;
+                }
+                free.Add(buffer);
+            }
+        });
+        try
+        {
+            Write(cube, (buffer, length) =>
+            {
+                if (Volatile.Read(ref failed) is { } e) ExceptionDispatchInfo.Capture(e).Throw();
+                full.Add((buffer, length));
+                return free.Take();
+            }, PipelinedBuffer);
+        }
+        finally
+        {
+            full.CompleteAdding();
+            writer.Wait();
+        }
+        if (failed is not null) ExceptionDispatchInfo.Capture(failed).Throw();
     }
+
+    /// <summary>From how many cells a stream is written by a second thread while the rows are formatted.</summary>
+    private const int PipelinedCells = 200_000;
+
+    private const int PipelinedBuffer = 1 << 20;
 
     /// <summary>Writes a cube as canonical usage CSV (all ten columns, sorted by day) to a text writer.</summary>
     public static void Write(UsageCube cube, TextWriter writer)
@@ -107,14 +160,21 @@ public static class CanonicalUsageCsv
             utf8.BaseStream.Flush();
             return;
         }
-        Write(cube, bytes => writer.Write(Encoding.UTF8.GetString(bytes)));
+        Write(cube, (buffer, length) =>
+        {
+            writer.Write(Encoding.UTF8.GetString(buffer, 0, length));
+            return buffer;
+        }, 1 << 16);
     }
 
     /// <summary>
-    /// Formats the rows as UTF-8 into one buffer and hands it to <paramref name="emit"/> whenever the next row might not
-    /// fit. Names and enum spellings are escaped and encoded once each; the day is formatted once per day.
+    /// Formats the rows as UTF-8 into a buffer of <paramref name="size"/> bytes (or more, for very long names) and hands
+    /// it with its length to <paramref name="emit"/> whenever the next row might not fit; <paramref name="emit"/> gives
+    /// back the buffer to go on with. Names and enum spellings are escaped and encoded once each; the day is formatted
+    /// once per day.
     /// </summary>
-    private static void Write(UsageCube cube, Action<ReadOnlySpan<byte>> emit)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Write(UsageCube cube, Func<byte[], int, byte[]> emit, int size)
     {
         ArgumentNullException.ThrowIfNull(cube);
         static byte[][] Encode(IEnumerable<string> names) => [.. names.Select(n => Encoding.UTF8.GetBytes(n))];
@@ -129,7 +189,7 @@ public static class CanonicalUsageCsv
         static int Longest(byte[][] names) => names.Length == 0 ? 0 : names.Max(n => n.Length);
         // The longest a row can be: every field at its longest, a 20-digit count and the ten separators.
         var maxRow = 10 + Longest(models) + Longest(kinds) + 20 + Longest(tiers) + Longest(bands) + Longest(channels) + Longest(workspaces) + Longest(geos) + Longest(speeds) + 10;
-        var buffer = new byte[Math.Max(1 << 16, 2 * maxRow)];
+        var buffer = new byte[Math.Max(size, 2 * maxRow)];
         var used = Encoding.UTF8.GetBytes(string.Join(',', Header) + "\n", buffer);
         Span<byte> day = stackalloc byte[10];
         var lastDay = -1;
@@ -137,7 +197,8 @@ public static class CanonicalUsageCsv
         {
             if (buffer.Length - used < maxRow)
             {
-                emit(buffer.AsSpan(0, used));
+                buffer = emit(buffer, used);
+                if (buffer.Length < 2 * maxRow) buffer = new byte[2 * maxRow];
                 used = 0;
             }
             var row = buffer.AsSpan(used);
@@ -163,7 +224,7 @@ public static class CanonicalUsageCsv
             row[n++] = (byte)'\n';
             used += n;
         }
-        emit(buffer.AsSpan(0, used));
+        emit(buffer, used);
     }
 
     /// <summary>Each value's spelling in UTF-8, indexed by the value's number.</summary>

@@ -3,21 +3,26 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Recommit.Import.ClickHouse;
 
 /// <summary>
 /// Runs queries on ClickHouse's HTTP interface and streams the TabSeparated answer row by row. The server compresses
-/// the answer (gzip) and buffers it until the query has finished (<c>wait_end_of_query</c>), so an error found late
-/// still arrives as an HTTP error rather than half an answer. Counts the bytes that cross the network each way. The
-/// password travels in the Authorization header and is cleaned out of every message.
+/// the answer (gzip) when it is not on this machine. Small queries wait for the end of the query
+/// (<c>wait_end_of_query</c>), so an error found late still arrives as an HTTP error; the cube's answer
+/// (<see cref="Chunks"/>) streams as the server writes it, so that it is folded while the server still writes, and an
+/// error the server meets after it has begun ends the answer with its <c>Code: …</c> line, which is reported as the
+/// server's error (<see cref="StoppedAt"/>). Counts the bytes that cross the network each way. The password travels
+/// in the Authorization header and is cleaned out of every message.
 /// </summary>
 internal sealed class ClickHouseHttp : IDisposable
 {
     private readonly HttpClient _client;
     private readonly ClickHouseRequest _request;
     private readonly Uri _endpoint;
+    private readonly Uri _streamed;
 
     public ClickHouseHttp(ClickHouseRequest request, TimeSpan connectTimeout)
     {
@@ -25,8 +30,9 @@ internal sealed class ClickHouseHttp : IDisposable
         // No redirect is followed: the credentials go only to the address the user gave (docs/input-safety.md, "Credentials").
         var handler = new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None, ConnectTimeout = connectTimeout, UseProxy = false, AllowAutoRedirect = false };
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-        var query = (Compressed ? "enable_http_compression=1&" : "") + "wait_end_of_query=1" + (request.Database is { } db ? "&database=" + Uri.EscapeDataString(db) : "");
-        _endpoint = new UriBuilder(request.Url) { Path = "/", Query = query }.Uri;
+        var query = (Compressed ? "enable_http_compression=1" : "") + (request.Database is { } db ? "&database=" + Uri.EscapeDataString(db) : "");
+        _streamed = new UriBuilder(request.Url) { Path = "/", Query = query.TrimStart('&') }.Uri;
+        _endpoint = new UriBuilder(request.Url) { Path = "/", Query = "wait_end_of_query=1" + (query.Length > 0 ? "&" + query.TrimStart('&') : "") }.Uri;
         if (request.Password is not null || request.User is not null)
         {
             var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{request.User ?? "default"}:{request.Password?.Value ?? ""}"));
@@ -76,11 +82,38 @@ internal sealed class ClickHouseHttp : IDisposable
     /// its newline) to <paramref name="row"/> straight from the read buffer, no text made; stops when it returns false.
     /// Returns whether every row was taken.
     /// </summary>
-    public bool Rows(string sql, Utf8Row row, CancellationToken cancellation)
+    public bool Rows(string sql, Utf8Row row, CancellationToken cancellation) =>
+        Chunks(sql, chunk => Lines(chunk, row), cancellation);
+
+    /// <summary>
+    /// Hands each line of <paramref name="chunk"/> (whole lines, each ending in a newline but perhaps the last) to
+    /// <paramref name="row"/> without its newline; false as soon as one returns false.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool Lines(ReadOnlySpan<byte> chunk, Utf8Row row)
     {
-        using var response = Send(sql, cancellation);
+        while (!chunk.IsEmpty)
+        {
+            var end = chunk.IndexOf((byte)'\n');
+            if (end < 0) return row(chunk);
+            if (!row(chunk[..end])) return false;
+            chunk = chunk[(end + 1)..];
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> (which ends in <c>FORMAT TabSeparated</c>) and hands its answer to
+    /// <paramref name="chunk"/> in pieces of up to <see cref="ChunkBytes"/> that hold whole rows (each with its newline;
+    /// a last row without one comes at the end), straight from the read buffer; stops when it returns false. Returns
+    /// whether the whole answer was taken.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool Chunks(string sql, Utf8Row chunk, CancellationToken cancellation)
+    {
+        using var response = Send(sql, cancellation, streamed: true);
         using var body = Body(response, cancellation);
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
         {
             var filled = 0;
@@ -95,21 +128,28 @@ internal sealed class ClickHouseHttp : IDisposable
                 {
                     throw BrokeOff(e);
                 }
-                if (n == 0) return filled == 0 || row(buffer.AsSpan(0, filled));
+                if (n == 0)
+                {
+                    // The server's error, when it stopped after it had begun to answer, is the answer's last line.
+                    var last = buffer.AsSpan(0, filled).TrimEnd((byte)'\n');
+                    if (StoppedAt(last[(last.LastIndexOf((byte)'\n') + 1)..]) is { } stopped) throw stopped;
+                    return filled == 0 || chunk(buffer.AsSpan(0, filled));
+                }
                 filled += n;
-                var start = 0;
-                for (int end; (end = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n')) >= 0; start += end + 1)
-                    if (!row(buffer.AsSpan(start, end))) return false;
-                if (start == 0 && filled == buffer.Length)
+                if (filled < buffer.Length) continue;
+                var whole = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
+                if (whole == 0)
                 {
                     // A row longer than the buffer: a larger one.
                     var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
                     buffer.AsSpan(0, filled).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
+                    continue;
                 }
-                buffer.AsSpan(start, filled - start).CopyTo(buffer);
-                filled -= start;
+                if (!chunk(buffer.AsSpan(0, whole))) return false;
+                buffer.AsSpan(whole, filled - whole).CopyTo(buffer);
+                filled -= whole;
             }
         }
         finally
@@ -117,6 +157,9 @@ internal sealed class ClickHouseHttp : IDisposable
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>The most bytes of an answer handed on at once (more only for a longer row).</summary>
+    public const int ChunkBytes = 1 << 20;
 
     /// <summary>The answer's bytes as they arrive, counted, and un-gzipped when the server compressed them.</summary>
     private Stream Body(HttpResponseMessage response, CancellationToken cancellation)
@@ -127,11 +170,20 @@ internal sealed class ClickHouseHttp : IDisposable
 
     private ImportException BrokeOff(Exception e) => Failure($"the answer broke off ({Redact(e.Message)})");
 
-    private HttpResponseMessage Send(string sql, CancellationToken cancellation)
+    /// <summary>
+    /// The failure to report when <paramref name="row"/> of a streamed answer is the error the server wrote where it
+    /// stopped (<c>Code: N, e.displayText() = DB::Exception: …</c>); null for any other row.
+    /// </summary>
+    public ImportException? StoppedAt(ReadOnlySpan<byte> row) =>
+        row.StartsWith("Code: "u8) && row.IndexOf("DB::Exception"u8) >= 0
+            ? Failure($"the ClickHouse server stopped while answering: {Cleaned(Encoding.UTF8.GetString(row))}")
+            : null;
+
+    private HttpResponseMessage Send(string sql, CancellationToken cancellation, bool streamed = false)
     {
         var bytes = Encoding.UTF8.GetBytes(sql);
         BytesSent += bytes.Length;
-        using var message = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(bytes) };
+        using var message = new HttpRequestMessage(HttpMethod.Post, streamed ? _streamed : _endpoint) { Content = new ByteArrayContent(bytes) };
         HttpResponseMessage response;
         try
         {
@@ -170,6 +222,13 @@ internal sealed class ClickHouseHttp : IDisposable
             body = "";
         }
         BytesReceived += body.Length;
+        var line = Cleaned(body);
+        return line.Length == 0 ? Redact(response.ReasonPhrase ?? "no message") : line;
+    }
+
+    /// <summary>The first line of a server error, without the C++ exception decoration and without the password.</summary>
+    private string Cleaned(string body)
+    {
         var line = body.Split('\n')[0].Trim();
         const string marker = "e.displayText() = ";
         var at = line.IndexOf(marker, StringComparison.Ordinal);
@@ -182,7 +241,7 @@ internal sealed class ClickHouseHttp : IDisposable
             line = line.Replace("DB::Exception: ", "", StringComparison.Ordinal) + (code is null ? "" : $" (code {code})");
         }
         if (line.Length > 300) line = line[..300] + "…";
-        return Redact(line.Length == 0 ? response.ReasonPhrase ?? "no message" : line);
+        return Redact(line);
     }
 
     private static string SocketText(SocketException s) => s.SocketErrorCode switch

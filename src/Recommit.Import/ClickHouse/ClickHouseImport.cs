@@ -1,4 +1,8 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Recommit.Import.Formats;
 using Recommit.Import.Gateway;
@@ -36,13 +40,15 @@ public static class ClickHouseImport
 
         var diag = new ImportDiagnostics(request.SourceName, FormatName);
         // The fast query when the counts are integers, then the checked one; the exact one when a guard says so.
-        GroupFolder? folder = null;
+        GroupFolder? folder = null, later = null;
         foreach (var kind in (CubeQuery[])[CubeQuery.Fast, CubeQuery.Checked, CubeQuery.Exact])
         {
             if (kind == CubeQuery.Fast && !layout.Counts.All(k => k.Column.IsInteger)) continue;
-            folder = new GroupFolder(request.SourceName, layout, options, diag, kind);
-            if (Fold(http, ClickHouseQuery.Aggregate(request, layout, kind), folder, options.Cancellation)) break;
+            folder = new GroupFolder(http, request.SourceName, layout, options, diag, kind);
+            later = new GroupFolder(http, request.SourceName, layout, options, diag, kind);
+            if (Fold(http, ClickHouseQuery.Aggregate(request, layout, kind), folder, later, options.Cancellation)) break;
         }
+        folder!.Absorb(later!);
         diag.SetCounts(folder!.Read, folder.Read - folder.Rejected, folder.Rejected);
         var report = diag.ToReport();
 
@@ -58,11 +64,98 @@ public static class ClickHouseImport
                     .Select(f => new RejectedRow(request.SourceName, 0, f[0] ?? "") { Rows = long.Parse(f[1]!, CultureInfo.InvariantCulture) });
             report = report with { RejectedRows = [.. reasons] };
         }
-        return new ClickHouseResult(new UsageImport(folder.Cube.Build(), report), folder.Groups, http.BytesSent, http.BytesReceived) { Compressed = http.Compressed };
+        // The two folders' days do not overlap: their cells are sorted side by side and put end to end.
+        var built = UsageCubeBuilder.Build([folder.Cube, later!.Cube]);
+        return new ClickHouseResult(new UsageImport(built, report), folder.Groups, http.BytesSent, http.BytesReceived) { Compressed = http.Compressed };
     }
 
-    private static bool Fold(ClickHouseHttp http, string sql, GroupFolder folder, CancellationToken cancellation) =>
-        http.Rows(sql, folder.Add, cancellation);
+    /// <summary>
+    /// Folds the answer on two threads, split by day so that their cubes never share a cell: the rows of the days before
+    /// a pivot (the median day of the answer's first chunk; a day's text compares as its date) go to
+    /// <paramref name="earlier"/> on this thread, which reads the answer, and the others to <paramref name="later"/> on
+    /// a worker that gets a copy of every chunk. An answer of one chunk is folded here alone. False when either met a
+    /// group whose answer cannot be trusted. An error on either side stops both and is thrown here.
+    /// </summary>
+    private static bool Fold(ClickHouseHttp http, string sql, GroupFolder earlier, GroupFolder later, CancellationToken cancellation)
+    {
+        using var queue = new BlockingCollection<(byte[] Bytes, int Length)>(boundedCapacity: 4);
+        var stop = 0;
+        Exception? failed = null;
+        Task? worker = null;
+        byte[]? pivot = null;
+        bool whole;
+        try
+        {
+            whole = http.Chunks(sql, chunk =>
+            {
+                if (Volatile.Read(ref stop) != 0) return false;
+                if (pivot is null)
+                {
+                    if (chunk.Length < ClickHouseHttp.ChunkBytes / 2) return Stopped(earlier.AddLines(chunk, [], before: true));
+                    pivot = MedianDay(chunk);
+                    var split = pivot;
+                    worker = Task.Run(() =>
+                    {
+                        // Every chunk is taken off the queue, after a failure too, so that the reader never waits on a full queue.
+                        foreach (var (bytes, length) in queue.GetConsumingEnumerable())
+                        {
+                            try
+                            {
+                                if (Volatile.Read(ref stop) == 0 && !later.AddLines(bytes.AsSpan(0, length), split, before: false))
+                                    Volatile.Write(ref stop, 1);
+                            }
+                            catch (Exception e)
+                            {
+                                failed ??= e;
+                                Volatile.Write(ref stop, 1);
+                            }
+                            finally
+                            {
+                                ArrayPool<byte>.Shared.Return(bytes);
+                            }
+                        }
+                    }, CancellationToken.None);
+                }
+                var copy = ArrayPool<byte>.Shared.Rent(chunk.Length);
+                chunk.CopyTo(copy);
+                queue.Add((copy, chunk.Length), cancellation);
+                return Stopped(earlier.AddLines(chunk, pivot, before: true));
+            }, cancellation);
+        }
+        finally
+        {
+            queue.CompleteAdding();
+            worker?.Wait(CancellationToken.None);
+        }
+        if (failed is not null) ExceptionDispatchInfo.Capture(failed).Throw();
+        return whole && stop == 0;
+
+        bool Stopped(bool taken)
+        {
+            if (!taken) Volatile.Write(ref stop, 1);
+            return taken;
+        }
+    }
+
+    /// <summary>A row's first field, the day as the server wrote it.</summary>
+    private static ReadOnlySpan<byte> DayText(ReadOnlySpan<byte> row)
+    {
+        var tab = row.IndexOf((byte)'\t');
+        return tab < 0 ? row : row[..tab];
+    }
+
+    /// <summary>The median of the days of a chunk's rows, as text.</summary>
+    private static byte[] MedianDay(ReadOnlySpan<byte> chunk)
+    {
+        var days = new List<byte[]>();
+        ClickHouseHttp.Lines(chunk, row =>
+        {
+            days.Add(DayText(row).ToArray());
+            return true;
+        });
+        days.Sort((a, b) => a.AsSpan().SequenceCompareTo(b));
+        return days[days.Count / 2];
+    }
 
     /// <summary>
     /// Folds the aggregate query's groups into the cube, checking each group's key once. Rows are read in place, as
@@ -72,6 +165,7 @@ public static class ClickHouseImport
     private sealed class GroupFolder
     {
         private const int FirstSum = 6;
+        private readonly ClickHouseHttp _http;
         private readonly string _source;
         private readonly ImportOptions _options;
         private readonly ImportDiagnostics _diag;
@@ -79,16 +173,18 @@ public static class ClickHouseImport
         private readonly TokenKind[] _allKinds;
         private readonly TokenKind[] _kinds;
         private readonly long[] _sums;
-        private readonly Utf8Lookup<DateOnly?> _days = new();
+        // The last accepted day, taken once: the window's end moves with the clock.
+        private readonly DateOnly _lastDay = UsageWindow.Last;
+        private readonly Utf8Lookup<(string? Model, string Workspace, ServiceTier? Tier, UsageCubeBuilder.Series Cells)> _series = new();
         private readonly Utf8Lookup<string?> _models = new();
         private readonly Utf8Lookup<string> _workspaces = new();
         private readonly Utf8Lookup<ServiceTier?> _tiers = new();
 
         private readonly CubeQuery _kind;
 
-        public GroupFolder(string source, ClickHouseLayout layout, ImportOptions options, ImportDiagnostics diag, CubeQuery kind)
+        public GroupFolder(ClickHouseHttp http, string source, ClickHouseLayout layout, ImportOptions options, ImportDiagnostics diag, CubeQuery kind)
         {
-            (_source, _options, _diag, _kind) = (source, options, diag, kind);
+            (_http, _source, _options, _diag, _kind) = (http, source, options, diag, kind);
             _fields = new Range[FirstSum + layout.Counts.Count + (kind == CubeQuery.Exact ? 0 : 1)];
             _allKinds = [.. layout.Counts.Select(c => c.Kind)];
             _kinds = new TokenKind[_allKinds.Length];
@@ -106,9 +202,31 @@ public static class ClickHouseImport
         /// <summary>The rows rejected for a day outside the accepted dates or an empty model, by reason.</summary>
         public Dictionary<string, long> KeyReasons { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>
+        /// Adds the rows of a chunk of whole lines whose day text is before <paramref name="pivot"/> (or, without
+        /// <paramref name="before"/>, not before it); with an empty pivot, every row. False as soon as a row's answer
+        /// cannot be trusted.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public bool AddLines(ReadOnlySpan<byte> chunk, ReadOnlySpan<byte> pivot, bool before)
+        {
+            while (!chunk.IsEmpty)
+            {
+                var end = chunk.IndexOf((byte)'\n');
+                var row = end < 0 ? chunk : chunk[..end];
+                chunk = end < 0 ? [] : chunk[(end + 1)..];
+                if (!pivot.IsEmpty && DayText(row).SequenceCompareTo(pivot) < 0 != before) continue;
+                if (!Add(row)) return false;
+            }
+            return true;
+        }
+
         /// <summary>Adds one group; false when its last column says the answer cannot be trusted (the caller asks the next kind of query).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Add(ReadOnlySpan<byte> line)
         {
+            // A row starts with its day (a digit, or \N); the server's error where it stopped starts "Code: ".
+            if (line is [(byte)'C', ..] && _http.StoppedAt(line) is { } stopped) throw stopped;
             if (TabSeparated.Ranges(line, _fields) != _fields.Length)
                 throw new ImportException(_source, null, $"the server's answer has a row with {TabSeparated.Ranges(line, [])} fields, not {_fields.Length}: {FieldParsers.Clip(Encoding.UTF8.GetString(line), 120)}");
             var rows = Number(line[_fields[4]]);
@@ -116,14 +234,15 @@ public static class ClickHouseImport
             Groups++;
             var bad = Number(line[_fields[5]]);
             Read += rows;
-            var day = Day(line[_fields[0]]);
-            var model = Model(line[_fields[1]]);
-            var tier = Tier(line[_fields[3]]);
-            if (day is not { } d || !UsageWindow.Contains(d) || model is null || tier is null)
+            var (day, inside) = Day(line[_fields[0]]);
+            // Model, workspace and tier are adjacent fields: their bytes together name the group's series.
+            var series = Series(line, line[_fields[1].Start..(_fields[3].End)]);
+            var model = series.Model;
+            if (!inside || model is null || series.Tier is not { } tier)
             {
                 Rejected += rows;
                 // The gateway importer's order: timestamp, its day, model, tier.
-                var reason = day is null ? null : !UsageWindow.Contains(day.Value) ? "timestamp: " + UsageWindow.Outside(day.Value) : model is null ? "model: empty" : null;
+                var reason = day is not { } known ? null : !inside ? "timestamp: " + UsageWindow.Outside(known) : model is null ? "model: empty" : null;
                 if (reason is null) KeyReasonsOnly = false;
                 else KeyReasons[reason] = KeyReasons.GetValueOrDefault(reason) + rows;
                 return true;
@@ -131,7 +250,8 @@ public static class ClickHouseImport
             if (bad > 0) KeyReasonsOnly = false;
             Rejected += bad;
             if (bad == rows) return true;
-            var key = new UsageKey(day.Value, Channel.Anthropic, Workspace(line[_fields[2]]), model, tier.Value, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, default);
+            var date = day.GetValueOrDefault();
+            var key = new UsageKey(date, Channel.Anthropic, series.Workspace, model, tier, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, default);
             var n = 0;
             for (var k = 0; k < _allKinds.Length; k++)
             {
@@ -145,15 +265,26 @@ public static class ClickHouseImport
                 n++;
             }
             // Names that differ only in spaces around them, or two spellings of one model, add up in one cell.
-            var overflowed = Cube.AddKinds(key, _kinds.AsSpan(0, n), _sums.AsSpan(0, n));
+            var overflowed = Cube.AddKinds(series.Cells, date, _kinds.AsSpan(0, n), _sums.AsSpan(0, n));
             if (overflowed >= 0) throw ImportException.CellOverflow(_source, key with { Kind = _kinds[overflowed] });
             return true;
+        }
+
+        /// <summary>Takes in the counts and reasons of another folder of the same answer (its cells stay in its cube).</summary>
+        public void Absorb(GroupFolder other)
+        {
+            Read += other.Read;
+            Rejected += other.Rejected;
+            Groups += other.Groups;
+            KeyReasonsOnly &= other.KeyReasonsOnly;
+            foreach (var (reason, rows) in other.KeyReasons) KeyReasons[reason] = KeyReasons.GetValueOrDefault(reason) + rows;
         }
 
         /// <summary>
         /// Fast: the group's largest count (UInt64, so a negative one is huge) is valid and rows × largest cannot
         /// reach the limit. Checked: the Float64 sum of all counts is below the limit. Exact: always.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool Trusted(ReadOnlySpan<byte> last, long rows) => _kind switch
         {
             CubeQuery.Fast => ulong.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var max)
@@ -162,17 +293,48 @@ public static class ClickHouseImport
             _ => true,
         };
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private long Number(ReadOnlySpan<byte> text) =>
             long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
             : throw new ImportException(_source, null, $"the server's answer has '{FieldParsers.Clip(Encoding.UTF8.GetString(text))}' where a row count belongs");
 
-        /// <summary>A day the server computed; NULL (no timestamp) or the zero date is no day.</summary>
-        private DateOnly? Day(ReadOnlySpan<byte> text)
+        /// <summary>
+        /// A day the server computed (NULL, no timestamp, or the zero date is no day), and whether it lies inside the
+        /// <see cref="UsageWindow"/>: the server writes <c>yyyy-MM-dd</c>, read here digit by digit.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private (DateOnly? Day, bool Inside) Day(ReadOnlySpan<byte> text)
         {
-            if (_days.TryGet(text, out var known)) return known;
-            DateOnly? day = TabSeparated.Text(text) is { } s && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-            _days.Add(text, day);
-            return day;
+            if (text is [var y1, var y2, var y3, var y4, (byte)'-', var m1, var m2, (byte)'-', var d1, var d2]
+                && IsDigits(y1, y2, y3, y4) && IsDigits(m1, m2, d1, d2))
+            {
+                int year = (y1 - '0') * 1000 + (y2 - '0') * 100 + (y3 - '0') * 10 + (y4 - '0'), month = (m1 - '0') * 10 + (m2 - '0'), day = (d1 - '0') * 10 + (d2 - '0');
+                if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return (null, false);
+                var date = new DateOnly(year, month, day);
+                return (date, date >= UsageWindow.First && date <= _lastDay);
+            }
+            return (null, false);
+
+            static bool IsDigits(byte a, byte b, byte c, byte d) => char.IsAsciiDigit((char)a) && char.IsAsciiDigit((char)b) && char.IsAsciiDigit((char)c) && char.IsAsciiDigit((char)d);
+        }
+
+        /// <summary>
+        /// The model (null when empty), workspace and tier (null when unknown) of a row whose model, workspace and tier
+        /// fields are <paramref name="text"/>, and their series in the cube: worked out once per distinct text.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private (string? Model, string Workspace, ServiceTier? Tier, UsageCubeBuilder.Series Cells) Series(ReadOnlySpan<byte> line, ReadOnlySpan<byte> text)
+        {
+            if (_series.TryGet(text, out var known)) return known;
+            var model = Model(line[_fields[1]]);
+            var workspace = Workspace(line[_fields[2]]);
+            var tier = Tier(line[_fields[3]]);
+            var cells = model is not null && tier is { } t
+                ? Cube.SeriesOf(new UsageKey(default, Channel.Anthropic, workspace, model, t, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, default))
+                : default;
+            var value = (model, workspace, tier, cells);
+            _series.Add(text, value);
+            return value;
         }
 
         /// <summary>The stored model name (trimmed, resolved once per distinct name), or null for an empty one.</summary>
@@ -180,7 +342,10 @@ public static class ClickHouseImport
         {
             if (_models.TryGet(text, out var known)) return known;
             var raw = TabSeparated.Text(text);
-            var model = string.IsNullOrWhiteSpace(raw) ? null : ModelNames.Resolve(raw.Trim(), _options.Resolver, _diag);
+            string? model = null;
+            // The two folders of one answer share the diagnostics, which note the unknown models.
+            if (!string.IsNullOrWhiteSpace(raw))
+                lock (_diag) model = ModelNames.Resolve(raw.Trim(), _options.Resolver, _diag);
             _models.Add(text, model);
             return model;
         }

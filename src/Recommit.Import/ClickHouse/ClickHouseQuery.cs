@@ -26,7 +26,13 @@ internal static class ClickHouseQuery
         sb.Append(c.Workspace?.Text ?? "''").Append(" AS rc_workspace, ").Append(c.Tier?.Text ?? "''").Append(" AS rc_tier, count() AS rc_rows, ");
         sb.Append(ok is null ? "toUInt64(0)" : $"countIf(NOT ({ok}))").Append(" AS rc_bad");
         foreach (var (_, _, col) in c.Counts)
-            sb.Append(", ").Append(Sum(kind == CubeQuery.Exact ? $"toDecimal128({col.CountValue}, 0)" : $"toUInt64({col.CountValue})", ok));
+            sb.Append(", ").Append(Sum(kind switch
+            {
+                CubeQuery.Exact => $"toDecimal128({col.CountValue}, 0)",
+                // Where the guard holds every count is whole, 0 to 10¹⁸ − 1, and no sum reaches 2⁶³: the column's own sum is exact.
+                CubeQuery.Fast when !col.IsNullable => col.Sql,
+                _ => $"toUInt64({col.CountValue})",
+            }, ok));
         if (kind == CubeQuery.Fast)
             sb.Append(", max(").Append(c.Counts.Select(k => $"toUInt64({k.Column.CountValue})").Aggregate((a, b) => $"greatest({a}, {b})")).Append(") AS rc_max");
         else if (kind == CubeQuery.Checked)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Recommit.Import.ClickHouse;
@@ -13,6 +14,7 @@ internal sealed class Utf8Lookup<T>
 
     public Utf8Lookup() => _byText = _known.GetAlternateLookup<ReadOnlySpan<byte>>();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGet(ReadOnlySpan<byte> text, [MaybeNullWhen(false)] out T value) => _byText.TryGetValue(text, out value);
 
     public void Add(ReadOnlySpan<byte> text, T value) => _byText[text] = value;

@@ -151,4 +151,61 @@ public sealed class CanonicalUsageCsvTests
         Assert.Equal(cube.Cells().ToArray(), back.Cube.Cells().ToArray());
         Assert.Equal(0, back.Report.Rejected);
     }
+
+    private static UsageCube LargeCube()
+    {
+        var b = new UsageCubeBuilder();
+        for (var d = 0; d < 1000; d++)
+            for (var w = 0; w < 90; w++)
+                foreach (var kind in new[] { TokenKind.UncachedInput, TokenKind.Output, TokenKind.CacheRead })
+                    b.Add(new UsageKey(new DateOnly(2024, 1, 1).AddDays(d), Channel.Anthropic, w == 0 ? "équipe \"α\"" : $"ws-{w}", "claude-sonnet-4-5", ServiceTier.Batch, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, kind), 1L + d * 7_919L + w);
+        return b.Build();
+    }
+
+    /// <summary>A large cube is written by a second thread while the rows are formatted: the bytes are those of the plain path.</summary>
+    [Fact]
+    public void A_large_cube_written_while_formatting_gives_the_same_bytes()
+    {
+        var cube = LargeCube();
+        Assert.True(cube.Count > 200_000, "the cube must be large enough for the pipelined path");
+        var bytes = new MemoryStream();
+        CanonicalUsageCsv.Write(cube, bytes);
+        // A text writer that is not a UTF-8 stream writer takes the one-thread path.
+        var text = new StringWriter();
+        CanonicalUsageCsv.Write(cube, text);
+
+        Assert.Equal(text.ToString(), new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes.ToArray()));
+        Assert.Equal(cube.Count + 1, text.ToString().Count(c => c == '\n'));
+    }
+
+    /// <summary>A write that fails on the writing thread stops the formatting and reaches the caller as it was.</summary>
+    [Fact]
+    public void A_failing_write_of_a_large_cube_is_thrown_to_the_caller()
+    {
+        var cube = LargeCube();
+        var error = Assert.Throws<IOException>(() => CanonicalUsageCsv.Write(cube, new FailingStream(3 << 20)));
+        Assert.Equal("No space left on device", error.Message);
+    }
+
+    /// <summary>Takes <paramref name="capacity"/> bytes, then fails every write as a full disk does.</summary>
+    private sealed class FailingStream(long capacity) : Stream
+    {
+        private long _written;
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _written;
+        public override long Position { get => _written; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (_written + count > capacity) throw new IOException("No space left on device");
+            _written += count;
+        }
+    }
 }

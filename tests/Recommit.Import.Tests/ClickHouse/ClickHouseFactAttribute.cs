@@ -17,3 +17,10 @@ public sealed class ClickHouseFactAttribute : FactAttribute
         if (missing && !ci) Skip = $"no ClickHouse server: run scripts/test, or set {UrlVariable} (and {UrlVariable}_SHARD2) to a running server's HTTP URL";
     }
 }
+
+/// <summary><see cref="ClickHouseFactAttribute"/> for a test with cases: skipped, or failing in CI, on the same terms.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ClickHouseTheoryAttribute : TheoryAttribute
+{
+    public ClickHouseTheoryAttribute() => Skip = new ClickHouseFactAttribute().Skip;
+}

@@ -86,6 +86,25 @@ public class ClickHouseSqlTests
         Assert.Equal(10, taken);
     }
 
+    /// <summary>
+    /// The cube's answer streams: an error the server meets after it has begun to answer arrives as the answer's last
+    /// line (after HTTP 200), and is reported as the server's error rather than taken for a row.
+    /// </summary>
+    [ClickHouseFact]
+    public void An_error_after_the_answer_has_begun_is_the_servers_error_not_a_row()
+    {
+        using var http = new ClickHouseHttp(new ClickHouseRequest { Url = ClickHouseServer.Shard1, Table = "t" }, TimeSpan.FromSeconds(10));
+        var rows = 0L;
+        var error = Assert.Throws<ImportException>(() => http.Rows(
+            "SELECT number, throwIf(number = 300000) FROM system.numbers LIMIT 1000000 FORMAT TabSeparated", _ => ++rows > 0, CancellationToken.None));
+
+        Assert.Contains("the ClickHouse server stopped while answering: Value passed to 'throwIf' function is non zero (code 395)", error.Message, StringComparison.Ordinal);
+        Assert.InRange(rows, 1, 300_000);
+        // The error line by itself, as a folder would meet it inside a chunk.
+        Assert.NotNull(http.StoppedAt("Code: 241, e.displayText() = DB::Exception: Memory limit exceeded, e.what() = DB::Exception"u8));
+        Assert.Null(http.StoppedAt("2026-08-05\tCode: 241\tDB::Exception"u8));
+    }
+
     [Fact]
     public void A_password_is_never_shown_by_its_string_form_and_is_cleaned_from_messages()
     {

@@ -14,12 +14,16 @@ internal static class RequestLogRows
     /// <summary>The ClickHouse columns for <see cref="Columns"/>; counts are signed so that bad rows can be stored.</summary>
     public const string TableColumns = "(timestamp DateTime('UTC'), model String, workspace String, service_tier String, input_tokens Int64, output_tokens Int64, cache_read_input_tokens Int64)";
 
-    public static string Csv(int count, int seed)
+    /// <summary>
+    /// <paramref name="count"/> rows over ten days; with <paramref name="manyWorkspaces"/>, that many more workspaces
+    /// (<c>ws-N</c>), so that the groups are many and the server's answer runs to several megabytes.
+    /// </summary>
+    public static string Csv(int count, int seed, int manyWorkspaces = 0)
     {
         var random = new Random(seed);
         string[] models = ["claude-opus-5", "claude-sonnet-4-5-20250929", " claude-sonnet-4-6 ", "claude-unknown-9"];
         // A workspace outside ASCII: the importer reads the answer as UTF-8 bytes.
-        string[] workspaces = ["search", "support", "", "équipe-😀"];
+        string[] workspaces = ["search", "support", "", "équipe-😀", .. Enumerable.Range(0, manyWorkspaces).Select(i => $"ws-{i}")];
         string[] tiers = ["", "standard", "batch", "Priority"];
         var start = new DateTime(2026, 7, 28, 0, 0, 0, DateTimeKind.Utc);
         var sb = new StringBuilder(Columns).Append('\n');

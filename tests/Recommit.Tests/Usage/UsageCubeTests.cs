@@ -123,6 +123,48 @@ public sealed class UsageCubeTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new UsageCubeBuilder().AddKinds(key, [TokenKind.Output], [-1]));
     }
 
+    /// <summary>
+    /// Builders filled side by side over separate days (as the ClickHouse importer's two threads fill them) make the cube
+    /// one builder makes of all the cells; an empty part is allowed, and parts whose days overlap are refused.
+    /// </summary>
+    [Theory]
+    [InlineData(3, 40, 8)]
+    [InlineData(4, 600, 300)]
+    public void Builders_over_separate_days_build_the_cube_of_one_builder(int seed, int workspaces, int models)
+    {
+        var random = new Random(seed);
+        var one = new UsageCubeBuilder();
+        UsageCubeBuilder[] parts = [new(), new(), new()];
+        for (var i = 0; i < 20_000; i++)
+        {
+            var day = Day1.AddDays(random.Next(60));
+            var key = new UsageKey(day, (Channel)random.Next(4), $"ws-{random.Next(workspaces)}", $"model-{random.Next(models)}",
+                (ServiceTier)random.Next(3), (ContextBand)random.Next(2), (InferenceGeo)random.Next(2), (Speed)random.Next(2), TokenKind.Output);
+            TokenKind[] kinds = [(TokenKind)random.Next(6), (TokenKind)random.Next(6)];
+            long[] tokens = [random.Next(1_000), random.Next(1_000)];
+            one.AddKinds(key, kinds, tokens);
+            // The first 20 days to the first part, the next 40 to the third: the middle part stays empty.
+            var part = parts[day < Day1.AddDays(20) ? 0 : 2];
+            part.AddKinds(part.SeriesOf(key), day, kinds, tokens);
+        }
+        UsageCube whole = one.Build(), joined = UsageCubeBuilder.Build(parts);
+
+        Assert.Equal(whole.Count, joined.Count);
+        Assert.Equal(whole.Workspaces.ToArray(), joined.Workspaces.ToArray());
+        Assert.Equal(whole.Models.ToArray(), joined.Models.ToArray());
+        Assert.All(Enumerable.Range(0, whole.Count), i => Assert.Equal((whole.Key(i), whole.Tokens(i)), (joined.Key(i), joined.Tokens(i))));
+        var error = Assert.Throws<ArgumentException>(() => UsageCubeBuilder.Build([parts[2], parts[0]]));
+        Assert.Contains($"builder 2 has a day ({Day1:yyyy-MM-dd}) not after every day of the builders before it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_kind_that_is_not_a_token_kind_is_a_programmer_error()
+    {
+        var b = new UsageCubeBuilder();
+        Assert.Throws<ArgumentOutOfRangeException>(() => b.Add(UsageKey.Of(Day1, "m", (TokenKind)6), 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => b.AddKinds(UsageKey.Of(Day1, "m", TokenKind.Output), [(TokenKind)9], [1]));
+    }
+
     [Fact]
     public void An_empty_cube_has_no_range() => Assert.Null(UsageCube.Empty.DayRange);
 }
