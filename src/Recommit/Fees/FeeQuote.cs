@@ -97,11 +97,12 @@ public sealed record FeeQuote(
             above, favours, Verdict(chosen, fixedFee, fees.GainshareShare, above, favours, setup.PathCount), setup.PathCount, defaulted);
     }
 
-    // The fee's mean and percentiles are simulated (three significant figures unless there is one path); the fixed fee is
-    // a tier's exact price (docs/method.md §9).
+    // The fee's mean and percentiles are simulated (three significant figures unless there is one path; the mean, which
+    // the verdict compares with the fixed fee, with more where three would read on the wrong side of it); the fixed fee
+    // is a tier's exact price (docs/method.md §9).
     private static string Verdict(WindowFee w, Usd fixedFee, decimal share, double above, string favours, int paths) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"Over the {w.Months} months after signing, a {share * 100m:0.##}% gainshare is expected to cost {SimulatedFigure.Text(w.Fee.Mean, paths)} (P10 {SimulatedFigure.Text(w.Fee.P10, paths)}, P90 {SimulatedFigure.Text(w.Fee.P90, paths)}) " +
+            $"Over the {w.Months} months after signing, a {share * 100m:0.##}% gainshare is expected to cost {SimulatedFigure.Text(w.Fee.Mean, fixedFee, paths)} (P10 {SimulatedFigure.Text(w.Fee.P10, paths)}, P90 {SimulatedFigure.Text(w.Fee.P90, paths)}) " +
             $"against a fixed fee of {fixedFee}, and costs more than the fixed fee on {Probability.Percent(above)} of paths: the numbers favour " +
             $"{(favours == "gainshare" ? "gainshare" : "the fixed fee")}.");
 }

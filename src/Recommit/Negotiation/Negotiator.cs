@@ -159,12 +159,12 @@ internal static class Negotiator
         else if (best.BuyerSaving < threshold)
         {
             action = "do-not-open";
-            sentence = Text($"Do not open: the best package saves {Shown(best.BuyerSaving, paths)}, less than twice the {fee} fixed fee ({threshold}).");
+            sentence = Text($"Do not open: the best package saves {SimulatedFigure.Text(best.BuyerSaving, threshold, paths)}, less than twice the {fee} fixed fee ({threshold}).");
         }
         else if (gap.Class is GapClass.DurableOverage or GapClass.DurableShortfall)
         {
             action = "open-now";
-            sentence = Text($"Open now: the gap is durable ({gap.ClassName}) and {best.Package.Name} saves {Shown(best.BuyerSaving, paths)}, at least twice the {fee} fixed fee, while the vendor gains {Shown(best.VendorGain, paths)}.");
+            sentence = Text($"Open now: the gap is durable ({gap.ClassName}) and {best.Package.Name} saves {SimulatedFigure.Text(best.BuyerSaving, threshold, paths)}, at least twice the {fee} fixed fee, while the vendor gains {Shown(best.VendorGain, paths)}.");
         }
         else
         {
