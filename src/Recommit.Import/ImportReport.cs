@@ -100,6 +100,23 @@ internal sealed class ImportDiagnostics(string file, string format)
             RejectedListUsd = Rejected > 0 && _rejectedValued == Rejected ? _rejectedWorth : null,
         };
 
+    /// <summary>
+    /// Adds what another diagnostics of the same import counted, for rows that come after this one's (files read side by
+    /// side): counts, its kept rejections after these (within <see cref="MaxKeptRejections"/>), unknown models.
+    /// </summary>
+    public void Append(ImportDiagnostics later)
+    {
+        RowsRead += later.RowsRead;
+        Accepted += later.Accepted;
+        Rejected += later.Rejected;
+        Duplicates += later.Duplicates;
+        Skipped += later.Skipped;
+        foreach (var row in later._rejected.Take(MaxKeptRejections - _rejected.Count)) _rejected.Add(row);
+        _unknownModels.UnionWith(later._unknownModels);
+        _rejectedWorth += later._rejectedWorth;
+        _rejectedValued += later._rejectedValued;
+    }
+
     /// <summary>Sets the counts at once (for importers that count in a query engine rather than row by row).</summary>
     public void SetCounts(long rowsRead, long accepted, long rejectedCount, long duplicates = 0)
     {

@@ -158,32 +158,47 @@ internal sealed class JsonPageReader
         return true;
     }
 
-    /// <summary>Carries the bracket scan of the kept item on through the window; true once its closing bracket is in.</summary>
+    /// <summary>
+    /// Carries the bracket scan of the kept item on through the window; true once its closing bracket is in. Inside a
+    /// string it jumps to the next quote or backslash with a vectorised search; outside, it steps byte by byte, and only
+    /// quotes and brackets stop it.
+    /// </summary>
     private bool ScanItem()
     {
         var span = _buffer.AsSpan(0, _end);
         var i = (int)(_scanAt - _base);
         var depth = _scanDepth;
         var inString = _scanInString;
-        for (; i < span.Length; i++)
+        while (i < span.Length)
         {
-            var b = span[i];
             if (inString)
             {
-                if (b == (byte)'\\')
+                var next = span[i..].IndexOfAny((byte)'"', (byte)'\\');
+                if (next < 0)
                 {
-                    if (i + 1 >= span.Length) break; // the escaped byte is not in yet
-                    i++;
+                    i = span.Length;
+                    break;
                 }
-                else if (b == (byte)'"') inString = false;
+                i += next;
+                if (span[i] == (byte)'\\')
+                {
+                    if (i + 2 > span.Length) break; // the escaped byte is not in yet
+                    i += 2;
+                    continue;
+                }
+                inString = false;
+                i++;
+                continue;
             }
-            else if (b == (byte)'"') inString = true;
+            var b = span[i];
+            if (b == (byte)'"') inString = true;
             else if (b is (byte)'{' or (byte)'[') depth++;
             else if (b is (byte)'}' or (byte)']' && --depth == 0)
             {
                 _scanAt = _base + i + 1;
                 return true;
             }
+            i++;
         }
         (_scanAt, _scanDepth, _scanInString) = (_base + i, depth, inString);
         return false;

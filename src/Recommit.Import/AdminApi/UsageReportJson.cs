@@ -23,7 +23,7 @@ internal static class UsageReportJson
     {
         ArgumentNullException.ThrowIfNull(paths);
         if (paths.Count == 0) throw new ArgumentException("no files", nameof(paths));
-        // Files are loaded one at a time, so a year of pages never sits in memory at once.
+        // Each file is loaded only while it is read (two at a time, one per half), so a year of pages never sits in memory at once.
         return new UsageReportParser(paths.Count, i => JsonPage.OnDisk(paths[i]), ReportName(paths)).Run(resolver);
     }
 

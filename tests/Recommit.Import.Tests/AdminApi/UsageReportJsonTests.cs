@@ -101,6 +101,68 @@ public sealed class UsageReportJsonTests
         Assert.Equal(2, twice.Report.Duplicates);
     }
 
+    /// <summary>
+    /// Files are read as two halves side by side: the cells add up as one pass would add them (a day split across the
+    /// halves included), the counts reconcile, and the first half's rejections come first.
+    /// </summary>
+    [Fact]
+    public void Files_read_as_two_halves_give_what_one_pass_gives()
+    {
+        using var dir = new TempDir();
+        // Five files of two hourly buckets each; day 3's hours are split between file 2 (first half) and file 3 (second).
+        string Hour(int day, int hour) => $"2026-05-{day:00}T{hour:00}:00:00Z";
+        var files = Enumerable.Range(0, 5).Select(f => dir.Write($"p{f}.json", PageOf(
+            Bucket(Hour(1 + (f + 1) / 2, 10 + f), Hour(1 + (f + 1) / 2, 11 + f), $"\"output_tokens\":{f + 1},\"uncached_input_tokens\":{10 * (f + 1)}", f % 2 == 0 ? "claude-sonnet-4-5" : "mystery-model"),
+            Bucket(Hour(1 + (f + 1) / 2, 15 + f), Hour(1 + (f + 1) / 2, 16 + f), f is 1 or 4 ? "\"output_tokens\":-1" : "\"output_tokens\":100")))).ToList();
+
+        var import = UsageReportJson.ReadMany(files, Fixtures.Resolver);
+
+        var byFile = files.Select(f => UsageReportJson.Read(f, Fixtures.Resolver)).ToList();
+        var summed = new UsageCubeBuilder();
+        foreach (var one in byFile) summed.AddAll(one.Cube);
+        Assert.Equal(summed.Build().Cells().ToArray(), import.Cube.Cells().ToArray());
+        var report = import.Report;
+        Assert.Equal((10L, 8L, 2L), (report.RowsRead, report.Accepted, report.Rejected));
+        Assert.True(report.Reconciles);
+        Assert.Equal([files[1], files[4]], report.RejectedRows.Select(r => r.File));
+        Assert.Equal(["mystery-model"], report.UnknownModels.ToArray());
+    }
+
+    /// <summary>A bucket in both halves is read again in one pass, so that the later file's copy wins.</summary>
+    [Fact]
+    public void A_bucket_in_both_halves_still_takes_the_later_files_copy()
+    {
+        using var dir = new TempDir();
+        var files = new[]
+        {
+            dir.Write("a.json", Page("2026-05-01T10:00:00Z", "2026-05-01T11:00:00Z", "\"output_tokens\":5")),
+            dir.Write("b.json", Page("2026-05-02T10:00:00Z", "2026-05-02T11:00:00Z", "\"output_tokens\":20")),
+            dir.Write("c.json", Page("2026-05-03T10:00:00Z", "2026-05-03T11:00:00Z", "\"output_tokens\":30")),
+            dir.Write("d.json", Page("2026-05-01T10:00:00Z", "2026-05-01T11:00:00Z", "\"output_tokens\":7")),
+        };
+
+        var import = UsageReportJson.ReadMany(files);
+
+        Assert.Equal(57, import.Cube.TotalTokens(TokenKind.Output));
+        Assert.Equal(1, import.Report.Duplicates);
+        Assert.Equal((4L, 4L, 0L), (import.Report.RowsRead, import.Report.Accepted, import.Report.Rejected));
+    }
+
+    /// <summary>With broken files in both halves, the error named is the first half's, as a one-pass read meets it first.</summary>
+    [Fact]
+    public void With_broken_files_in_both_halves_the_first_is_reported()
+    {
+        using var dir = new TempDir();
+        var good = Page("2026-05-01T10:00:00Z", "2026-05-01T11:00:00Z", "\"output_tokens\":5");
+        var broken = Encoding.UTF8.GetBytes("{\"data\":[{\"starting_at\":\"2026-05-01T00:00:00Z\",\"results\":[{\"model\":");
+        var files = new[] { dir.Write("a.json", good), dir.Write("b.json", broken), dir.Write("c.json", good), dir.Write("d.json", broken) };
+
+        var error = Assert.ThrowsAny<Exception>(() => UsageReportJson.ReadMany(files));
+
+        Assert.Contains("b.json", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("d.json", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Results_before_the_bucket_times_are_still_placed_on_the_bucket_day()
     {
