@@ -5,6 +5,7 @@ using Recommit.Money;
 using Recommit.Negotiation;
 using Recommit.Reports.Internals;
 using Recommit.Reports.Markdown;
+using Recommit.Simulation;
 
 namespace Recommit.Reports;
 
@@ -64,7 +65,7 @@ public static class NegotiationBrief
         var v = n.Valuation;
         var sq = v.StatusQuo;
         var c = a.CostOfDoingNothing;
-        string Sim(Usd value) => Figures.Simulated(value, v.Paths);
+        string Sim(Usd value) => SimulatedFigure.Text(value, v.Paths);
         var sb = new StringBuilder();
         sb.Append("- Window: ").Append(v.From).Append(" to ").Append(v.Horizon).Append(", ").Append(Figures.Count(v.Paths))
           .Append(" simulated paths, the same for the status quo and every package.\n");
@@ -91,7 +92,7 @@ public static class NegotiationBrief
         var table = new MarkdownTable(["Package", "Annual commit", "Term", "Discount (band)", "E[buyer cost]", "Buyer saving", "E[vendor value]", "Vendor gain", "P(worse off)", "Mutual gain", "Saving under stress"],
             [false, true, true, true, true, true, true, true, true, false, true]);
         var sq = n.Valuation.StatusQuo;
-        string Sim(Usd value) => Figures.Simulated(value, n.Valuation.Paths);
+        string Sim(Usd value) => SimulatedFigure.Text(value, n.Valuation.Paths);
         table.Row("Status quo", "", "", "", Sim(sq.BuyerCost.Mean), "", Sim(sq.VendorValue.Mean), "", "", "", "");
         foreach (var (p, i) in n.Valuation.Packages.Select((p, i) => (p, i)))
         {
@@ -121,8 +122,8 @@ public static class NegotiationBrief
         sb.Append(z.Low is { } low && z.High is { } high
             ? $"- Both sides gain in expectation from **{Figures.Money(low)}** to **{Figures.Money(high)}** a year (before the cap on P(buyer worse off); each level's probability is in the curve in analysis.json).\n"
             : "- No commit level on the grid gains both sides.\n");
-        sb.Append("- The vendor's walk-away point (gain = 0): ").Append(z.VendorWalkAway is { } vw ? Figures.Simulated(vw, paths) + " a year" : "beyond the grid").Append(".\n");
-        sb.Append("- The buyer's walk-away point (saving = 0): ").Append(z.BuyerWalkAway is { } bw ? Figures.Simulated(bw, paths) + " a year" : "beyond the grid").Append(".\n");
+        sb.Append("- The vendor's walk-away point (gain = 0): ").Append(z.VendorWalkAway is { } vw ? SimulatedFigure.Text(vw, paths) + " a year" : "beyond the grid").Append(".\n");
+        sb.Append("- The buyer's walk-away point (saving = 0): ").Append(z.BuyerWalkAway is { } bw ? SimulatedFigure.Text(bw, paths) + " a year" : "beyond the grid").Append(".\n");
         sb.Append(z.DiscountLow is { } dl && z.DiscountHigh is { } dh
             ? $"- At {Figures.Money(z.ChosenAnnualCommit)} a year both sides gain with a committed discount from {Figures.Percent((double)dl)} to {Figures.Percent((double)dh)}.\n"
             : $"- At {Figures.Money(z.ChosenAnnualCommit)} a year no discount from 0 % to 50 % gains both sides.\n");
@@ -139,7 +140,7 @@ public static class NegotiationBrief
             return new ReportSection("vendor", "For the account team", sb.ToString(), Charts.ChartSet.Pareto, "");
         }
         var pv = best.Value.Vendor;
-        string Sim(Usd value) => Figures.Simulated(value, n.Valuation.Paths);
+        string Sim(Usd value) => SimulatedFigure.Text(value, n.Valuation.Paths);
         sb.Append("- Revenue under contract: ").Append(Figures.Percent(pv.CommittedShare)).Append(" of the package's expected value against ")
           .Append(Figures.Percent(sq.Vendor.CommittedShare)).Append(" in the status quo")
           .Append(Figures.Percent(pv.CommittedShare) == Figures.Percent(sq.Vendor.CommittedShare) ? " — about the same share.\n"

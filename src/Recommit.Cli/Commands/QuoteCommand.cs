@@ -52,7 +52,7 @@ internal static class QuoteCommand
             console.WriteLine(Text($"Recommended package: {CliText.Safe(package)}, signed {q.Signed}; verified savings simulated on {q.Paths:N0} paths."));
             var table = new Table();
             // Simulated figures to three significant figures, exact on one path (docs/method.md §7).
-            string Sim(Usd value) => q.Paths == 1 ? value.ToString() : value.ToSignificant(3).ToShortString();
+            string Sim(Usd value) => SimulatedFigure.Text(value, q.Paths);
             table.AddColumn("Window");
             foreach (var heading in new[] { "Through", "E[verified savings]", "P10 savings", "P90 savings", "E[gainshare fee]", "P90 fee", "P(no fee)" })
                 table.AddColumn(new TableColumn(Markup.Escape(heading)).RightAligned().NoWrap());

@@ -57,7 +57,7 @@ internal static class ScenariosCommand
         var v = n.Valuation;
         var sq = v.StatusQuo;
         // Simulated means to three significant figures; one given path (--future) is exact to the cent.
-        string Sim(Usd value) => v.Paths == 1 ? Money(value) : value.ToSignificant(3).ToShortString();
+        string Sim(Usd value) => SimulatedFigure.Text(value, v.Paths);
         console.WriteLine(Text($"Window {v.From}..{v.Horizon}, {v.Paths:N0} path{(v.Paths == 1 ? "" : "s")} (the same for the status quo and every package)."));
         var table = new Table().AddColumns([.. new[] { "package", "E[buyer cost]", "P10–P90", "buyer saving", "E[vendor value]", "vendor gain", "P(worse off)", "mutual gain", "flags" }.Select(Markup.Escape)]);
         void Row(params string[] cells) => table.AddRow([.. cells.Select(Markup.Escape)]);

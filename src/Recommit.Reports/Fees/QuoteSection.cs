@@ -4,6 +4,7 @@ using Recommit.Analysis;
 using Recommit.Money;
 using Recommit.Reports.Internals;
 using Recommit.Reports.Markdown;
+using Recommit.Simulation;
 
 namespace Recommit.Reports.Fees;
 
@@ -26,7 +27,7 @@ internal static class QuoteSection
           .Append(q.Defaulted.IsEmpty ? "\n" : " (default share and window)\n");
         if (q.Package is { } package)
         {
-            string Sim(Usd value) => Figures.Simulated(value, q.Paths);
+            string Sim(Usd value) => SimulatedFigure.Text(value, q.Paths);
             sb.Append("- Package: ").Append(MarkdownText.Escape(package)).Append(", signed ").Append(q.Signed).Append("; verified savings simulated on ")
               .Append(q.Paths.ToString("N0", CultureInfo.InvariantCulture)).Append(" paths\n\n");
             var table = new MarkdownTable(

@@ -15,16 +15,10 @@ internal static class Figures
 
     /// <summary>
     /// A simulated or forecast dollar figure, to the three significant figures its uncertainty supports
-    /// (<c>$453,000</c>, not <c>$453,394.12</c>); ledger bills and actuals keep their cents (<see cref="Money(Usd)"/>).
+    /// (<c>$453,000</c>, not <c>$453,394.12</c>); ledger bills and actuals keep their cents (<see cref="Money(Usd)"/>). A figure
+    /// that may come from one given path (<c>--future</c>) goes through <see cref="Recommit.Simulation.SimulatedFigure"/>.
     /// </summary>
     public static string Simulated(Usd value) => value.ToSignificant(3).ToShortString();
-
-    /// <summary>
-    /// A figure from <paramref name="paths"/> simulated paths: three significant figures (<see cref="Simulated(Usd)"/>), except
-    /// on one given path (<c>--future</c>), which has no sampling uncertainty and is exact to the cent (docs/method.md §7,
-    /// Examples 5 and 6).
-    /// </summary>
-    public static string Simulated(Usd value, int paths) => paths == 1 ? Money(value) : Simulated(value);
 
     /// <summary>
     /// A waterfall step rounded to the same whole unit as the rest of its waterfall — four significant figures of the

@@ -3,7 +3,7 @@ using Recommit.Money;
 namespace Recommit.Simulation;
 
 /// <summary>How a simulated dollar figure is put into a sentence (docs/method.md §7).</summary>
-internal static class SimulatedFigure
+public static class SimulatedFigure
 {
     /// <summary>
     /// Three significant figures (<c>$219,000</c>, not <c>$218,506.32</c>), the precision the sampling supports; on one
