@@ -122,8 +122,11 @@ public static class NegotiationBrief
         sb.Append(z.Low is { } low && z.High is { } high
             ? $"- Both sides gain in expectation from **{Figures.Money(low)}** to **{Figures.Money(high)}** a year (before the cap on P(buyer worse off); each level's probability is in the curve in analysis.json).\n"
             : "- No commit level on the grid gains both sides.\n");
-        sb.Append("- The vendor's walk-away point (gain = 0): ").Append(z.VendorWalkAway is { } vw ? SimulatedFigure.Text(vw, paths) + " a year" : "beyond the grid").Append(".\n");
-        sb.Append("- The buyer's walk-away point (saving = 0): ").Append(z.BuyerWalkAway is { } bw ? SimulatedFigure.Text(bw, paths) + " a year" : "beyond the grid").Append(".\n");
+        // Shown beside the zone's exact ends, the vendor's walk-away point keeps enough figures to read on its true side
+        // of the low end, the buyer's of the high end.
+        string WalkAway(Usd point, Usd? end) => end is { } e ? SimulatedFigure.Text(point, e, paths) : SimulatedFigure.Text(point, paths);
+        sb.Append("- The vendor's walk-away point (gain = 0): ").Append(z.VendorWalkAway is { } vw ? WalkAway(vw, z.Low) + " a year" : "beyond the grid").Append(".\n");
+        sb.Append("- The buyer's walk-away point (saving = 0): ").Append(z.BuyerWalkAway is { } bw ? WalkAway(bw, z.High) + " a year" : "beyond the grid").Append(".\n");
         sb.Append(z.DiscountLow is { } dl && z.DiscountHigh is { } dh
             ? $"- At {Figures.Money(z.ChosenAnnualCommit)} a year both sides gain with a committed discount from {Figures.Percent((double)dl)} to {Figures.Percent((double)dh)}.\n"
             : $"- At {Figures.Money(z.ChosenAnnualCommit)} a year no discount from 0 % to 50 % gains both sides.\n");
