@@ -5,7 +5,7 @@ namespace Recommit.Storage.Tests;
 /// <summary>The storage suite on an embedded SQLite file.</summary>
 public sealed class SqliteStorageTests : StorageSuite
 {
-    protected override string NewConnection() => TestStores.NewSqlite();
+    protected override string NewConnection() => Path.Combine(NewFolder(), "recommit.db");
 
     [Fact]
     public async Task A_new_store_file_is_in_wal_mode()

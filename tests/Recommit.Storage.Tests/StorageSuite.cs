@@ -20,7 +20,10 @@ public abstract class StorageSuite : IDisposable
 
     private readonly string _files = Directory.CreateTempSubdirectory("recommit-usage-").FullName;
 
-    /// <summary>Removes the test's usage files (several MB each), so runs do not fill the disk.</summary>
+    /// <summary>A new folder among the test's files, removed with them.</summary>
+    protected string NewFolder() => Directory.CreateDirectory(Path.Combine(_files, Guid.NewGuid().ToString("N"))).FullName;
+
+    /// <summary>Removes the test's usage files (several MB each) and store folders, so runs do not fill the disk.</summary>
     public void Dispose()
     {
         Directory.Delete(_files, recursive: true);

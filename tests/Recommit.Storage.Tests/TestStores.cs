@@ -24,9 +24,6 @@ public static class TestStores
         return "";
     }
 
-    /// <summary>A new empty SQLite store file in a temporary folder.</summary>
-    public static string NewSqlite() => Path.Combine(Directory.CreateTempSubdirectory("recommit-store-").FullName, "recommit.db");
-
     /// <summary>A new empty PostgreSQL database on the test server; returns its connection string.</summary>
     public static string NewPostgres()
     {
