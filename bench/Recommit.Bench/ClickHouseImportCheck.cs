@@ -56,7 +56,7 @@ public sealed class ClickHouseImportCheck : IQualityCheck
         var request = new ClickHouseRequest { Url = server, Table = table };
         var options = new ImportOptions { Resolver = GatewayImportCheck.Resolver() };
 
-        // Three alternating runs of each at 20 M; at 200 M, where one run takes minutes on the shared machine, one.
+        // Five alternating runs of each at 20 M; at 200 M, where one run takes minutes on the shared machine, one.
         var repeats = rows > 20_000_000 ? 1 : 5;
         double bestBare = double.MaxValue, bestImport = double.MaxValue, bareCpu = double.MaxValue, importCpu = double.MaxValue;
         ClickHouseResult? result = null;

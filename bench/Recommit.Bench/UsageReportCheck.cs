@@ -57,7 +57,7 @@ public sealed partial class UsageReportCheck : IQualityCheck
         yield return new QualityFigure(Id, workload,
             string.Create(CultureInfo.InvariantCulture, $"{results / oursSeconds:N0} results/s parse+price vs {results / baselineSeconds:N0} results/s bare STJ; ratio {ratio:0.00}×"),
             "≤ 0.5× bare System.Text.Json", ratio <= 0.5,
-            string.Create(CultureInfo.InvariantCulture, $"ours {oursSeconds:0.00} s, best of 2 (parse+cube {parseSeconds:0.00} s{(priced ? $", pricing {oursSeconds - parseSeconds:0.00} s" : "")}); bare STJ {baselineSeconds:0.00} s (best of 2); {import.Cube.Count:N0} cube cells; {pricingNote}"));
+            string.Create(CultureInfo.InvariantCulture, $"ours {oursSeconds:0.00} s on {Math.Min(2, Environment.ProcessorCount)} threads (the files in two halves side by side), bare STJ on one; best of 2 (parse+cube {parseSeconds:0.00} s{(priced ? $", pricing {oursSeconds - parseSeconds:0.00} s" : "")}); bare STJ {baselineSeconds:0.00} s (best of 2); {import.Cube.Count:N0} cube cells; {pricingNote}"));
     }
 
     private static (Import.UsageImport Import, double Parse, double Total, bool Priced, string Note) Ours(List<string> files)

@@ -58,8 +58,9 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonPage> load,
     /// <summary>
     /// Reads every file. Two or more files are read as two halves side by side, one on this thread and one on a worker,
     /// each with its own tables, then joined: the first half's rejections before the second's, counts and cells added.
-    /// When a bucket turns up in both halves, the later file's copy must win, which only the one-pass order settles: the
-    /// files are then read again on one thread. An error in the first half is the one thrown, as on one thread.
+    /// When a bucket turns up in both halves, the later file's copy wins: the first half's copies are marked replaced and
+    /// that half alone is read again, as one thread's second pass would. An error in the first half is the one thrown,
+    /// as on one thread.
     /// </summary>
     public UsageImport Run(ModelNameResolver? resolver)
     {
@@ -91,12 +92,15 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonPage> load,
                 // The first half's error is the one a one-thread read meets first.
             }
             if (failed is not null) ExceptionDispatchInfo.Capture(failed).Throw();
-            if (!first._seen.Keys.Any(second._seen.ContainsKey))
+            var replaced = first._seen.Where(s => second._seen.ContainsKey(s.Key)).Select(s => s.Value).ToList();
+            if (replaced.Count > 0)
             {
-                first.Absorb(second);
-                FullBuckets = first.FullBuckets;
-                return new UsageImport(first.BuildCube(resolver), first._diag.ToReport());
+                first._superseded.UnionWith(replaced);
+                first.ReadAgain();
             }
+            first.Absorb(second);
+            FullBuckets = first.FullBuckets;
+            return new UsageImport(first.BuildCube(resolver), first._diag.ToReport());
         }
         ReadAll();
         return new UsageImport(BuildCube(resolver), _diag.ToReport());
@@ -106,14 +110,17 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonPage> load,
     private void ReadAll()
     {
         for (var f = 0; f < fileCount; f++) ParseFile(f);
-        if (_superseded.Count > 0)
-        {
-            _secondPass = true;
-            _cells.Clear();
-            Array.Clear(_counts);
-            _diag = new ImportDiagnostics(reportName, _format);
-            for (var f = 0; f < fileCount; f++) ParseFile(f);
-        }
+        if (_superseded.Count > 0) ReadAgain();
+    }
+
+    /// <summary>The second pass: every file again, from empty tables, skipping the buckets marked replaced.</summary>
+    private void ReadAgain()
+    {
+        _secondPass = true;
+        _cells.Clear();
+        Array.Clear(_counts);
+        _diag = new ImportDiagnostics(reportName, _format);
+        for (var f = 0; f < fileCount; f++) ParseFile(f);
     }
 
     /// <summary>Adds the cells, counts and diagnostics of a parser that read the files after this one's, with no bucket in common.</summary>
@@ -123,19 +130,33 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonPage> load,
         var workspaces = later._workspaceNames.Select(name => Name(_workspaces, _workspaceNames, name)).ToArray();
         foreach (var (cell, from) in later._cells)
         {
-            var into = new UsageCell(cell.Day, models[cell.Model], workspaces[cell.Workspace], cell.Tier, cell.Band, cell.Geo, cell.Speed);
-            if (!_cells.TryGetValue(into, out var index))
+            var o = CellOffset(new UsageCell(cell.Day, models[cell.Model], workspaces[cell.Workspace], cell.Tier, cell.Band, cell.Geo, cell.Speed));
+            try
             {
-                index = _cells.Count;
-                _cells.Add(into, index);
-                if ((index + 1) * Kinds > _counts.Length) Array.Resize(ref _counts, Math.Max(_counts.Length * 2, (index + 1) * Kinds));
+                for (var k = 0; k < Kinds; k++) _counts[o + k] = checked(_counts[o + k] + later._counts[from * Kinds + k]);
             }
-            for (var k = 0; k < Kinds; k++) _counts[index * Kinds + k] = checked(_counts[index * Kinds + k] + later._counts[from * Kinds + k]);
+            catch (OverflowException)
+            {
+                throw new ImportException(reportName, null, "token counts overflow a 64-bit total");
+            }
         }
         _diag.Append(later._diag);
         FullBuckets += later.FullBuckets;
     }
 
+    /// <summary>Where a cell's six counts start in <see cref="_counts"/>; a new cell gets zeros.</summary>
+    private int CellOffset(UsageCell cell)
+    {
+        if (!_cells.TryGetValue(cell, out var index))
+        {
+            index = _cells.Count;
+            _cells.Add(cell, index);
+            if ((index + 1) * Kinds > _counts.Length) Array.Resize(ref _counts, _counts.Length * 2);
+        }
+        return index * Kinds;
+    }
+
+    /// <summary>The id of <paramref name="name"/> in a name table, added when new.</summary>
     private static int Name(Dictionary<string, int> map, List<string> names, string name)
     {
         if (map.TryGetValue(name, out var i)) return i;
@@ -275,14 +296,7 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonPage> load,
         foreach (var r in _bucket)
         {
             _diag.Accept();
-            var cell = new UsageCell(day, r.Model, r.Workspace, r.Tier, r.Band, r.Geo, r.Speed);
-            if (!_cells.TryGetValue(cell, out var index))
-            {
-                index = _cells.Count;
-                _cells.Add(cell, index);
-                if ((index + 1) * Kinds > _counts.Length) Array.Resize(ref _counts, _counts.Length * 2);
-            }
-            var o = index * Kinds;
+            var o = CellOffset(new UsageCell(day, r.Model, r.Workspace, r.Tier, r.Band, r.Geo, r.Speed));
             _counts[o] = checked(_counts[o] + r.C0);
             _counts[o + 1] = checked(_counts[o + 1] + r.C1);
             _counts[o + 2] = checked(_counts[o + 2] + r.C2);
@@ -450,14 +464,7 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonPage> load,
         }
     }
 
-    private int DefaultWorkspace()
-    {
-        if (_workspaces.TryGetValue("", out var i)) return i;
-        i = _workspaceNames.Count;
-        _workspaces.Add("", i);
-        _workspaceNames.Add("");
-        return i;
-    }
+    private int DefaultWorkspace() => Name(_workspaces, _workspaceNames, "");
 
     private static long Count(ref Utf8JsonReader reader, ref Row row, string field)
     {
@@ -489,12 +496,7 @@ internal sealed class UsageReportParser(int fileCount, Func<int, JsonPage> load,
         if (_chars.Length < max) _chars = new char[Math.Max(max, _chars.Length * 2)];
         var n = reader.CopyString(_chars);
         var lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(_chars.AsSpan(0, n), out var i)) return i;
-        var s = new string(_chars, 0, n);
-        i = names.Count;
-        map.Add(s, i);
-        names.Add(s);
-        return i;
+        return lookup.TryGetValue(_chars.AsSpan(0, n), out var i) ? i : Name(map, names, new string(_chars, 0, n));
     }
 
     private static ReadOnlySpan<byte> Utf8(ref Utf8JsonReader reader) =>

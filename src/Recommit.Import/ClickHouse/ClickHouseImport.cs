@@ -49,7 +49,7 @@ public static class ClickHouseImport
             if (Fold(http, ClickHouseQuery.Aggregate(request, layout, kind), folder, later, options.Cancellation)) break;
         }
         folder!.Absorb(later!);
-        diag.SetCounts(folder!.Read, folder.Read - folder.Rejected, folder.Rejected);
+        diag.SetCounts(folder.Read, folder.Read - folder.Rejected, folder.Rejected);
         var report = diag.ToReport();
 
         if (folder.Rejected > 0)
@@ -73,8 +73,9 @@ public static class ClickHouseImport
     /// Folds the answer on two threads, split by day so that their cubes never share a cell: the rows of the days before
     /// a pivot (the median day of the answer's first chunk; a day's text compares as its date) go to
     /// <paramref name="earlier"/> on this thread, which reads the answer, and the others to <paramref name="later"/> on
-    /// a worker that gets a copy of every chunk. An answer of one chunk is folded here alone. False when either met a
-    /// group whose answer cannot be trusted. An error on either side stops both and is thrown here.
+    /// a worker that gets a copy of every chunk. An answer whose first chunk is not full (one chunk, or rows longer than
+    /// half a chunk) is folded here alone, to its end. False when either met a group whose answer cannot be trusted. An
+    /// error on either side stops both and is thrown here.
     /// </summary>
     private static bool Fold(ClickHouseHttp http, string sql, GroupFolder earlier, GroupFolder later, CancellationToken cancellation)
     {
@@ -83,6 +84,7 @@ public static class ClickHouseImport
         Exception? failed = null;
         Task? worker = null;
         byte[]? pivot = null;
+        var alone = false;
         bool whole;
         try
         {
@@ -91,7 +93,9 @@ public static class ClickHouseImport
                 if (Volatile.Read(ref stop) != 0) return false;
                 if (pivot is null)
                 {
-                    if (chunk.Length < ClickHouseHttp.ChunkBytes / 2) return Stopped(earlier.AddLines(chunk, [], before: true));
+                    // Once a chunk went to the earlier folder whole, every later one does too: a pivot now could split a day.
+                    alone |= chunk.Length < ClickHouseHttp.ChunkBytes / 2;
+                    if (alone) return Stopped(earlier.AddLines(chunk, [], before: true));
                     pivot = MedianDay(chunk);
                     var split = pivot;
                     worker = Task.Run(() =>
@@ -159,8 +163,9 @@ public static class ClickHouseImport
 
     /// <summary>
     /// Folds the aggregate query's groups into the cube, checking each group's key once. Rows are read in place, as
-    /// the answer's UTF-8 bytes: the day, model, workspace and tier of a row are looked up by their bytes among those
-    /// already seen, so a repeated key costs no allocation, and a group's token sums go into the cube together.
+    /// the answer's UTF-8 bytes: the day digit by digit, and the model, workspace and tier together by their bytes among
+    /// those already seen (with their series in the cube), so a repeated key costs no allocation, and a group's token
+    /// sums go into the cube together.
     /// </summary>
     private sealed class GroupFolder
     {
@@ -177,8 +182,6 @@ public static class ClickHouseImport
         private readonly DateOnly _lastDay = UsageWindow.Last;
         private readonly Utf8Lookup<(string? Model, string Workspace, ServiceTier? Tier, UsageCubeBuilder.Series Cells)> _series = new();
         private readonly Utf8Lookup<string?> _models = new();
-        private readonly Utf8Lookup<string> _workspaces = new();
-        private readonly Utf8Lookup<ServiceTier?> _tiers = new();
 
         private readonly CubeQuery _kind;
 
@@ -251,7 +254,6 @@ public static class ClickHouseImport
             Rejected += bad;
             if (bad == rows) return true;
             var date = day.GetValueOrDefault();
-            var key = new UsageKey(date, Channel.Anthropic, series.Workspace, model, tier, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, default);
             var n = 0;
             for (var k = 0; k < _allKinds.Length; k++)
             {
@@ -259,15 +261,18 @@ public static class ClickHouseImport
                 if (TabSeparated.IsNull(text) || text is [(byte)'0']) continue;
                 if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var sum))
                     throw decimal.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var big) && big > long.MaxValue
-                        ? ImportException.CellOverflow(_source, key with { Kind = _allKinds[k] })
+                        ? ImportException.CellOverflow(_source, Key(_allKinds[k]))
                         : new ImportException(_source, null, $"the server's answer has '{FieldParsers.Clip(Encoding.UTF8.GetString(text))}' where a sum belongs");
                 (_kinds[n], _sums[n]) = (_allKinds[k], sum);
                 n++;
             }
             // Names that differ only in spaces around them, or two spellings of one model, add up in one cell.
             var overflowed = Cube.AddKinds(series.Cells, date, _kinds.AsSpan(0, n), _sums.AsSpan(0, n));
-            if (overflowed >= 0) throw ImportException.CellOverflow(_source, key with { Kind = _kinds[overflowed] });
+            if (overflowed >= 0) throw ImportException.CellOverflow(_source, Key(_kinds[overflowed]));
             return true;
+
+            // The cell a message names, made only for the message.
+            UsageKey Key(TokenKind kind) => new(date, Channel.Anthropic, series.Workspace, model, tier, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, kind);
         }
 
         /// <summary>Takes in the counts and reasons of another folder of the same answer (its cells stay in its cube).</summary>
@@ -327,8 +332,8 @@ public static class ClickHouseImport
         {
             if (_series.TryGet(text, out var known)) return known;
             var model = Model(line[_fields[1]]);
-            var workspace = Workspace(line[_fields[2]]);
-            var tier = Tier(line[_fields[3]]);
+            var workspace = (TabSeparated.Text(line[_fields[2]]) ?? "").Trim();
+            ServiceTier? tier = GatewayLog.TryTier(TabSeparated.Text(line[_fields[3]]), out var parsed) ? parsed : null;
             var cells = model is not null && tier is { } t
                 ? Cube.SeriesOf(new UsageKey(default, Channel.Anthropic, workspace, model, t, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, default))
                 : default;
@@ -348,22 +353,6 @@ public static class ClickHouseImport
                 lock (_diag) model = ModelNames.Resolve(raw.Trim(), _options.Resolver, _diag);
             _models.Add(text, model);
             return model;
-        }
-
-        private string Workspace(ReadOnlySpan<byte> text)
-        {
-            if (_workspaces.TryGet(text, out var known)) return known;
-            var workspace = (TabSeparated.Text(text) ?? "").Trim();
-            _workspaces.Add(text, workspace);
-            return workspace;
-        }
-
-        private ServiceTier? Tier(ReadOnlySpan<byte> text)
-        {
-            if (_tiers.TryGet(text, out var known)) return known;
-            ServiceTier? tier = GatewayLog.TryTier(TabSeparated.Text(text), out var t) ? t : null;
-            _tiers.Add(text, tier);
-            return tier;
         }
     }
 }

@@ -36,7 +36,7 @@ internal sealed class CounterValuation(StoreContext db, PriceBook before, PriceB
     public async Task<ImmutableArray<DigestCounter>> ValueAsync(ImmutableArray<DigestCounter> counters, AnalysisResult now, AnalysisResult? then, CancellationToken cancellation)
     {
         var valued = ImmutableArray.CreateBuilder<DigestCounter>(counters.Length);
-        (decimal Size, int Year, AnalysisResult Result)? protection = null;
+        (decimal Size, bool Rises, int Year, AnalysisResult Result)? protection = null;
         foreach (var c in counters)
         {
             try
@@ -95,23 +95,27 @@ internal sealed class CounterValuation(StoreContext db, PriceBook before, PriceB
     /// Σ under the old one, from the first month the earliest increase prices — and the analysis under the new book with
     /// a repeat of that size next calendar year (probability 1) as the negotiation's list-price move.
     /// </summary>
-    private async Task<(decimal Size, int Year, AnalysisResult Result)> ProtectionRunAsync(ImmutableArray<DigestCounter> counters, AnalysisResult now, AnalysisResult then, CancellationToken cancellation)
+    private async Task<(decimal Size, bool Rises, int Year, AnalysisResult Result)> ProtectionRunAsync(ImmutableArray<DigestCounter> counters, AnalysisResult now, AnalysisResult then, CancellationToken cancellation)
     {
         var effective = counters.Where(c => c.Kind == DigestCounterKind.PriceProtection).Min(c => c.Move.Effective) ?? start.FirstDay;
         var from = effective.Day == 1 ? YearMonth.Of(effective) : YearMonth.Of(effective).AddMonths(1);
         decimal Sum(AnalysisResult r) => r.Forecast.Months.Where(m => m.Actual is null && m.Month >= from).Sum(m => m.BaselineP50.Value);
         var old = Sum(then);
-        var size = old > 0 ? Math.Round(Sum(now) / old - 1m, 4, MidpointRounding.AwayFromZero) : 0m;
+        var rise = old > 0 ? Sum(now) / old - 1m : 0m;
+        var size = Math.Round(rise, 4, MidpointRounding.AwayFromZero);
         var year = effective.Year + 1;
-        if (size <= 0) return (size, year, now);
+        if (size <= 0) return (size, rise > 0, year, now);
         var assumptions = NegotiationAssumptions.Default with { PriceMoves = [new Negotiation.PriceMove(year, 1m, size)] };
-        return (size, year, await new AnalysisRunner(db, after).WhatIfAsync(accountId, options, assumptions, cancellation));
+        return (size, true, year, await new AnalysisRunner(db, after).WhatIfAsync(accountId, options, assumptions, cancellation));
     }
 
-    private static DigestCounter Protection(DigestCounter c, (decimal Size, int Year, AnalysisResult Result) run)
+    private static DigestCounter Protection(DigestCounter c, (decimal Size, bool Rises, int Year, AnalysisResult Result) run)
     {
+        // The size is the rise to four decimals; a rise smaller than that is still a rise, and is not called none.
         if (run.Size <= 0)
-            return c with { Sentence = Text($"{c.Sentence} The week's moves do not raise this account's forecast list spend overall, so protection has no value to put on it here.") };
+            return c with { Sentence = run.Rises
+                ? Text($"{c.Sentence} The week's moves raise this account's forecast list spend by under 0.01 %, too little to put a value on protection here.")
+                : Text($"{c.Sentence} The week's moves do not raise this account's forecast list spend overall, so protection has no value to put on it here.") };
         var size = (run.Size * 100m).ToString("+0.##", CultureInfo.InvariantCulture) + " %";
         var negotiation = run.Result.Negotiation;
         if (negotiation?.Trades.FirstOrDefault(t => t.Kind == "ask" && t.Name.StartsWith("price protection", StringComparison.Ordinal)) is not { } trade

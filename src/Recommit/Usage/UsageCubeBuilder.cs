@@ -9,8 +9,9 @@ namespace Recommit.Usage;
 /// buckets are de-duplicated on the natural key.
 /// </summary>
 /// <remarks>
-/// Workspace and model names are interned as they arrive, so a cell is keyed by small integers; a caller that passes
-/// the same string instance again (the usual case: one model name for many cells) skips the string lookup.
+/// Workspace and model names are interned as they arrive, so a key is held by small integers; a caller that passes
+/// the same string instance again (the usual case: one model name for many cells) skips the string lookup. One entry
+/// holds a key's group of token kinds (the key without its kind), with the kinds' sums side by side.
 /// </remarks>
 public sealed class UsageCubeBuilder
 {
