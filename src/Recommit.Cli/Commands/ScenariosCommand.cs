@@ -74,7 +74,7 @@ internal static class ScenariosCommand
         if (n.Zone is { } z)
         {
             console.WriteLine(z.Low is { } low && z.High is { } high
-                ? Text($"Zone of agreement ({z.TermMonths} months, {z.Shape}): {Money(low)} to {Money(high)} a year; vendor's walk-away (gain = 0) {Maybe(z.VendorWalkAway, Sim)}, buyer's (saving = 0) {Maybe(z.BuyerWalkAway, Sim)}.")
+                ? Text($"Zone of agreement ({z.TermMonths} months, {z.Shape}): {Money(low)} to {Money(high)} a year; vendor's walk-away (gain = 0) {Maybe(z.VendorWalkAway, w => SimulatedFigure.Text(w, low, v.Paths))}, buyer's (saving = 0) {Maybe(z.BuyerWalkAway, w => SimulatedFigure.Text(w, high, v.Paths))}.")
                 : Text($"No zone of agreement for {z.TermMonths} months, {z.Shape}: no commit level on the grid gains both sides."));
             if (z.DiscountLow is { } dl && z.DiscountHigh is { } dh)
                 console.WriteLine(Text($"At {Money(z.ChosenAnnualCommit)} a year both sides gain with a committed discount from {dl:P0} to {dh:P0}."));

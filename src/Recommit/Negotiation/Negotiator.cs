@@ -90,7 +90,7 @@ internal static class Negotiator
         })];
     }
 
-    private static OfferVerdict Verdict(PackageValue value, int paths, NegotiationAssumptions assumptions, ImmutableArray<Optimiser.Candidate> candidates, ImmutableArray<int> acceptable)
+    internal static OfferVerdict Verdict(PackageValue value, int paths, NegotiationAssumptions assumptions, ImmutableArray<Optimiser.Candidate> candidates, ImmutableArray<int> acceptable)
     {
         var p = value.Package;
         var cap = assumptions.MaxProbabilityWorseOff;
@@ -99,9 +99,13 @@ internal static class Negotiator
             return new OfferVerdict(p.Name, "accept", Text($"a mutual gain: the buyer saves {Shown(value.BuyerSaving, paths)} and the vendor gains {Shown(value.VendorGain, paths)}, with P(buyer worse off) {Probability.Percent(value.ProbabilityWorseOff)} within the {cap:P0} cap"), null);
         if (value.BuyerSaving.Value > 0)
         {
-            var why = value.VendorGain.Value < 0
-                ? $"the buyer saves {Shown(value.BuyerSaving, paths)} but the vendor loses {Shown(-value.VendorGain, paths)}"
-                : $"the buyer saves {Shown(value.BuyerSaving, paths)} but is worse off on {AboveCap(value.ProbabilityWorseOff, cap)}";
+            // The reason is the test that failed: a mutual gain above the risk cap, a vendor loss, or a saving under the
+            // half cent a gain must pass (PackageValue.MutualGain), never a cap the probability is within.
+            var why = value.MutualGain
+                ? $"the buyer saves {Shown(value.BuyerSaving, paths)} but is worse off on {AboveCap(value.ProbabilityWorseOff, cap)}"
+                : value.VendorGain.Value < -0.005m
+                    ? $"the buyer saves {Shown(value.BuyerSaving, paths)} but the vendor loses {Shown(-value.VendorGain, paths)}"
+                    : "the buyer saves under a cent on average, too little to count as a gain";
             return new OfferVerdict(p.Name, "counter", Text($"{why}"), nearest);
         }
         return new OfferVerdict(p.Name, "reject", Text($"the buyer pays {Shown(-value.BuyerSaving, paths)} more than the status quo on average"), nearest);
