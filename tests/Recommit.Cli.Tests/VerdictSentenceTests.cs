@@ -73,6 +73,20 @@ public partial class VerdictSentenceTests
         Check(new Evidence(g.ClassName, g.Sentence, g.Threshold, g.Months, g.ProjectedPeriodEndPosition?.Value));
     }
 
+    [Fact]
+    public void An_overage_widened_by_a_pace_step_while_usage_fell_does_not_say_usage_held()
+    {
+        // Found by the property below: usage falling about 1 % a month (a trend) while the pace stepped down further.
+        Every_generated_verdict_sentence_agrees_with_its_figures(PositiveInt.NewPositiveInt(1), 65, 20, -10, 21, true);
+        var months = Enumerable.Range(0, 12).Select(i => (new YearMonth(2025, 1).AddMonths(i), new Usd(100_000m * (1m - 0.01m * i)), new Usd(70_000m * (1m - 0.03m * i))));
+        var g = GapClassifier.Classify(GapClassifier.Months(months), new GapProjection(new Usd(200_000m), new Usd(600_000m)));
+
+        Assert.Equal(GapClass.DurableOverage, g.Class);
+        Assert.Equal(GapDriver.Commitment, g.Driver);
+        Assert.Contains("because the commitment's pace stepped down from $70,000 to $46,900 a month, further than usage fell", g.Sentence, StringComparison.Ordinal);
+        Check(new Evidence(g.ClassName, g.Sentence, g.Threshold, g.Months, g.ProjectedPeriodEndPosition?.Value));
+    }
+
     [Property(MaxTest = 400)]
     public void Every_generated_verdict_sentence_agrees_with_its_figures(PositiveInt seed, byte lengthByte, byte stepsByte, sbyte trendByte, sbyte positionByte, bool withProjection)
     {
@@ -150,6 +164,10 @@ public partial class VerdictSentenceTests
             var level = e.Months.Select(m => (double)m.Consumed.Value).Order().ElementAt(e.Months.Count / 2);
             Assert.True(usage is not { PValue: < 0.10 } u || Math.Abs(u.TheilSenSlope * (e.Months.Count - 1)) <= e.Threshold * level, s);
         }
+        if (s.Contains("further than usage fell", StringComparison.Ordinal))
+            Assert.True(usage is { S: < 0, PValue: < 0.10 } && lastPace < firstPace, s);
+        if (s.Contains("further than usage rose", StringComparison.Ordinal))
+            Assert.True(usage is { S: > 0, PValue: < 0.10 } && lastPace > firstPace, s);
         // A widening gap is attributed only to what moved in its direction.
         if (e.Class is "durable-shortfall" && s.Contains("pace stepped down", StringComparison.Ordinal)) Assert.Fail(s);
         if (e.Class is "durable-overage" && s.Contains("pace stepped up", StringComparison.Ordinal)) Assert.Fail(s);

@@ -36,6 +36,9 @@ internal sealed record ClickHouseColumn(string Name, string Type)
     /// <summary>Whether the column holds whole numbers (UInt*/Int*), so that a row's count is valid exactly when its UInt64 cast is at most <see cref="MaxCount"/>.</summary>
     public bool IsInteger => IsUnsigned || IsSigned;
 
+    /// <summary>Whether every value of the type lies in 0 to 2³² − 1 (UInt8 to UInt32), so the fast query need not test it.</summary>
+    public bool IsSmall => IsUnsigned && Bits <= 32;
+
     private bool IsUnsigned => BaseType.StartsWith("UInt", StringComparison.Ordinal);
     private bool IsSigned => BaseType.StartsWith("Int", StringComparison.Ordinal);
     private bool IsFloat => BaseType.StartsWith("Float", StringComparison.Ordinal) || BaseType.StartsWith("Decimal", StringComparison.Ordinal);

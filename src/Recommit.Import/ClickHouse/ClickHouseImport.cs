@@ -188,7 +188,7 @@ public static class ClickHouseImport
         public GroupFolder(ClickHouseHttp http, string source, ClickHouseLayout layout, ImportOptions options, ImportDiagnostics diag, CubeQuery kind)
         {
             (_http, _source, _options, _diag, _kind) = (http, source, options, diag, kind);
-            _fields = new Range[FirstSum + layout.Counts.Count + (kind == CubeQuery.Exact ? 0 : 1)];
+            _fields = new Range[FirstSum + layout.Counts.Count + (kind == CubeQuery.Checked ? 1 : 0)];
             _allKinds = [.. layout.Counts.Select(c => c.Kind)];
             _kinds = new TokenKind[_allKinds.Length];
             _sums = new long[_allKinds.Length];
@@ -232,8 +232,7 @@ public static class ClickHouseImport
             if (line is [(byte)'C', ..] && _http.StoppedAt(line) is { } stopped) throw stopped;
             if (TabSeparated.Ranges(line, _fields) != _fields.Length)
                 throw new ImportException(_source, null, $"the server's answer has a row with {TabSeparated.Ranges(line, [])} fields, not {_fields.Length}: {FieldParsers.Clip(Encoding.UTF8.GetString(line), 120)}");
-            var rows = Number(line[_fields[4]]);
-            if (!Trusted(line[_fields[^1]], rows)) return false;
+            if (!Trusted(line, out var rows)) return false;
             Groups++;
             var bad = Number(line[_fields[5]]);
             Read += rows;
@@ -286,17 +285,21 @@ public static class ClickHouseImport
         }
 
         /// <summary>
-        /// Fast: the group's largest count (UInt64, so a negative one is huge) is valid and rows × largest cannot
-        /// reach the limit. Checked: the Float64 sum of all counts is below the limit. Exact: always.
+        /// The group's rows, and whether its answer can be trusted. Fast: the row count, which adds 2³² for a row with a
+        /// count outside 0 to 2³² − 1, is under <see cref="ClickHouseQuery.FastRowsLimit"/> (anything else, a number too
+        /// large or a float's exponent, sends the importer to the checked query). Checked: the Float64 sum of all counts
+        /// is below the limit. Exact: always.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private bool Trusted(ReadOnlySpan<byte> last, long rows) => _kind switch
+        private bool Trusted(ReadOnlySpan<byte> line, out long rows)
         {
-            CubeQuery.Fast => ulong.TryParse(last, NumberStyles.None, CultureInfo.InvariantCulture, out var max)
-                              && max <= (ulong)ClickHouseColumn.MaxCount && (double)max * rows < ClickHouseQuery.GuardLimit,
-            CubeQuery.Checked => double.TryParse(last, NumberStyles.Float, CultureInfo.InvariantCulture, out var guard) && guard < ClickHouseQuery.GuardLimit,
-            _ => true,
-        };
+            var text = line[_fields[4]];
+            if (_kind == CubeQuery.Fast)
+                return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out rows) && rows < ClickHouseQuery.FastRowsLimit;
+            rows = Number(text);
+            return _kind != CubeQuery.Checked
+                   || double.TryParse(line[_fields[^1]], NumberStyles.Float, CultureInfo.InvariantCulture, out var guard) && guard < ClickHouseQuery.GuardLimit;
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private long Number(ReadOnlySpan<byte> text) =>

@@ -14,28 +14,27 @@ internal static class ClickHouseQuery
 
     /// <summary>
     /// The cube query: per raw UTC day, model, workspace and tier, the rows (<c>rc_rows</c>), the rows with an invalid
-    /// count (<c>rc_bad</c>), each token column's sum over the valid rows, and for <see cref="CubeQuery.Fast"/> and
-    /// <see cref="CubeQuery.Checked"/> one more column that tells the caller whether the answer can be trusted (else
-    /// it asks the next kind). The keys are checked by the caller once per group.
+    /// count (<c>rc_bad</c>), each token column's sum over the valid rows, and for <see cref="CubeQuery.Checked"/> one
+    /// more column that tells the caller whether the answer can be trusted (else it asks the next kind); the fast
+    /// query's row count tells it by itself (<see cref="FastRows"/>). The keys are checked by the caller once per group.
     /// </summary>
     public static string Aggregate(ClickHouseRequest r, ClickHouseLayout c, CubeQuery kind)
     {
         var ok = kind == CubeQuery.Fast ? null : RowOk(c);
         var sb = new StringBuilder("SELECT ");
         sb.Append(c.Timestamp.Day).Append(" AS rc_day, ").Append(c.Model.Text).Append(" AS rc_model, ");
-        sb.Append(c.Workspace?.Text ?? "''").Append(" AS rc_workspace, ").Append(c.Tier?.Text ?? "''").Append(" AS rc_tier, count() AS rc_rows, ");
+        sb.Append(c.Workspace?.Text ?? "''").Append(" AS rc_workspace, ").Append(c.Tier?.Text ?? "''").Append(" AS rc_tier, ");
+        sb.Append(kind == CubeQuery.Fast ? FastRows(c) : "count()").Append(" AS rc_rows, ");
         sb.Append(ok is null ? "toUInt64(0)" : $"countIf(NOT ({ok}))").Append(" AS rc_bad");
         foreach (var (_, _, col) in c.Counts)
             sb.Append(", ").Append(Sum(kind switch
             {
                 CubeQuery.Exact => $"toDecimal128({col.CountValue}, 0)",
-                // Where the guard holds every count is whole, 0 to 10¹⁸ − 1, and no sum reaches 2⁶³: the column's own sum is exact.
+                // Where the row count vouches for the group every count is whole, 0 to 2³² − 1, and no sum reaches 2⁶³: the column's own sum is exact.
                 CubeQuery.Fast when !col.IsNullable => col.Sql,
                 _ => $"toUInt64({col.CountValue})",
             }, ok));
-        if (kind == CubeQuery.Fast)
-            sb.Append(", max(").Append(c.Counts.Select(k => $"toUInt64({k.Column.CountValue})").Aggregate((a, b) => $"greatest({a}, {b})")).Append(") AS rc_max");
-        else if (kind == CubeQuery.Checked)
+        if (kind == CubeQuery.Checked)
             sb.Append(", ").Append(Sum(string.Join(" + ", c.Counts.Select(k => $"toFloat64({k.Column.CountValue})")), ok)).Append(" AS rc_guard");
         sb.Append(" FROM ").Append(Table(r)).Append(Where(r, c, extra: null));
         sb.Append(" GROUP BY rc_day, rc_model, rc_workspace, rc_tier FORMAT TabSeparated");
@@ -43,10 +42,34 @@ internal static class ClickHouseQuery
     }
 
     /// <summary>
-    /// Where a group's UInt64 sums may be unsafe: below 9·10¹⁸ (for <see cref="CubeQuery.Fast"/>, rows × largest
-    /// count; for <see cref="CubeQuery.Checked"/>, the Float64 sum of all counts, whose rounding error is far under 10⁻⁷
-    /// of it) every column's true sum is below <see cref="long.MaxValue"/>, so no UInt64 sum wrapped and every sum fits
-    /// a cube cell.
+    /// The fast query's row count, which is also its guard: a Float64 sum of 1 for a row whose every count lies in 0 to
+    /// 2³² − 1 (<see cref="SmallCount"/>) and of 2³² for any other row, so that one aggregate the bare query has anyway
+    /// says whether any row of the group is outside (a sum of positive numbers never falls back below 2³², which a
+    /// UInt64 sum would after 2³² such rows). The test is one bitwise OR of the counts, masked: a negative count is
+    /// sign-extended and so has high bits, as has one of 2³² or more. Columns whose every value is small (UInt8 to
+    /// UInt32) are left out, and without any other the count is the plain <c>count()</c>. A NULL count is 0.
+    /// </summary>
+    private static string FastRows(ClickHouseLayout c)
+    {
+        var wide = c.Counts.Select(k => k.Column).Where(col => !col.IsSmall).Select(col => col.IsNullable ? $"ifNull({col.Sql}, 0)" : col.Sql).ToList();
+        if (wide.Count == 0) return "count()";
+        var any = wide.Aggregate((a, b) => $"bitOr({a}, {b})");
+        return $"sum(if(bitAnd({any}, -{SmallCount}) = 0, 1., {SmallCount}.))";
+    }
+
+    /// <summary>The counts the fast query vouches for lie below this (2³²).</summary>
+    public const long SmallCount = 1L << 32;
+
+    /// <summary>
+    /// The fast query's answer for a group is exact when its row count (<see cref="FastRows"/>) is below this (2³¹):
+    /// then every count is under 2³², and no sum of fewer than 2³¹ of them reaches 2⁶³.
+    /// </summary>
+    public const long FastRowsLimit = 1L << 31;
+
+    /// <summary>
+    /// Where a group's UInt64 sums may be unsafe: below 9·10¹⁸ (the <see cref="CubeQuery.Checked"/> query's Float64 sum
+    /// of all counts, whose rounding error is far under 10⁻⁷ of it) every column's true sum is below
+    /// <see cref="long.MaxValue"/>, so no UInt64 sum wrapped and every sum fits a cube cell.
     /// </summary>
     public const double GuardLimit = 9e18;
 

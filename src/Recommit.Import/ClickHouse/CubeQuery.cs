@@ -6,10 +6,10 @@ namespace Recommit.Import.ClickHouse;
 internal enum CubeQuery
 {
     /// <summary>
-    /// Integer count columns only: the bare aggregate (the columns' own sums, or UInt64 sums of a nullable column) plus
-    /// each group's largest count as UInt64, where a negative count shows as a huge one. Valid when every group's
-    /// largest count is at most 10¹⁸ − 1 and rows × largest stays under <see cref="ClickHouseQuery.GuardLimit"/>, so
-    /// that every sum is exact; the one aggregate more costs the server ≈ 0.06–0.1 s at 20 M rows here (docs/importers.md).
+    /// Integer count columns only: the bare aggregate (the columns' own sums, or UInt64 sums of a nullable column), its
+    /// row count taken as a Float64 sum that adds 2³² for a row with any count outside 0 to 2³² − 1 (a negative one
+    /// included) and 1 for any other. Valid when every group's count is under 2³¹: then every row is valid and no sum
+    /// can have wrapped. The guard costs no aggregate beyond the bare query's (docs/importers.md).
     /// </summary>
     Fast,
 

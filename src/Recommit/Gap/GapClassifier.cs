@@ -101,7 +101,7 @@ public static class GapClassifier
                 var score = (k >= 6 ? 2 : k >= 4 ? 1 : 0) + (agrees ? 1 : 0);
                 var confidence = score >= 2 ? "high" : score == 1 ? "medium" : "low";
                 var driver = agrees ? Driver(ms, sign, tau) : GapDriver.None;
-                var trendText = agrees ? Movement(ms, sign, driver, trend!.Value.PValue) : "";
+                var trendText = agrees ? Movement(ms, sign, driver, trend!.Value.PValue, tau) : "";
                 var cls = sign > 0 ? GapClass.DurableOverage : GapClass.DurableShortfall;
                 return Make(cls, k, growth, confidence, null,
                     $"Usage has run {Range(lo, hi)} {(sign > 0 ? "above" : "below")} the commitment's pace for {k} months in a row{trendText}; {position}: the {(sign > 0 ? "overage" : "shortfall")} is durable, not a blip.")
@@ -143,11 +143,7 @@ public static class GapClassifier
     public static GapDriver Driver(IReadOnlyList<GapMonth> months, int sign, double threshold)
     {
         if (months.Count < 3 || sign == 0) return GapDriver.None;
-        var consumed = months.Select(m => (double)m.Consumed.Value).ToArray();
-        var usage = TrendTest.Of(consumed);
-        var level = consumed.Median();
-        var usageMoved = usage is { } u && Math.Sign(u.S) == sign && u.PValue < 0.10
-            && Math.Abs(u.TheilSenSlope * (months.Count - 1)) > threshold * Math.Abs(level);
+        var usageMoved = UsageMove(months, threshold) == sign;
         var paceChange = months[^1].Pace.Value - months[0].Pace.Value;
         var commitmentMoved = Math.Sign(paceChange) == -sign && Math.Abs(paceChange) > 0.01m * months[0].Pace.Value;
         return (usageMoved, commitmentMoved) switch
@@ -159,7 +155,19 @@ public static class GapClassifier
         };
     }
 
-    private static string Movement(ImmutableArray<GapMonth> ms, int sign, GapDriver driver, double pValue)
+    /// <summary>
+    /// The direction usage moved over the months (+1 up, −1 down), or 0: a Mann–Kendall trend in consumption with
+    /// p &lt; 0.10 whose Theil–Sen line moves more than τ of the median month over the months.
+    /// </summary>
+    private static int UsageMove(IReadOnlyList<GapMonth> months, double threshold)
+    {
+        var consumed = months.Select(m => (double)m.Consumed.Value).ToArray();
+        return TrendTest.Of(consumed) is { PValue: < 0.10 } u && Math.Abs(u.TheilSenSlope * (months.Count - 1)) > threshold * Math.Abs(consumed.Median())
+            ? Math.Sign(u.S)
+            : 0;
+    }
+
+    private static string Movement(ImmutableArray<GapMonth> ms, int sign, GapDriver driver, double pValue, double threshold)
     {
         var verb = sign > 0 ? "widening" : "deepening";
         var from = ms[0].Pace.ToSignificant(3).ToShortString();
@@ -170,6 +178,9 @@ public static class GapClassifier
         return driver switch
         {
             GapDriver.Usage => $", and the gap keeps {verb} as usage {usageDir} (Mann–Kendall {PText(pValue)})",
+            // Usage that moved the other way did not hold: the pace moved further than it did.
+            GapDriver.Commitment when UsageMove(ms, threshold) == -sign =>
+                $", and the gap has kept {verb} because the commitment's pace {step} from {from} to {to} a month, further than usage {(sign > 0 ? "fell" : "rose")} (Mann–Kendall {PText(pValue)})",
             GapDriver.Commitment => $", and the gap has kept {verb} because the commitment's pace {step} from {from} to {to} a month while usage held near {level} a month (Mann–Kendall {PText(pValue)})",
             GapDriver.Both => $", and the gap keeps {verb}: usage {usageDir} and the commitment's pace {step} from {from} to {to} a month (Mann–Kendall {PText(pValue)})",
             _ => $", and the gap is still {verb} (Mann–Kendall {PText(pValue)})",

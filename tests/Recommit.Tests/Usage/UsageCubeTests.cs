@@ -90,6 +90,37 @@ public sealed class UsageCubeTests
         Assert.Throws<OverflowException>(() => b.Add(UsageKey.Of(Day1, "m", TokenKind.Output), 1));
     }
 
+    /// <summary>
+    /// The builder's radix sort orders keys as a stable comparison sort does, items alongside: keys over any span of
+    /// bits (the shift moves them up to the top bit), with repeats, which keep their items' order.
+    /// </summary>
+    [Property(MaxTest = 300)]
+    public bool Radix_sort_orders_keys_and_their_items_as_a_stable_sort_does(ulong[] raw, byte shift, bool fewValues)
+    {
+        var keys = raw.Select(k => (fewValues ? k % 5 : k) << (shift % 64)).ToArray();
+        var items = Enumerable.Range(0, keys.Length).ToArray();
+        var expected = keys.Select((k, i) => (Key: k, Item: i)).OrderBy(p => p.Key).ToArray();
+        UsageCubeBuilder.RadixSort(keys, items);
+        return keys.SequenceEqual(expected.Select(p => p.Key)) && items.SequenceEqual(expected.Select(p => p.Item));
+    }
+
+    [Fact]
+    public void Radix_sort_of_many_keys_over_wide_spans_matches_a_comparison_sort()
+    {
+        var rng = new Random(7);
+        foreach (var bits in new[] { 1, 12, 13, 25, 37, 64 })
+        {
+            // NextInt64 gives 63 random bits; a 64-bit key takes one more.
+            var keys = Enumerable.Range(0, 100_000)
+                .Select(_ => bits == 64 ? ((ulong)rng.NextInt64() << 1) | (uint)rng.Next(2) : (ulong)rng.NextInt64() & ((1UL << bits) - 1)).ToArray();
+            var expected = keys.Select((k, i) => (Key: k, Item: i)).OrderBy(p => p.Key).ToArray();
+            var items = Enumerable.Range(0, keys.Length).ToArray();
+            UsageCubeBuilder.RadixSort(keys, items);
+            Assert.Equal(expected.Select(p => p.Key), keys);
+            Assert.Equal(expected.Select(p => p.Item), items);
+        }
+    }
+
     /// <summary>Groups of one key's token kinds, added together, make the cube that one add per kind makes.</summary>
     [Property(MaxTest = 200)]
     public bool Adding_a_keys_kinds_at_once_gives_the_cube_of_one_add_per_kind(byte[][] groups)
