@@ -9,7 +9,8 @@ using System.Text;
 namespace Recommit.Import.ClickHouse;
 
 /// <summary>
-/// Runs queries on ClickHouse's HTTP interface and streams the TabSeparated answer row by row. The server compresses
+/// Runs queries on ClickHouse's HTTP interface: small ones read as TabSeparated lines, the cube's answer streamed in
+/// chunks of whole rows (<see cref="Chunks"/>). The server compresses
 /// the answer (gzip) when it is not on this machine. Small queries wait for the end of the query
 /// (<c>wait_end_of_query</c>), so an error found late still arrives as an HTTP error; the cube's answer
 /// (<see cref="Chunks"/>) streams as the server writes it, so that it is folded while the server still writes, and an
@@ -82,76 +83,50 @@ internal sealed class ClickHouseHttp : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="sql"/> (which ends in <c>FORMAT TabSeparated</c>) and hands each row's UTF-8 bytes (without
-    /// its newline) to <paramref name="row"/> straight from the read buffer, no text made; stops when it returns false.
-    /// Returns whether every row was taken.
-    /// </summary>
-    public bool Rows(string sql, Utf8Row row, CancellationToken cancellation) =>
-        Chunks(sql, chunk => Lines(chunk, row), cancellation);
-
-    /// <summary>
-    /// Hands each line of <paramref name="chunk"/> (whole lines, each ending in a newline but perhaps the last) to
-    /// <paramref name="row"/> without its newline; false as soon as one returns false.
+    /// Runs <paramref name="sql"/> and hands its answer to <paramref name="chunk"/> in pieces of up to
+    /// <see cref="ChunkBytes"/> that hold whole rows as <paramref name="framing"/> tells them (more only for a longer
+    /// row), straight from the read buffer; stops when it returns false. Returns whether the whole answer was taken.
+    /// The answer's last 4 KiB are kept: when the server stopped after it had begun to answer, its error
+    /// (<c>Code: …</c>, <see cref="StoppedAt"/>) ends the answer and is reported, whatever the bytes before it made of
+    /// the rows; when the rows are refused or fail to read, the answer is read on for up to 64 KiB to see whether it
+    /// ends in such an error, which is then the failure reported.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool Lines(ReadOnlySpan<byte> chunk, Utf8Row row)
-    {
-        while (!chunk.IsEmpty)
-        {
-            var end = chunk.IndexOf((byte)'\n');
-            if (end < 0) return row(chunk);
-            if (!row(chunk[..end])) return false;
-            chunk = chunk[(end + 1)..];
-        }
-        return true;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="sql"/> (which ends in <c>FORMAT TabSeparated</c>) and hands its answer to
-    /// <paramref name="chunk"/> in pieces of up to <see cref="ChunkBytes"/> that hold whole rows (each with its newline;
-    /// a last row without one comes at the end), straight from the read buffer; stops when it returns false. Returns
-    /// whether the whole answer was taken.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool Chunks(string sql, Utf8Row chunk, CancellationToken cancellation)
+    public bool Chunks(string sql, WholeRows framing, Utf8Row chunk, CancellationToken cancellation)
     {
         using var response = Send(sql, cancellation, streamed: true);
         using var body = Body(response, cancellation);
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        var tail = new AnswerTail();
         try
         {
             var filled = 0;
             while (true)
             {
-                int n;
-                try
-                {
-                    n = body.Read(buffer, filled, buffer.Length - filled);
-                }
-                catch (Exception e) when (e is IOException or InvalidDataException or HttpRequestException)
-                {
-                    throw BrokeOff(e);
-                }
+                var n = Read(body, buffer.AsSpan(filled));
+                tail.Add(buffer.AsSpan(filled, n));
                 if (n == 0)
                 {
-                    // The server's error, when it stopped after it had begun to answer, is the answer's last line.
-                    var last = buffer.AsSpan(0, filled).TrimEnd((byte)'\n');
-                    if (StoppedAt(last[(last.LastIndexOf((byte)'\n') + 1)..]) is { } stopped) throw stopped;
-                    return filled == 0 || chunk(buffer.AsSpan(0, filled));
+                    if (tail.Stopped(this) is { } stopped) throw stopped;
+                    var rows = framing(buffer.AsSpan(0, filled), end: true);
+                    if (rows < filled) throw Failure($"the answer ends inside a row ({filled - rows:N0} bytes left over)");
+                    return filled == 0 || Hand(buffer.AsSpan(0, filled));
                 }
                 filled += n;
                 if (filled < buffer.Length) continue;
-                var whole = buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
+                var whole = framing(buffer.AsSpan(0, filled), end: false);
                 if (whole == 0)
                 {
-                    // A row longer than the buffer: a larger one.
+                    // A row longer than the buffer: a larger one, up to a limit no real row reaches.
+                    if (buffer.Length >= MaxRowBytes)
+                        throw StoppedAfter(body, tail) ?? Failure($"the answer has a row longer than {MaxRowBytes >> 20} MiB");
                     var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
                     buffer.AsSpan(0, filled).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
                     continue;
                 }
-                if (!chunk(buffer.AsSpan(0, whole))) return false;
+                if (!Hand(buffer.AsSpan(0, whole))) return false;
                 buffer.AsSpan(whole, filled - whole).CopyTo(buffer);
                 filled -= whole;
             }
@@ -159,6 +134,89 @@ internal sealed class ClickHouseHttp : IDisposable
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        bool Hand(ReadOnlySpan<byte> rows)
+        {
+            bool taken;
+            try
+            {
+                taken = chunk(rows);
+            }
+            catch (ImportException)
+            {
+                if (StoppedAfter(body, tail) is { } stopped) throw stopped;
+                throw;
+            }
+            return taken || (StoppedAfter(body, tail) is { } error ? throw error : false);
+        }
+    }
+
+    private int Read(Stream body, Span<byte> into)
+    {
+        try
+        {
+            return body.Read(into);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or HttpRequestException)
+        {
+            throw BrokeOff(e);
+        }
+    }
+
+    /// <summary>Reads on for up to 64 KiB; the server's error when the answer ends there with one, else null.</summary>
+    private ImportException? StoppedAfter(Stream body, AnswerTail tail)
+    {
+        var scratch = new byte[1 << 16];
+        var read = 0;
+        try
+        {
+            while (read < scratch.Length)
+            {
+                var n = body.Read(scratch.AsSpan(read));
+                if (n == 0) return tail.Stopped(this);
+                tail.Add(scratch.AsSpan(read, n));
+                read += n;
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or HttpRequestException)
+        {
+            // Not an answer that ended in the server's error.
+        }
+        return null;
+    }
+
+    /// <summary>The last bytes of an answer, where the server's error is when it stopped while answering.</summary>
+    private sealed class AnswerTail
+    {
+        private const int Size = 4096;
+        private readonly byte[] _bytes = new byte[Size];
+        private int _length;
+
+        public void Add(ReadOnlySpan<byte> read)
+        {
+            if (read.Length >= Size)
+            {
+                read[^Size..].CopyTo(_bytes);
+                _length = Size;
+                return;
+            }
+            var keep = Math.Min(_length, Size - read.Length);
+            _bytes.AsSpan(_length - keep, keep).CopyTo(_bytes);
+            read.CopyTo(_bytes.AsSpan(keep));
+            _length = keep + read.Length;
+        }
+
+        /// <summary>The server's error when the answer ends in one: the first <c>Code: </c> in the tail that <see cref="StoppedAt"/> takes.</summary>
+        public ImportException? Stopped(ClickHouseHttp http)
+        {
+            var tail = _bytes.AsSpan(0, _length);
+            for (var at = tail.IndexOf("Code: "u8); at >= 0; at = tail.IndexOf("Code: "u8))
+            {
+                if (http.StoppedAt(tail[at..].TrimEnd((byte)'\n')) is { } stopped) return stopped;
+                tail = tail[(at + 1)..];
+            }
+            return null;
         }
     }
 
@@ -187,6 +245,9 @@ internal sealed class ClickHouseHttp : IDisposable
     /// <summary>The most bytes of an answer handed on at once (more only for a longer row).</summary>
     public const int ChunkBytes = 1 << 20;
 
+    /// <summary>The longest row an answer may have (a cube's row is a day, three names and a few numbers).</summary>
+    public const int MaxRowBytes = 1 << 26;
+
     /// <summary>The answer's bytes as they arrive, counted, and un-gzipped when the server compressed them.</summary>
     private Stream Body(HttpResponseMessage response, CancellationToken cancellation)
     {
@@ -197,12 +258,12 @@ internal sealed class ClickHouseHttp : IDisposable
     private ImportException BrokeOff(Exception e) => Failure($"the answer broke off ({Redact(e.Message)})");
 
     /// <summary>
-    /// The failure to report when <paramref name="row"/> of a streamed answer is the error the server wrote where it
-    /// stopped (<c>Code: N, e.displayText() = DB::Exception: …</c>); null for any other row.
+    /// The failure to report when <paramref name="text"/> at the end of a streamed answer is the error the server wrote
+    /// where it stopped (<c>Code: N, e.displayText() = DB::Exception: …</c>); null for anything else.
     /// </summary>
-    public ImportException? StoppedAt(ReadOnlySpan<byte> row) =>
-        row.StartsWith("Code: "u8) && row.IndexOf("DB::Exception"u8) >= 0
-            ? Failure($"the ClickHouse server stopped while answering: {Cleaned(Encoding.UTF8.GetString(row))}")
+    public ImportException? StoppedAt(ReadOnlySpan<byte> text) =>
+        text.StartsWith("Code: "u8) && text.IndexOf("DB::Exception"u8) >= 0
+            ? Failure($"the ClickHouse server stopped while answering: {Cleaned(Encoding.UTF8.GetString(text))}")
             : null;
 
     private HttpResponseMessage Send(string sql, CancellationToken cancellation, bool streamed = false)

@@ -44,8 +44,8 @@ public static class ClickHouseImport
         foreach (var kind in (CubeQuery[])[CubeQuery.Fast, CubeQuery.Checked, CubeQuery.Exact])
         {
             if (kind == CubeQuery.Fast && !layout.Counts.All(k => k.Column.IsInteger)) continue;
-            folder = new GroupFolder(http, request.SourceName, layout, options, diag, kind);
-            later = new GroupFolder(http, request.SourceName, layout, options, diag, kind);
+            folder = new GroupFolder(request.SourceName, layout, options, diag, kind);
+            later = new GroupFolder(request.SourceName, layout, options, diag, kind);
             if (Fold(http, ClickHouseQuery.Aggregate(request, layout, kind), folder, later, options.Cancellation)) break;
         }
         folder!.Absorb(later!);
@@ -71,11 +71,11 @@ public static class ClickHouseImport
 
     /// <summary>
     /// Folds the answer on two threads, split by day so that their cubes never share a cell: the rows of the days before
-    /// a pivot (the median day of the answer's first chunk; a day's text compares as its date) go to
-    /// <paramref name="earlier"/> on this thread, which reads the answer, and the others to <paramref name="later"/> on
-    /// a worker that gets a copy of every chunk. An answer whose first chunk is not full (one chunk, or rows longer than
-    /// half a chunk) is folded here alone, to its end. False when either met a group whose answer cannot be trusted. An
-    /// error on either side stops both and is thrown here.
+    /// a pivot (the median day of the answer's first chunk) go to <paramref name="earlier"/> on this thread, which reads
+    /// the answer, and the others to <paramref name="later"/> on a worker that gets a copy of every chunk. An answer
+    /// whose first chunk is not full (one chunk, or rows longer than half a chunk) is folded here alone, to its end.
+    /// False when either met a group whose answer cannot be trusted. An error on either side stops both and is thrown
+    /// here.
     /// </summary>
     private static bool Fold(ClickHouseHttp http, string sql, GroupFolder earlier, GroupFolder later, CancellationToken cancellation)
     {
@@ -83,20 +83,20 @@ public static class ClickHouseImport
         var stop = 0;
         Exception? failed = null;
         Task? worker = null;
-        byte[]? pivot = null;
+        var pivot = -1;
         var alone = false;
         bool whole;
         try
         {
-            whole = http.Chunks(sql, chunk =>
+            whole = http.Chunks(sql, earlier.Rows.WholeRows, chunk =>
             {
                 if (Volatile.Read(ref stop) != 0) return false;
-                if (pivot is null)
+                if (pivot < 0)
                 {
                     // Once a chunk went to the earlier folder whole, every later one does too: a pivot now could split a day.
                     alone |= chunk.Length < ClickHouseHttp.ChunkBytes / 2;
-                    if (alone) return Stopped(earlier.AddLines(chunk, [], before: true));
-                    pivot = MedianDay(chunk);
+                    if (alone) return Stopped(earlier.AddRows(chunk, -1, before: true));
+                    pivot = earlier.Rows.MedianDay(chunk);
                     var split = pivot;
                     worker = Task.Run(() =>
                     {
@@ -105,7 +105,7 @@ public static class ClickHouseImport
                         {
                             try
                             {
-                                if (Volatile.Read(ref stop) == 0 && !later.AddLines(bytes.AsSpan(0, length), split, before: false))
+                                if (Volatile.Read(ref stop) == 0 && !later.AddRows(bytes.AsSpan(0, length), split, before: false))
                                     Volatile.Write(ref stop, 1);
                             }
                             catch (Exception e)
@@ -123,7 +123,7 @@ public static class ClickHouseImport
                 var copy = ArrayPool<byte>.Shared.Rent(chunk.Length);
                 chunk.CopyTo(copy);
                 queue.Add((copy, chunk.Length), cancellation);
-                return Stopped(earlier.AddLines(chunk, pivot, before: true));
+                return Stopped(earlier.AddRows(chunk, pivot, before: true));
             }, cancellation);
         }
         finally
@@ -141,40 +141,17 @@ public static class ClickHouseImport
         }
     }
 
-    /// <summary>A row's first field, the day as the server wrote it.</summary>
-    private static ReadOnlySpan<byte> DayText(ReadOnlySpan<byte> row)
-    {
-        var tab = row.IndexOf((byte)'\t');
-        return tab < 0 ? row : row[..tab];
-    }
-
-    /// <summary>The median of the days of a chunk's rows, as text.</summary>
-    private static byte[] MedianDay(ReadOnlySpan<byte> chunk)
-    {
-        var days = new List<byte[]>();
-        ClickHouseHttp.Lines(chunk, row =>
-        {
-            days.Add(DayText(row).ToArray());
-            return true;
-        });
-        days.Sort((a, b) => a.AsSpan().SequenceCompareTo(b));
-        return days[days.Count / 2];
-    }
-
     /// <summary>
-    /// Folds the aggregate query's groups into the cube, checking each group's key once. Rows are read in place, as
-    /// the answer's UTF-8 bytes: the day digit by digit, and the model, workspace and tier together by their bytes among
-    /// those already seen (with their series in the cube), so a repeated key costs no allocation, and a group's token
-    /// sums go into the cube together.
+    /// Folds the aggregate query's groups into the cube, checking each group's key once. Rows are read in place from
+    /// the RowBinary answer (<see cref="CubeRows"/>): the day as its number, and the model, workspace and tier together
+    /// by their bytes among those already seen (with their series in the cube), so a repeated key costs no allocation,
+    /// and a group's token sums go into the cube together.
     /// </summary>
     private sealed class GroupFolder
     {
-        private const int FirstSum = 6;
-        private readonly ClickHouseHttp _http;
         private readonly string _source;
         private readonly ImportOptions _options;
         private readonly ImportDiagnostics _diag;
-        private readonly Range[] _fields;
         private readonly TokenKind[] _allKinds;
         private readonly TokenKind[] _kinds;
         private readonly long[] _sums;
@@ -183,17 +160,16 @@ public static class ClickHouseImport
         private readonly Utf8Lookup<(string? Model, string Workspace, ServiceTier? Tier, UsageCubeBuilder.Series Cells)> _series = new();
         private readonly Utf8Lookup<string?> _models = new();
 
-        private readonly CubeQuery _kind;
-
-        public GroupFolder(ClickHouseHttp http, string source, ClickHouseLayout layout, ImportOptions options, ImportDiagnostics diag, CubeQuery kind)
+        public GroupFolder(string source, ClickHouseLayout layout, ImportOptions options, ImportDiagnostics diag, CubeQuery kind)
         {
-            (_http, _source, _options, _diag, _kind) = (http, source, options, diag, kind);
-            _fields = new Range[FirstSum + layout.Counts.Count + (kind == CubeQuery.Checked ? 1 : 0)];
+            (_source, _options, _diag) = (source, options, diag);
             _allKinds = [.. layout.Counts.Select(c => c.Kind)];
             _kinds = new TokenKind[_allKinds.Length];
             _sums = new long[_allKinds.Length];
+            Rows = new CubeRows(source, kind, _allKinds.Length);
         }
 
+        public CubeRows Rows { get; }
         public UsageCubeBuilder Cube { get; } = new();
         public long Read { get; private set; }
         public long Rejected { get; private set; }
@@ -206,39 +182,37 @@ public static class ClickHouseImport
         public Dictionary<string, long> KeyReasons { get; } = new(StringComparer.Ordinal);
 
         /// <summary>
-        /// Adds the rows of a chunk of whole lines whose day text is before <paramref name="pivot"/> (or, without
-        /// <paramref name="before"/>, not before it); with an empty pivot, every row. False as soon as a row's answer
+        /// Adds the rows of a chunk of whole rows whose day number is below <paramref name="pivot"/> (or, without
+        /// <paramref name="before"/>, not below it); with a negative pivot, every row. False as soon as a row's answer
         /// cannot be trusted.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public bool AddLines(ReadOnlySpan<byte> chunk, ReadOnlySpan<byte> pivot, bool before)
+        public bool AddRows(ReadOnlySpan<byte> chunk, int pivot, bool before)
         {
             while (!chunk.IsEmpty)
             {
-                var end = chunk.IndexOf((byte)'\n');
-                var row = end < 0 ? chunk : chunk[..end];
-                chunk = end < 0 ? [] : chunk[(end + 1)..];
-                if (!pivot.IsEmpty && DayText(row).SequenceCompareTo(pivot) < 0 != before) continue;
+                var length = Rows.Length(chunk);
+                var row = chunk[..length];
+                chunk = chunk[length..];
+                if (pivot >= 0 && CubeRows.Day(row) < pivot != before) continue;
                 if (!Add(row)) return false;
             }
             return true;
         }
 
-        /// <summary>Adds one group; false when its last column says the answer cannot be trusted (the caller asks the next kind of query).</summary>
+        /// <summary>Adds one group; false when its answer cannot be trusted (the caller asks the next kind of query).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public bool Add(ReadOnlySpan<byte> line)
+        private bool Add(ReadOnlySpan<byte> row)
         {
-            // A row starts with its day (a digit, or \N); the server's error where it stopped starts "Code: ".
-            if (line is [(byte)'C', ..] && _http.StoppedAt(line) is { } stopped) throw stopped;
-            if (TabSeparated.Ranges(line, _fields) != _fields.Length)
-                throw new ImportException(_source, null, $"the server's answer has a row with {TabSeparated.Ranges(line, [])} fields, not {_fields.Length}: {FieldParsers.Clip(Encoding.UTF8.GetString(line), 120)}");
-            if (!Trusted(line, out var rows)) return false;
+            var keyEnd = CubeRows.KeyEnd(row);
+            var numbers = row[keyEnd..];
+            if (!Rows.Trusted(numbers, out var rows)) return false;
             Groups++;
-            var bad = Number(line[_fields[5]]);
+            var bad = Rows.Bad(numbers);
             Read += rows;
-            var (day, inside) = Day(line[_fields[0]]);
-            // Model, workspace and tier are adjacent fields: their bytes together name the group's series.
-            var series = Series(line, line[_fields[1].Start..(_fields[3].End)]);
+            var (day, inside) = Day(CubeRows.Day(row));
+            // Model, workspace and tier, each with its length, follow the day: their bytes together name the group's series.
+            var series = Series(row[CubeRows.FirstKey..keyEnd]);
             var model = series.Model;
             if (!inside || model is null || series.Tier is not { } tier)
             {
@@ -256,12 +230,8 @@ public static class ClickHouseImport
             var n = 0;
             for (var k = 0; k < _allKinds.Length; k++)
             {
-                var text = line[_fields[FirstSum + k]];
-                if (TabSeparated.IsNull(text) || text is [(byte)'0']) continue;
-                if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var sum))
-                    throw decimal.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var big) && big > long.MaxValue
-                        ? ImportException.CellOverflow(_source, Key(_allKinds[k]))
-                        : new ImportException(_source, null, $"the server's answer has '{FieldParsers.Clip(Encoding.UTF8.GetString(text))}' where a sum belongs");
+                if (!Rows.TrySum(numbers, k, out var sum)) throw ImportException.CellOverflow(_source, Key(_allKinds[k]));
+                if (sum == 0) continue;
                 (_kinds[n], _sums[n]) = (_allKinds[k], sum);
                 n++;
             }
@@ -285,63 +255,34 @@ public static class ClickHouseImport
         }
 
         /// <summary>
-        /// The group's rows, and whether its answer can be trusted. Fast: the row count, which adds 2³² for a row with a
-        /// count outside 0 to 2³² − 1, is under <see cref="ClickHouseQuery.FastRowsLimit"/> (anything else, a number too
-        /// large or a float's exponent, sends the importer to the checked query). Checked: the Float64 sum of all counts
-        /// is below the limit. Exact: always.
+        /// A day the server computed as its number from 1970-01-01 (0, the zero date, is no day: NULL or no timestamp),
+        /// and whether it lies inside the <see cref="UsageWindow"/>.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private bool Trusted(ReadOnlySpan<byte> line, out long rows)
+        private (DateOnly? Day, bool Inside) Day(int number)
         {
-            var text = line[_fields[4]];
-            if (_kind == CubeQuery.Fast)
-                return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out rows) && rows < ClickHouseQuery.FastRowsLimit;
-            rows = Number(text);
-            return _kind != CubeQuery.Checked
-                   || double.TryParse(line[_fields[^1]], NumberStyles.Float, CultureInfo.InvariantCulture, out var guard) && guard < ClickHouseQuery.GuardLimit;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private long Number(ReadOnlySpan<byte> text) =>
-            long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
-            : throw new ImportException(_source, null, $"the server's answer has '{FieldParsers.Clip(Encoding.UTF8.GetString(text))}' where a row count belongs");
-
-        /// <summary>
-        /// A day the server computed (NULL, no timestamp, or the zero date is no day), and whether it lies inside the
-        /// <see cref="UsageWindow"/>: the server writes <c>yyyy-MM-dd</c>, read here digit by digit.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private (DateOnly? Day, bool Inside) Day(ReadOnlySpan<byte> text)
-        {
-            if (text is [var y1, var y2, var y3, var y4, (byte)'-', var m1, var m2, (byte)'-', var d1, var d2]
-                && IsDigits(y1, y2, y3, y4) && IsDigits(m1, m2, d1, d2))
-            {
-                int year = (y1 - '0') * 1000 + (y2 - '0') * 100 + (y3 - '0') * 10 + (y4 - '0'), month = (m1 - '0') * 10 + (m2 - '0'), day = (d1 - '0') * 10 + (d2 - '0');
-                if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return (null, false);
-                var date = new DateOnly(year, month, day);
-                return (date, date >= UsageWindow.First && date <= _lastDay);
-            }
-            return (null, false);
-
-            static bool IsDigits(byte a, byte b, byte c, byte d) => char.IsAsciiDigit((char)a) && char.IsAsciiDigit((char)b) && char.IsAsciiDigit((char)c) && char.IsAsciiDigit((char)d);
+            if (number == 0) return (null, false);
+            var date = DateOnly.FromDayNumber(CubeRows.EpochDay + number);
+            return (date, date >= UsageWindow.First && date <= _lastDay);
         }
 
         /// <summary>
-        /// The model (null when empty), workspace and tier (null when unknown) of a row whose model, workspace and tier
-        /// fields are <paramref name="text"/>, and their series in the cube: worked out once per distinct text.
+        /// The model (null when empty), workspace and tier (null when unknown) of a group whose key strings are
+        /// <paramref name="key"/>, and their series in the cube: worked out once per distinct key.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private (string? Model, string Workspace, ServiceTier? Tier, UsageCubeBuilder.Series Cells) Series(ReadOnlySpan<byte> line, ReadOnlySpan<byte> text)
+        private (string? Model, string Workspace, ServiceTier? Tier, UsageCubeBuilder.Series Cells) Series(ReadOnlySpan<byte> key)
         {
-            if (_series.TryGet(text, out var known)) return known;
-            var model = Model(line[_fields[1]]);
-            var workspace = (TabSeparated.Text(line[_fields[2]]) ?? "").Trim();
-            ServiceTier? tier = GatewayLog.TryTier(TabSeparated.Text(line[_fields[3]]), out var parsed) ? parsed : null;
+            if (_series.TryGet(key, out var known)) return known;
+            var rest = key;
+            var model = Model(CubeRows.String(ref rest));
+            var workspace = Encoding.UTF8.GetString(CubeRows.String(ref rest)).Trim();
+            ServiceTier? tier = GatewayLog.TryTier(Encoding.UTF8.GetString(CubeRows.String(ref rest)), out var parsed) ? parsed : null;
             var cells = model is not null && tier is { } t
                 ? Cube.SeriesOf(new UsageKey(default, Channel.Anthropic, workspace, model, t, ContextBand.Standard, InferenceGeo.Global, Speed.Standard, default))
                 : default;
             var value = (model, workspace, tier, cells);
-            _series.Add(text, value);
+            _series.Add(key, value);
             return value;
         }
 
@@ -349,7 +290,7 @@ public static class ClickHouseImport
         private string? Model(ReadOnlySpan<byte> text)
         {
             if (_models.TryGet(text, out var known)) return known;
-            var raw = TabSeparated.Text(text);
+            var raw = Encoding.UTF8.GetString(text);
             string? model = null;
             // The two folders of one answer share the diagnostics, which note the unknown models.
             if (!string.IsNullOrWhiteSpace(raw))

@@ -13,32 +13,37 @@ internal static class ClickHouseQuery
     public static string Describe(ClickHouseRequest r) => $"DESCRIBE TABLE {Table(r)} FORMAT TabSeparated";
 
     /// <summary>
-    /// The cube query: per raw UTC day, model, workspace and tier, the rows (<c>rc_rows</c>), the rows with an invalid
-    /// count (<c>rc_bad</c>), each token column's sum over the valid rows, and for <see cref="CubeQuery.Checked"/> one
-    /// more column that tells the caller whether the answer can be trusted (else it asks the next kind); the fast
-    /// query's row count tells it by itself (<see cref="FastRows"/>). The keys are checked by the caller once per group.
+    /// The cube query, answered in RowBinary (<see cref="CubeRows"/> reads it): per raw UTC day (a <c>Date</c>; the
+    /// zero date for a row with no day), model, workspace and tier (strings; NULL as empty), the rows (<c>rc_rows</c>:
+    /// Float64 for <see cref="CubeQuery.Fast"/>, whose row count is also its guard (<see cref="FastRows"/>), else
+    /// UInt64), for the other kinds the rows with an invalid count (<c>rc_bad</c>, UInt64), each token column's sum over
+    /// the valid rows (Int64; Decimal128 for <see cref="CubeQuery.Exact"/>), and for <see cref="CubeQuery.Checked"/> a
+    /// Float64 guard that tells the caller whether the answer can be trusted (else it asks the next kind). The keys are
+    /// checked by the caller once per group.
     /// </summary>
     public static string Aggregate(ClickHouseRequest r, ClickHouseLayout c, CubeQuery kind)
     {
         var ok = kind == CubeQuery.Fast ? null : RowOk(c);
         var sb = new StringBuilder("SELECT ");
-        sb.Append(c.Timestamp.Day).Append(" AS rc_day, ").Append(c.Model.Text).Append(" AS rc_model, ");
-        sb.Append(c.Workspace?.Text ?? "''").Append(" AS rc_workspace, ").Append(c.Tier?.Text ?? "''").Append(" AS rc_tier, ");
-        sb.Append(kind == CubeQuery.Fast ? FastRows(c) : "count()").Append(" AS rc_rows, ");
-        sb.Append(ok is null ? "toUInt64(0)" : $"countIf(NOT ({ok}))").Append(" AS rc_bad");
+        sb.Append($"ifNull(toDate({c.Timestamp.Day}), toDate(0))").Append(" AS rc_day, ").Append(Key(c.Model)).Append(" AS rc_model, ");
+        sb.Append(Key(c.Workspace)).Append(" AS rc_workspace, ").Append(Key(c.Tier)).Append(" AS rc_tier, ");
+        if (kind == CubeQuery.Fast) sb.Append(FastRows(c)).Append(" AS rc_rows");
+        else sb.Append("count() AS rc_rows, ").Append(ok is null ? "toUInt64(0)" : $"countIf(NOT ({ok}))").Append(" AS rc_bad");
         foreach (var (_, _, col) in c.Counts)
-            sb.Append(", ").Append(Sum(kind switch
+            sb.Append(", ").Append(kind switch
             {
-                CubeQuery.Exact => $"toDecimal128({col.CountValue}, 0)",
+                CubeQuery.Exact => Sum($"toDecimal128({col.CountValue}, 0)", ok),
                 // Where the row count vouches for the group every count is whole, 0 to 2³² − 1, and no sum reaches 2⁶³: the column's own sum is exact.
-                CubeQuery.Fast when !col.IsNullable => col.Sql,
-                _ => $"toUInt64({col.CountValue})",
-            }, ok));
+                CubeQuery.Fast when !col.IsNullable => $"toInt64({Sum(col.Sql, ok)})",
+                _ => $"toInt64({Sum($"toUInt64({col.CountValue})", ok)})",
+            });
         if (kind == CubeQuery.Checked)
             sb.Append(", ").Append(Sum(string.Join(" + ", c.Counts.Select(k => $"toFloat64({k.Column.CountValue})")), ok)).Append(" AS rc_guard");
         sb.Append(" FROM ").Append(Table(r)).Append(Where(r, c, extra: null));
-        sb.Append(" GROUP BY rc_day, rc_model, rc_workspace, rc_tier FORMAT TabSeparated");
+        sb.Append(" GROUP BY rc_day, rc_model, rc_workspace, rc_tier FORMAT RowBinary");
         return sb.ToString();
+
+        static string Key(ClickHouseColumn? col) => col is null ? "''" : col.IsNullable ? $"ifNull({col.Text}, '')" : col.Text;
     }
 
     /// <summary>
@@ -47,12 +52,12 @@ internal static class ClickHouseQuery
     /// says whether any row of the group is outside (a sum of positive numbers never falls back below 2³², which a
     /// UInt64 sum would after 2³² such rows). The test is one bitwise OR of the counts, masked: a negative count is
     /// sign-extended and so has high bits, as has one of 2³² or more. Columns whose every value is small (UInt8 to
-    /// UInt32) are left out, and without any other the count is the plain <c>count()</c>. A NULL count is 0.
+    /// UInt32) are left out, and without any other the count is the plain <c>count()</c> (as Float64). A NULL count is 0.
     /// </summary>
     private static string FastRows(ClickHouseLayout c)
     {
         var wide = c.Counts.Select(k => k.Column).Where(col => !col.IsSmall).Select(col => col.IsNullable ? $"ifNull({col.Sql}, 0)" : col.Sql).ToList();
-        if (wide.Count == 0) return "count()";
+        if (wide.Count == 0) return "toFloat64(count())";
         var any = wide.Aggregate((a, b) => $"bitOr({a}, {b})");
         return $"sum(if(bitAnd({any}, -{SmallCount}) = 0, 1., {SmallCount}.))";
     }

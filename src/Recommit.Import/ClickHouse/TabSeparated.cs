@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Recommit.Import.ClickHouse;
@@ -9,31 +8,6 @@ namespace Recommit.Import.ClickHouse;
 /// </summary>
 internal static class TabSeparated
 {
-    /// <summary>
-    /// Where each field of a row of the answer's UTF-8 bytes lies, without copying: fills <paramref name="fields"/>
-    /// and returns how many there are (at most its length; more fields count but are not recorded).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int Ranges(ReadOnlySpan<byte> line, Span<Range> fields)
-    {
-        var count = 0;
-        var start = 0;
-        while (true)
-        {
-            var tab = line[start..].IndexOf((byte)'\t');
-            var end = tab < 0 ? line.Length : start + tab;
-            if (count < fields.Length) fields[count] = new Range(start, end);
-            count++;
-            if (tab < 0) return count;
-            start = end + 1;
-        }
-    }
-
-    /// <summary>A field's text from its UTF-8 bytes (an invalid byte becomes U+FFFD): null for <c>\N</c>, escapes resolved.</summary>
-    public static string? Text(ReadOnlySpan<byte> raw) => IsNull(raw) ? null : Field(Encoding.UTF8.GetString(raw));
-
-    public static bool IsNull(ReadOnlySpan<byte> raw) => raw is [(byte)'\\', (byte)'N'];
-
     public static string?[] Split(string line)
     {
         var fields = new List<string?>(12);

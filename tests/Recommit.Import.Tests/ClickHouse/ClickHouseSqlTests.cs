@@ -55,54 +55,75 @@ public class ClickHouseSqlTests
         Assert.Equal((IEnumerable<string?>)["2026-08-05", "a\tb", null, "c\\d", "", "it's\n"], TabSeparated.Split("2026-08-05\ta\\tb\t\\N\tc\\\\d\t\tit\\'s\\n"));
     }
 
-    [Fact]
-    public void Byte_ranges_split_a_row_on_tabs_and_count_fields_past_the_ones_recorded()
-    {
-        var row = "2026-08-05\té€😀\t\\N\t"u8;
-        var fields = new Range[3];
-        Assert.Equal(4, TabSeparated.Ranges(row, fields));
-        Assert.Equal(("2026-08-05", "é€😀", (string?)null), (TabSeparated.Text(row[fields[0]]), TabSeparated.Text(row[fields[1]]), TabSeparated.Text(row[fields[2]])));
-        Assert.True(TabSeparated.IsNull(row[fields[2]]));
-        Assert.Equal("a\tb", TabSeparated.Text("a\\tb"u8));
-    }
-
-    /// <summary>Rows are handed over from the read buffer: a row longer than the buffer grows it, and the rows around it arrive whole.</summary>
+    /// <summary>
+    /// Rows are handed over from the read buffer in chunks of whole rows: a row longer than the buffer grows it, the rows
+    /// around it arrive whole, and a refusal stops the reading.
+    /// </summary>
     [ClickHouseFact]
     public void Rows_longer_than_the_read_buffer_and_many_short_ones_arrive_whole()
     {
         using var http = new ClickHouseHttp(new ClickHouseRequest { Url = ClickHouseServer.Shard1, Table = "t" }, TimeSpan.FromSeconds(10));
-        var rows = new List<string>();
-        // Row i holds i % 13 two-byte letters, row 3 two million (4 MB): rows cross the buffer's edge everywhere.
-        var sql = "SELECT number, arrayStringConcat(arrayMap(x -> 'é', range(if(number = 3, 2000000, number % 13)))) FROM system.numbers LIMIT 300000 FORMAT TabSeparated";
-        Assert.True(http.Rows(sql, row => { rows.Add(Encoding.UTF8.GetString(row)); return true; }, CancellationToken.None));
+        var layout = new CubeRows("t", CubeQuery.Fast, sums: 1);
+        // Row i's model holds i % 13 two-byte letters, row 3's two million (4 MB): rows cross the buffer's edge everywhere.
+        var sql = "SELECT toDate('2026-08-05') AS d, arrayStringConcat(arrayMap(x -> 'é', range(if(number = 3, 2000000, number % 13)))) AS m, '' AS w, '' AS t, " +
+                  "toFloat64(1) AS r, toInt64(number) AS s FROM system.numbers LIMIT 300000 FORMAT RowBinary";
+        var models = new List<string>();
+        var sums = new List<long>();
+        Assert.True(http.Chunks(sql, layout.WholeRows, chunk =>
+        {
+            while (!chunk.IsEmpty)
+            {
+                var row = chunk[..layout.Length(chunk)];
+                chunk = chunk[row.Length..];
+                var key = row[CubeRows.FirstKey..CubeRows.KeyEnd(row)];
+                models.Add(Encoding.UTF8.GetString(CubeRows.String(ref key)));
+                Assert.True(layout.TrySum(row[CubeRows.KeyEnd(row)..], 0, out var sum));
+                sums.Add(sum);
+            }
+            return true;
+        }, CancellationToken.None));
 
-        Assert.Equal(300_000, rows.Count);
-        Assert.Equal("3\t" + new string('é', 2_000_000), rows[3]);
-        Assert.All(Enumerable.Range(0, rows.Count).Where(i => i != 3), i => Assert.Equal($"{i}\t{new string('é', i % 13)}", rows[i]));
+        Assert.Equal(300_000, models.Count);
+        Assert.Equal(new string('é', 2_000_000), models[3]);
+        Assert.All(Enumerable.Range(0, models.Count).Where(i => i != 3), i => Assert.Equal(new string('é', i % 13), models[i]));
+        Assert.Equal(Enumerable.Range(0, 300_000).Select(i => (long)i), sums);
         Assert.True(http.BytesReceived > 4_000_000);
 
         var taken = 0;
-        Assert.False(http.Rows(sql, _ => ++taken < 10, CancellationToken.None));
-        Assert.Equal(10, taken);
+        Assert.False(http.Chunks(sql, layout.WholeRows, _ => ++taken < 3, CancellationToken.None));
+        Assert.Equal(3, taken);
+    }
+
+    /// <summary>The server's error text, as it ends an answer where the server stopped, is told from anything else.</summary>
+    [Fact]
+    public void The_servers_error_text_is_told_from_other_text()
+    {
+        using var http = new ClickHouseHttp(new ClickHouseRequest { Url = new Uri("http://127.0.0.1:1"), Table = "t" }, TimeSpan.FromSeconds(10));
+        Assert.NotNull(http.StoppedAt("Code: 241, e.displayText() = DB::Exception: Memory limit exceeded, e.what() = DB::Exception"u8));
+        Assert.Null(http.StoppedAt("2026-08-05\tCode: 241\tDB::Exception"u8));
+        Assert.Null(http.StoppedAt("Code: 241 without the exception's name"u8));
     }
 
     /// <summary>
-    /// The cube's answer streams: an error the server meets after it has begun to answer arrives as the answer's last
-    /// line (after HTTP 200), and is reported as the server's error rather than taken for a row.
+    /// The cube's answer is binary (RowBinary): the server's error where it stopped is found at the answer's end, after
+    /// rows of the cube's layout, whatever those last bytes would make as a row.
     /// </summary>
     [ClickHouseFact]
-    public void An_error_after_the_answer_has_begun_is_the_servers_error_not_a_row()
+    public void A_binary_answer_that_stops_with_the_servers_error_reports_the_error_not_rows()
     {
         using var http = new ClickHouseHttp(new ClickHouseRequest { Url = ClickHouseServer.Shard1, Table = "t" }, TimeSpan.FromSeconds(10));
+        var layout = new CubeRows("t", CubeQuery.Fast, sums: 1);
         var rows = 0L;
-        var error = Assert.Throws<ImportException>(() => http.Rows(
-            "SELECT number, throwIf(number = 300000) FROM system.numbers LIMIT 1000000 FORMAT TabSeparated", _ => ++rows > 0, CancellationToken.None));
+        var error = Assert.Throws<ImportException>(() => http.Chunks(
+            "SELECT toDate('2026-08-05') AS d, 'claude-opus-5' AS m, concat('ws-', toString(number % 7)) AS w, '' AS t, toFloat64(1) + throwIf(number = 300000) AS r, " +
+            "toInt64(number) AS s FROM system.numbers LIMIT 1000000 FORMAT RowBinary", layout.WholeRows, chunk =>
+            {
+                for (; !chunk.IsEmpty; rows++) chunk = chunk[layout.Length(chunk)..];
+                return true;
+            }, CancellationToken.None));
 
         Assert.Contains("the ClickHouse server stopped while answering: Value passed to 'throwIf' function is non zero (code 395)", error.Message, StringComparison.Ordinal);
         Assert.InRange(rows, 1, 300_000);
-        // The error line by itself, as a folder would meet it inside a chunk.
-        Assert.NotNull(http.StoppedAt("Code: 241, e.displayText() = DB::Exception: Memory limit exceeded, e.what() = DB::Exception"u8));
-        Assert.Null(http.StoppedAt("2026-08-05\tCode: 241\tDB::Exception"u8));
     }
 
     [Fact]
