@@ -60,6 +60,11 @@ public class ClickHouseImportTests
         Assert.Equal((4L, 4L, 0L), (report.RowsRead, report.Accepted, report.Rejected));
         Assert.Equal(4, result.Groups);
         Assert.True(result.BytesReceived > 0 && result.BytesSent > 0);
+
+        // The same answer gzipped, as from a server on another machine.
+        var gzipped = ClickHouseImport.Read(Request(table) with { Compress = true }, Options);
+        Assert.True(gzipped.Compressed);
+        Assert.Equal(Sorted(cube), Sorted(gzipped.Import.Cube));
     }
 
     [ClickHouseFact]
