@@ -86,7 +86,7 @@ internal sealed class ClickHouseHttp : IDisposable
     /// Runs <paramref name="sql"/> and hands its answer to <paramref name="chunk"/> in pieces of up to
     /// <see cref="ChunkBytes"/> that hold whole rows as <paramref name="framing"/> tells them (more only for a longer
     /// row), straight from the read buffer; stops when it returns false. Returns whether the whole answer was taken.
-    /// The answer's last 4 KiB are kept: when the server stopped after it had begun to answer, its error
+    /// The answer's last 64 KiB are kept: when the server stopped after it had begun to answer, its error
     /// (<c>Code: …</c>, <see cref="StoppedAt"/>) ends the answer and is reported, whatever the bytes before it made of
     /// the rows; when the rows are refused or fail to read, the answer is read on for up to 64 KiB to see whether it
     /// ends in such an error, which is then the failure reported.
@@ -186,54 +186,76 @@ internal sealed class ClickHouseHttp : IDisposable
         return null;
     }
 
-    /// <summary>The last bytes of an answer, where the server's error is when it stopped while answering.</summary>
+    /// <summary>
+    /// The last 64 KiB of an answer, where the server's error is when it stopped while answering (an error passed on
+    /// from a shard can carry a long text). The bytes are kept in a ring, each copied once.
+    /// </summary>
     private sealed class AnswerTail
     {
-        private const int Size = 4096;
-        private readonly byte[] _bytes = new byte[Size];
-        private int _length;
+        private const int Size = 1 << 16;
+        private readonly byte[] _ring = new byte[Size];
+        private long _total;
 
         public void Add(ReadOnlySpan<byte> read)
         {
-            if (read.Length >= Size)
+            if (read.Length > Size)
             {
-                read[^Size..].CopyTo(_bytes);
-                _length = Size;
-                return;
+                _total += read.Length - Size;
+                read = read[^Size..];
             }
-            var keep = Math.Min(_length, Size - read.Length);
-            _bytes.AsSpan(_length - keep, keep).CopyTo(_bytes);
-            read.CopyTo(_bytes.AsSpan(keep));
-            _length = keep + read.Length;
+            var at = (int)(_total % Size);
+            var first = Math.Min(read.Length, Size - at);
+            read[..first].CopyTo(_ring.AsSpan(at));
+            read[first..].CopyTo(_ring);
+            _total += read.Length;
         }
 
-        /// <summary>The server's error when the answer ends in one: the first <c>Code: </c> in the tail that <see cref="StoppedAt"/> takes.</summary>
+        /// <summary>
+        /// The server's error when the answer ends in one: the first <c>Code: </c> from which the answer is text to its
+        /// end, ending in a newline, that <see cref="StoppedAt"/> takes. A name inside the rows cannot pass for it: rows
+        /// end in fixed-width numbers, not text and a newline.
+        /// </summary>
         public ImportException? Stopped(ClickHouseHttp http)
         {
-            var tail = _bytes.AsSpan(0, _length);
-            for (var at = tail.IndexOf("Code: "u8); at >= 0; at = tail.IndexOf("Code: "u8))
+            var length = (int)Math.Min(_total, Size);
+            var tail = new byte[length];
+            var start = (int)((_total - length) % Size);
+            var first = Math.Min(length, Size - start);
+            _ring.AsSpan(start, first).CopyTo(tail);
+            _ring.AsSpan(0, length - first).CopyTo(tail.AsSpan(first));
+            if (tail is not [.., (byte)'\n']) return null;
+            // From the last byte that is not text, the rest is text; the error starts after it.
+            var text = tail.AsSpan(tail.AsSpan().LastIndexOfAnyExcept(Text) + 1);
+            for (var at = text.IndexOf("Code: "u8); at >= 0; at = text.IndexOf("Code: "u8))
             {
-                if (http.StoppedAt(tail[at..].TrimEnd((byte)'\n')) is { } stopped) return stopped;
-                tail = tail[(at + 1)..];
+                if (http.StoppedAt(text[at..].TrimEnd((byte)'\n')) is { } stopped) return stopped;
+                text = text[(at + 1)..];
             }
             return null;
         }
+
+        /// <summary>The bytes of text: printable ASCII, any byte of a UTF-8 sequence, tab, newline and carriage return.</summary>
+        private static readonly System.Buffers.SearchValues<byte> Text = System.Buffers.SearchValues.Create(
+            [.. Enumerable.Range(0x20, 0xE0).Select(b => (byte)b), (byte)'\t', (byte)'\n', (byte)'\r']);
     }
 
     /// <summary>
     /// Opens the TCP connection with a blocking connect, so that the socket stays blocking. The handler's own connect
     /// is asynchronous, and a socket once used asynchronously serves every later synchronous read through the runtime's
     /// socket event thread and a thread-pool wake-up; ClickHouse sends its answer in HTTP chunks of 4 KiB, one read
-    /// each, and that cost 0.1 s more on a 42 MB answer here (docs/importers.md). The time limit closes the socket.
+    /// each, and that cost 0.1 s more on a 42 MB answer here (docs/importers.md). The name is looked up apart from the
+    /// socket (asynchronously, so that the time limit covers it too); the time limit closes the socket.
     /// </summary>
-    private static ValueTask<Stream> Connect(SocketsHttpConnectionContext context, CancellationToken cancellation)
+    private static async ValueTask<Stream> Connect(SocketsHttpConnectionContext context, CancellationToken cancellation)
     {
+        var host = context.DnsEndPoint.Host;
+        var addresses = IPAddress.TryParse(host, out var address) ? [address] : await Dns.GetHostAddressesAsync(host, cancellation).ConfigureAwait(false);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            using (cancellation.UnsafeRegister(static s => ((Socket)s!).Dispose(), socket)) socket.Connect(context.DnsEndPoint);
+            using (cancellation.UnsafeRegister(static s => ((Socket)s!).Dispose(), socket)) socket.Connect(addresses, context.DnsEndPoint.Port);
             cancellation.ThrowIfCancellationRequested();
-            return ValueTask.FromResult<Stream>(new NetworkStream(socket, ownsSocket: true));
+            return new NetworkStream(socket, ownsSocket: true);
         }
         catch
         {
@@ -262,7 +284,8 @@ internal sealed class ClickHouseHttp : IDisposable
     /// where it stopped (<c>Code: N, e.displayText() = DB::Exception: …</c>); null for anything else.
     /// </summary>
     public ImportException? StoppedAt(ReadOnlySpan<byte> text) =>
-        text.StartsWith("Code: "u8) && text.IndexOf("DB::Exception"u8) >= 0
+        text.StartsWith("Code: "u8) && text[6..].IndexOfAnyExceptInRange((byte)'0', (byte)'9') is > 0 and var digits
+        && text[6 + digits] is (byte)',' or (byte)'.' && text.IndexOf("DB::Exception"u8) >= 0
             ? Failure($"the ClickHouse server stopped while answering: {Cleaned(Encoding.UTF8.GetString(text))}")
             : null;
 
@@ -321,7 +344,8 @@ internal sealed class ClickHouseHttp : IDisposable
         var at = line.IndexOf(marker, StringComparison.Ordinal);
         if (at >= 0)
         {
-            var code = line.StartsWith("Code: ", StringComparison.Ordinal) ? line[6..line.IndexOf(',', StringComparison.Ordinal)] : null;
+            var comma = line.IndexOf(',', StringComparison.Ordinal);
+            var code = line.StartsWith("Code: ", StringComparison.Ordinal) && comma > 6 ? line[6..comma] : null;
             line = line[(at + marker.Length)..];
             var tail = line.IndexOf(", e.what()", StringComparison.Ordinal);
             if (tail >= 0) line = line[..tail];

@@ -122,7 +122,15 @@ public static class ClickHouseImport
                 }
                 var copy = ArrayPool<byte>.Shared.Rent(chunk.Length);
                 chunk.CopyTo(copy);
-                queue.Add((copy, chunk.Length), cancellation);
+                try
+                {
+                    queue.Add((copy, chunk.Length), cancellation);
+                }
+                catch (OperationCanceledException)
+                {
+                    ArrayPool<byte>.Shared.Return(copy);
+                    throw;
+                }
                 return Stopped(earlier.AddRows(chunk, pivot, before: true));
             }, cancellation);
         }

@@ -148,6 +148,8 @@ internal sealed class CubeRows(string source, CubeQuery kind, int sums)
         {
             if (at >= bytes.Length) return false;
             var b = bytes[at++];
+            // The tenth byte holds the 64th bit alone.
+            if (shift == 63 && b > 1) return false;
             value |= (ulong)(b & 0x7F) << shift;
             if (b < 0x80) return true;
         }

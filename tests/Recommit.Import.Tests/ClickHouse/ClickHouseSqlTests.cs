@@ -100,8 +100,35 @@ public class ClickHouseSqlTests
     {
         using var http = new ClickHouseHttp(new ClickHouseRequest { Url = new Uri("http://127.0.0.1:1"), Table = "t" }, TimeSpan.FromSeconds(10));
         Assert.NotNull(http.StoppedAt("Code: 241, e.displayText() = DB::Exception: Memory limit exceeded, e.what() = DB::Exception"u8));
+        // Later servers write "Code: N. DB::Exception: …".
+        Assert.NotNull(http.StoppedAt("Code: 395. DB::Exception: Value passed to 'throwIf' function is non-zero. (FUNCTION_THROW_IF_VALUE_IS_NON_ZERO)"u8));
         Assert.Null(http.StoppedAt("2026-08-05\tCode: 241\tDB::Exception"u8));
         Assert.Null(http.StoppedAt("Code: 241 without the exception's name"u8));
+        Assert.Null(http.StoppedAt("Code: 1 e.displayText() = DB::Exception"u8));
+        Assert.Null(http.StoppedAt("Code: "u8));
+    }
+
+    /// <summary>A name in the rows that reads like the server's error is a name: rows end in numbers, not in that text.</summary>
+    [ClickHouseFact]
+    public void A_name_that_reads_like_the_servers_error_is_read_as_a_name()
+    {
+        using var http = new ClickHouseHttp(new ClickHouseRequest { Url = ClickHouseServer.Shard1, Table = "t" }, TimeSpan.FromSeconds(10));
+        var layout = new CubeRows("t", CubeQuery.Fast, sums: 1);
+        var workspaces = new List<string>();
+        Assert.True(http.Chunks("SELECT toDate('2026-08-05') AS d, 'claude-opus-5' AS m, 'Code: 1, e.displayText() = DB::Exception: not an error\n' AS w, '' AS t, " +
+            "toFloat64(1) AS r, toInt64(number) AS s FROM system.numbers LIMIT 10 FORMAT RowBinary", layout.WholeRows, chunk =>
+            {
+                while (!chunk.IsEmpty)
+                {
+                    var row = chunk[..layout.Length(chunk)];
+                    chunk = chunk[row.Length..];
+                    var key = row[CubeRows.FirstKey..CubeRows.KeyEnd(row)];
+                    CubeRows.String(ref key);
+                    workspaces.Add(Encoding.UTF8.GetString(CubeRows.String(ref key)));
+                }
+                return true;
+            }, CancellationToken.None));
+        Assert.Equal(Enumerable.Repeat("Code: 1, e.displayText() = DB::Exception: not an error\n", 10), workspaces);
     }
 
     /// <summary>

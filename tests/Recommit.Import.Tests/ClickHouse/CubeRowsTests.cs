@@ -55,11 +55,14 @@ public class CubeRowsTests
     public void A_string_length_past_what_any_row_holds_is_never_a_whole_row()
     {
         var layout = new CubeRows("t", CubeQuery.Fast, sums: 1);
-        // The day, then a length of 2⁴⁹ (seven LEB128 bytes) and too few bytes after it.
+        // The day, then a length of 2⁴² (seven LEB128 bytes) and too few bytes after it.
         byte[] garbage = [0x10, 0x4E, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01, .. new byte[64]];
 
         Assert.Equal(0, layout.WholeRows(garbage, end: true));
         Assert.Throws<ImportException>(() => layout.Length(garbage));
+        // A length of ten LEB128 bytes whose last holds more than the 64th bit is no length at all.
+        byte[] tooLong = [0x10, 0x4E, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x02, .. new byte[64]];
+        Assert.Equal(0, layout.WholeRows(tooLong, end: true));
     }
 
     [Theory]
