@@ -248,4 +248,24 @@ public class ValuationTests
         Assert.Equal(-25.00m, repricing.VendorValue.RoundedToCents.Value);
         Assert.DoesNotContain(n.Trades, t => t.Name.StartsWith("ramp", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Price_protection_is_worth_the_withheld_rise_to_the_buyer_and_its_overage_to_the_vendor()
+    {
+        // Example 5 with a certain +50 % list-price move from 2027-01, the package's whole term.
+        var gap = new Recommit.Gap.GapAssessment(Recommit.Gap.GapClass.DurableOverage, "durable-overage", 6, 0.1, [], null, null, null, null, null, "high", null, "");
+        var rise = NegotiationAssumptions.Default with { PriceMoves = [new PriceMove(2027, 1m, 0.5m)] };
+
+        var n = Negotiator.Run(Example5() with { Assumptions = rise }, [Example5Package], [.. Enumerable.Repeat(250.0, 24)], gap);
+
+        // Protected, usage stays 3,000 list a year: 2,200 + 66.67 × 0.75 = 2,250 a year, B = 4,500; V = 4,400 + 0.75 × 100 =
+        // 4,475. Unprotected, 4,500 list a year: 2,200 + 1,566.67 × 0.75 = 3,375 a year, B = 6,750; V = 4,400 + 0.75 ×
+        // 2,350 = 6,162.50. The status quo (B = 4,200 + 3,600 = 7,800) leaves the unprotected package a mutual gain, so it
+        // is the best acceptable one whose elements are valued.
+        Assert.Equal("P", n.Recommendation.Package);
+        var protection = Assert.Single(n.Trades, t => t.Name == "price protection");
+        Assert.Equal("ask", protection.Kind);
+        Assert.Equal(2250.00m, protection.BuyerValue.RoundedToCents.Value);
+        Assert.Equal(-1687.50m, protection.VendorValue.RoundedToCents.Value);
+    }
 }
