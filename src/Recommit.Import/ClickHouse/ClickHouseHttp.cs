@@ -234,7 +234,7 @@ internal sealed class ClickHouseHttp : IDisposable
             return null;
         }
 
-        /// <summary>The bytes of text: printable ASCII, any byte of a UTF-8 sequence, tab, newline and carriage return.</summary>
+        /// <summary>The bytes that may be text: 0x20 to 0xFF (printable ASCII, DEL and every byte above, so any UTF-8 sequence), tab, newline and carriage return.</summary>
         private static readonly System.Buffers.SearchValues<byte> Text = System.Buffers.SearchValues.Create(
             [.. Enumerable.Range(0x20, 0xE0).Select(b => (byte)b), (byte)'\t', (byte)'\n', (byte)'\r']);
     }

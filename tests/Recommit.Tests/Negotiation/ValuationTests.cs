@@ -260,8 +260,8 @@ public class ValuationTests
 
         // Protected, usage stays 3,000 list a year: 2,200 + 66.67 × 0.75 = 2,250 a year, B = 4,500; V = 4,400 + 0.75 × 100 =
         // 4,475. Unprotected, 4,500 list a year: 2,200 + 1,566.67 × 0.75 = 3,375 a year, B = 6,750; V = 4,400 + 0.75 ×
-        // 2,350 = 6,162.50. The status quo (B = 4,200 + 3,600 = 7,800) leaves the unprotected package a mutual gain, so it
-        // is the best acceptable one whose elements are valued.
+        // 2,350 = 6,162.50. Against the status quo (B = 4,200 + 3,600 = 7,800; V = 1,200 + 0.75 × 3,000 + 0.85 × 0.75 ×
+        // 3,600 = 5,745) the unprotected package is a mutual gain, so it is the best acceptable one whose elements are valued.
         Assert.Equal("P", n.Recommendation.Package);
         var protection = Assert.Single(n.Trades, t => t.Name == "price protection");
         Assert.Equal("ask", protection.Kind);
