@@ -2,9 +2,11 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Recommit.Analysis;
+using Recommit.Forecasting;
 using Recommit.Negotiation;
 using Recommit.Pricing;
 using Recommit.Storage.Analyses;
+using Recommit.Storage.Usage;
 using Recommit.Time;
 
 namespace Recommit.Storage.Digest;
@@ -17,7 +19,8 @@ namespace Recommit.Storage.Digest;
 /// (docs/method.md §7) — here a repeat, next calendar year, of the week's increases as they weigh on this account's
 /// list spend.
 /// </summary>
-internal sealed class CounterValuation(StoreContext db, PriceBook before, PriceBook after, int accountId, AnalysisOptions options, YearMonth start)
+internal sealed class CounterValuation(StoreContext db, PriceBook before, PriceBook after, int accountId, AnalysisOptions options, YearMonth start,
+    FitCache fits, UsageSnapshots usage)
 {
     /// <summary>The share of the source model's traffic a routing counter moves (docs/levers.md, <c>share</c>).</summary>
     public const decimal RoutingShare = 0.3m;
@@ -106,7 +109,7 @@ internal sealed class CounterValuation(StoreContext db, PriceBook before, PriceB
         var year = effective.Year + 1;
         if (size <= 0) return (size, rise > 0, year, now);
         var assumptions = NegotiationAssumptions.Default with { PriceMoves = [new Negotiation.PriceMove(year, 1m, size)] };
-        return (size, true, year, await new AnalysisRunner(db, after).WhatIfAsync(accountId, options, assumptions, cancellation));
+        return (size, true, year, await new AnalysisRunner(db, after, fits, usage).WhatIfAsync(accountId, options, assumptions, cancellation));
     }
 
     private static DigestCounter Protection(DigestCounter c, (decimal Size, bool Rises, int Year, AnalysisResult Result) run)
@@ -134,7 +137,7 @@ internal sealed class CounterValuation(StoreContext db, PriceBook before, PriceB
     {
         var levers = options.Levers is { Length: > 0 } own ? JsonNode.Parse(own)!.AsObject() : new JsonObject { ["levers"] = new JsonArray() };
         levers["levers"]!.AsArray().Add(lever);
-        return await new AnalysisRunner(db, book).WhatIfAsync(accountId, options with { Levers = levers.ToJsonString() }, cancellation);
+        return await new AnalysisRunner(db, book, fits, usage).WhatIfAsync(accountId, options with { Levers = levers.ToJsonString() }, cancellation);
     }
 
     /// <summary>The fall in the mean bill of the term's remaining periods from <paramref name="without"/> to <paramref name="with"/>.</summary>

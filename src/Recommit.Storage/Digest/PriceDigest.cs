@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Recommit.Analysis;
+using Recommit.Forecasting;
 using Recommit.Pricing;
 using Recommit.Storage.Analyses;
 using Recommit.Storage.Usage;
@@ -39,10 +40,14 @@ public sealed record PriceDigest(DateOnly WeekStart, DateOnly WeekEnd, string Pr
         var q = db.Accounts.AsNoTracking();
         if (accountIds is not null) q = q.Where(a => accountIds.Contains(a.Id));
         var impacts = ImmutableArray.CreateBuilder<AccountImpact>();
+        // An account's runs (both books, each counter's lever) forecast the same token usage: its usage is read once and
+        // each series is fitted once (a fit depends on the tokens, not on prices or levers), then only paths and ledger run again.
+        var fits = new FitCache();
+        var usage = new UsageSnapshots();
         foreach (var account in await q.OrderBy(a => a.Name).ToListAsync(cancellation))
         {
             progress?.Invoke(account.Name);
-            var (cube, spend) = await new UsageStore(db).ReadAsync(account.Id, cancellation);
+            var (cube, spend) = await usage.ReadAsync(db, account.Id, cancellation);
             var used = InUse(cube, book);
             var counters = Counters(book, moves, used, start.AddDays(-1));
             if (cube.Count == 0 && spend.Rows.Length == 0)
@@ -64,10 +69,10 @@ public sealed record PriceDigest(DateOnly WeekStart, DateOnly WeekEnd, string Pr
             try
             {
                 var accountOptions = await OptionsAsync(db, account.Id, options, cancellation);
-                var now = await new AnalysisRunner(db, book).WhatIfAsync(account.Id, accountOptions, cancellation);
+                var now = await new AnalysisRunner(db, book, fits, usage).WhatIfAsync(account.Id, accountOptions, cancellation);
                 // Without a moved rate it pays (a launch alone) the old book prices its forecast exactly as the new one.
-                var then = paysMoved ? await new AnalysisRunner(db, before).WhatIfAsync(account.Id, accountOptions, cancellation) : null;
-                var valuation = new CounterValuation(db, before, book, account.Id, accountOptions, YearMonth.Of(end).AddMonths(1));
+                var then = paysMoved ? await new AnalysisRunner(db, before, fits, usage).WhatIfAsync(account.Id, accountOptions, cancellation) : null;
+                var valuation = new CounterValuation(db, before, book, account.Id, accountOptions, YearMonth.Of(end).AddMonths(1), fits, usage);
                 var valued = await valuation.ValueAsync(counters, now, then, cancellation);
                 var after = Figures(now);
                 impacts.Add(new AccountImpact(account.Id, account.Name, used, then is null ? after with { PriceBookVersion = before.Version } : Figures(then), after, valued, null));
