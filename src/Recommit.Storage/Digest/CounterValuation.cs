@@ -137,7 +137,8 @@ internal sealed class CounterValuation(StoreContext db, PriceBook before, PriceB
     {
         var levers = options.Levers is { Length: > 0 } own ? JsonNode.Parse(own)!.AsObject() : new JsonObject { ["levers"] = new JsonArray() };
         levers["levers"]!.AsArray().Add(lever);
-        return await new AnalysisRunner(db, book, fits, usage).WhatIfAsync(accountId, options with { Levers = levers.ToJsonString() }, cancellation);
+        // Only the run's bill is read (Saving): the packages are not valued.
+        return await new AnalysisRunner(db, book, fits, usage).WhatIfAsync(accountId, options with { Levers = levers.ToJsonString(), Negotiate = false }, cancellation);
     }
 
     /// <summary>The fall in the mean bill of the term's remaining periods from <paramref name="without"/> to <paramref name="with"/>.</summary>
