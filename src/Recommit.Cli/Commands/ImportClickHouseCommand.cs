@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Recommit.Cli.Internals;
 using Recommit.Import;
 using Recommit.Import.Canonical;
 using Recommit.Import.ClickHouse;
@@ -9,6 +10,7 @@ using Recommit.Import.Formats;
 using Recommit.Import.Gateway;
 using Recommit.Import.Output;
 using Recommit.Usage;
+using Spectre.Console;
 
 namespace Recommit.Cli.Commands;
 
@@ -74,7 +76,10 @@ internal static class ImportClickHouseCommand
                 request.Validate(); // before the password file is read, so a bad option is reported first
                 if (parse.GetValue(passwordFile) is { } pf) request = request with { Password = ClickHousePassword.FromFile(pf) };
 
-                var result = ClickHouseImport.Read(request, new ImportOptions { Resolver = ImportCommand.Resolver(stderr) });
+                var importOptions = new ImportOptions { Resolver = ImportCommand.Resolver(stderr) };
+                var result = ReferenceEquals(Terminal.Unwrap(stderr), Console.Error) && !Console.IsErrorRedirected
+                    ? WithProgress(request, importOptions)
+                    : ClickHouseImport.Read(request, importOptions);
                 var report = result.Import.Report;
                 var failed = parse.GetValue(strict) && report.Rejected > 0;
                 var outPath = parse.GetValue(output);
@@ -92,6 +97,27 @@ internal static class ImportClickHouseCommand
             });
         });
         return command;
+    }
+
+    /// <summary>
+    /// Runs the import under a spinner on the terminal: the server aggregates first (nothing arrives until it has), then
+    /// the answer's megabytes as they are read; the spinner is cleared before the summary.
+    /// </summary>
+    private static ClickHouseResult WithProgress(ClickHouseRequest request, ImportOptions options)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        ClickHouseResult? result = null;
+        console.Progress().AutoClear(true)
+            .Columns(new SpinnerColumn(), new TaskDescriptionColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var table = Terminal.Safe(request.Table);
+                var task = ctx.AddTask(Markup.Escape($"{table}: the server is aggregating"), maxValue: 1);
+                task.IsIndeterminate = true;
+                var progress = new ImportCommand.ProgressSink(p => task.Description = Markup.Escape($"{table}: reading the answer, {p.Bytes / 1e6:N1} MB"));
+                result = ClickHouseImport.Read(request, options with { Progress = progress });
+            });
+        return result!;
     }
 
     private static Uri ParseUrl(string text)

@@ -176,7 +176,8 @@ internal static class ImportCommand
         return result!;
     }
 
-    private sealed class ProgressSink(Action<ImportProgress> report) : IProgress<ImportProgress>
+    /// <summary>Reports on the reading thread itself (a progress bar's task takes the updates).</summary>
+    internal sealed class ProgressSink(Action<ImportProgress> report) : IProgress<ImportProgress>
     {
         public void Report(ImportProgress value) => report(value);
     }

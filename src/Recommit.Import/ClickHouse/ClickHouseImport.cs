@@ -46,7 +46,7 @@ public static class ClickHouseImport
             if (kind == CubeQuery.Fast && !layout.Counts.All(k => k.Column.IsInteger)) continue;
             folder = new GroupFolder(request.SourceName, layout, options, diag, kind);
             later = new GroupFolder(request.SourceName, layout, options, diag, kind);
-            if (Fold(http, ClickHouseQuery.Aggregate(request, layout, kind), folder, later, options.Cancellation)) break;
+            if (Fold(http, ClickHouseQuery.Aggregate(request, layout, kind), folder, later, options, request.SourceName)) break;
         }
         folder!.Absorb(later!);
         diag.SetCounts(folder.Read, folder.Read - folder.Rejected, folder.Rejected);
@@ -75,10 +75,11 @@ public static class ClickHouseImport
     /// the answer, and the others to <paramref name="later"/> on a worker that gets a copy of every chunk. An answer
     /// whose first chunk is not full (one chunk, or rows longer than half a chunk) is folded here alone, to its end.
     /// False when either met a group whose answer cannot be trusted. An error on either side stops both and is thrown
-    /// here.
+    /// here. Each chunk read is reported to the options' progress (the groups this thread folded, the bytes received).
     /// </summary>
-    private static bool Fold(ClickHouseHttp http, string sql, GroupFolder earlier, GroupFolder later, CancellationToken cancellation)
+    private static bool Fold(ClickHouseHttp http, string sql, GroupFolder earlier, GroupFolder later, ImportOptions options, string source)
     {
+        var cancellation = options.Cancellation;
         using var queue = new BlockingCollection<(byte[] Bytes, int Length)>(boundedCapacity: 4);
         var stop = 0;
         Exception? failed = null;
@@ -91,6 +92,7 @@ public static class ClickHouseImport
             whole = http.Chunks(sql, earlier.Rows.WholeRows, chunk =>
             {
                 if (Volatile.Read(ref stop) != 0) return false;
+                options.Progress?.Report(new ImportProgress(source, earlier.Groups, http.BytesReceived, 0));
                 if (pivot < 0)
                 {
                     // Once a chunk went to the earlier folder whole, every later one does too: a pivot now could split a day.

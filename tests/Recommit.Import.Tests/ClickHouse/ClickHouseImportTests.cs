@@ -250,10 +250,17 @@ public class ClickHouseImportTests
         ClickHouseServer.Execute($"INSERT INTO {table} SELECT if(number % 89 = 0, toDateTime('2010-01-01 00:00:00', 'UTC'), toDateTime(1785888000 + (number % 13) * 86400, 'UTC')), " +
             "if(number % 97 = 0, '', 'claude-opus-5'), concat('ws-', toString(number % 20000)), '', number % 1000, 1 FROM system.numbers LIMIT 200000");
         var request = Request(table);
+        var reports = new List<ImportProgress>();
 
-        var result = ClickHouseImport.Read(request, Options);
+        var result = ClickHouseImport.Read(request, Options with { Progress = new Recorder(reports) });
 
         Assert.True(result.BytesReceived > 3 * ClickHouseHttp.ChunkBytes, $"the answer ({result.BytesReceived:N0} bytes) spans several chunks");
+        // Each chunk read is reported: the bytes received so far, rising, and the groups folded on the reading thread.
+        Assert.True(reports.Count >= 3, $"{reports.Count} progress reports");
+        Assert.All(reports, r => Assert.Equal(request.SourceName, r.File));
+        Assert.Equal(reports.Select(r => r.Bytes).Order(), reports.Select(r => r.Bytes));
+        Assert.InRange(reports[^1].Bytes, reports[0].Bytes + 1, result.BytesReceived);
+        Assert.InRange(reports[^1].Rows, 1, result.Groups);
         var report = result.Import.Report;
         // Rows 0, 89, 178, … lie in 2010; rows 0, 97, 194, … have no model (24 rows are both, and count as 2010's).
         Assert.Equal((200_000L, 200_000L - 4286, 4286L), (report.RowsRead, report.Accepted, report.Rejected));
@@ -377,6 +384,12 @@ public class ClickHouseImportTests
         var table = CreateRequests("('2026-08-05 10:00:00','claude-opus-5','a','',1,0,0,0)");
         var badMap = Request(table) with { ColumnMap = GatewayLog.ParseMap("input=prompt") };
         Assert.Contains("--map input=prompt: the table has no column 'prompt'", Assert.Throws<ImportException>(() => ClickHouseImport.Read(badMap, Options)).Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Keeps every progress report, on the thread that made it.</summary>
+    private sealed class Recorder(List<ImportProgress> reports) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => reports.Add(value);
     }
 
     [Fact]
