@@ -59,6 +59,29 @@ public sealed class AdminKey
         return s;
     }
 
+    /// <summary>
+    /// A quote of at most <paramref name="max"/> characters of <paramref name="text"/> (the start of a body, which may
+    /// end inside the key) with the key hidden: a start of the key at the text's end is hidden first, then every
+    /// occurrence, and only then is the quote cut, so no cut leaves a piece of the key showing.
+    /// </summary>
+    internal string RedactedQuote(string text, int max)
+    {
+        var s = Redact(WithoutKeyStartAtEnd(text));
+        if (s.Length <= max) return s;
+        // A cut inside the marker keeps the whole marker, so the quote still says something was hidden there.
+        var marker = s.IndexOf(Hidden, Math.Max(0, max - Hidden.Length + 1), StringComparison.Ordinal);
+        var cut = marker >= 0 && marker < max ? Math.Max(max, marker + Hidden.Length) : max;
+        return cut >= s.Length ? s : s[..cut] + "…";
+    }
+
+    /// <summary>The text without a start of the key (4 characters or more) that ends it.</summary>
+    private string WithoutKeyStartAtEnd(string text)
+    {
+        for (var n = Math.Min(text.Length, Value.Length - 1); n >= 4; n--)
+            if (text.AsSpan(text.Length - n).SequenceEqual(Value.AsSpan(0, n))) return text[..^n] + Hidden;
+        return text;
+    }
+
     /// <summary>True when <paramref name="body"/> carries the key or its distinctive tail (an echo that must not be stored).</summary>
     internal bool IsIn(ReadOnlySpan<byte> body)
     {

@@ -308,10 +308,11 @@ public sealed class AnthropicAdminClient : IDisposable
         return null;
     }
 
+    /// <summary>The start of an error body, 300 characters at most, with the key hidden before it is cut.</summary>
     private string Snippet(byte[] body)
     {
-        var s = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 300)).ReplaceLineEndings(" ");
-        return _key.Redact(s.Length == 0 ? "(empty body)" : s);
+        var s = Encoding.UTF8.GetString(body).ReplaceLineEndings(" ");
+        return s.Length == 0 ? "(empty body)" : _key.RedactedQuote(s, 300);
     }
 
     private string Describe(Exception e) => e switch

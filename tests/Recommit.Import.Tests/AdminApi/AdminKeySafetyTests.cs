@@ -81,6 +81,28 @@ public sealed class AdminKeySafetyTests : IDisposable
             Assert.DoesNotContain(Key, File.ReadAllText(file), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// An error body that echoes the key where the message's quote of it is cut (300 characters): the key is hidden
+    /// before the cut, so not even its start shows.
+    /// </summary>
+    [Theory]
+    [InlineData(275)]
+    [InlineData(299)]
+    [InlineData(0)]
+    public async Task An_error_body_that_echoes_the_key_across_the_quotes_cut_shows_none_of_it(int before)
+    {
+        var body = new string('x', before) + Key + " was refused";
+        using var api = new LoopbackApi(_ => (400, body, null));
+
+        using var client = Client(api.BaseUrl);
+        var e = await Assert.ThrowsAsync<AdminApiException>(() => AdminPull.RunAsync(client, Request(), Out, null));
+
+        Assert.Contains("HTTP 400", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Key[..8], e.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Key[^8..], e.ToString(), StringComparison.Ordinal);
+        Assert.Contains("[redacted]", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("sk-ant-admin01-abc\u001b[2Jdef")]
     [InlineData("sk-ant-admin01-abc\u0000def")]
