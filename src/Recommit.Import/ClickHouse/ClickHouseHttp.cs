@@ -339,7 +339,8 @@ internal sealed class ClickHouseHttp : IDisposable
     /// <summary>The first line of a server error, without the C++ exception decoration and without the password.</summary>
     private string Cleaned(string body)
     {
-        var line = body.Split('\n')[0].Trim();
+        // The password is cleaned out of the whole text before any of it is cut, so no cut leaves a piece of it showing.
+        var line = Redact(body).Split('\n')[0].Trim();
         const string marker = "e.displayText() = ";
         var at = line.IndexOf(marker, StringComparison.Ordinal);
         if (at >= 0)
@@ -351,8 +352,7 @@ internal sealed class ClickHouseHttp : IDisposable
             if (tail >= 0) line = line[..tail];
             line = line.Replace("DB::Exception: ", "", StringComparison.Ordinal) + (code is null ? "" : $" (code {code})");
         }
-        if (line.Length > 300) line = line[..300] + "…";
-        return Redact(line);
+        return line.Length > 300 ? line[..300] + "…" : line;
     }
 
     private static string SocketText(SocketException s) => s.SocketErrorCode switch

@@ -160,6 +160,12 @@ public class ClickHouseSqlTests
         Assert.Equal("[password]", password.ToString());
         Assert.Equal("login with [password] failed", password.Redact("login with s3cret-Value failed"));
         Assert.Throws<ImportException>(() => ClickHousePassword.FromFile(Fixtures.Temp("", ".txt")));
+
+        // A server error quoting the password where the message is cut (300 characters) shows none of it.
+        using var http = new ClickHouseHttp(new ClickHouseRequest { Url = new Uri("http://127.0.0.1:1"), Table = "t", Password = password }, TimeSpan.FromSeconds(10));
+        var error = http.StoppedAt(System.Text.Encoding.UTF8.GetBytes("Code: 516, e.displayText() = DB::Exception: " + new string('x', 292) + " s3cret-Value was wrong"));
+        Assert.NotNull(error);
+        Assert.DoesNotContain("s3cr", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Whatever a value holds, the literal the importer writes gives the server back exactly that value.</summary>
