@@ -10,7 +10,10 @@ public sealed class AdminKey
     public const string EnvironmentVariable = "ANTHROPIC_ADMIN_KEY";
     private const string Hidden = "[redacted]";
 
-    private AdminKey(string value) => Value = value;
+    private AdminKey(string value) => (Value, _bytes) = (value, System.Text.Encoding.ASCII.GetBytes(value));
+
+    /// <summary>The key's bytes (it is printable ASCII), searched for in every chunk of every page.</summary>
+    private readonly byte[] _bytes;
 
     /// <summary>The secret itself: only for the <c>x-api-key</c> header.</summary>
     internal string Value { get; }
@@ -85,7 +88,7 @@ public sealed class AdminKey
     /// <summary>True when <paramref name="body"/> carries the key or its distinctive tail (an echo that must not be stored).</summary>
     internal bool IsIn(ReadOnlySpan<byte> body)
     {
-        var whole = System.Text.Encoding.ASCII.GetBytes(Value);
+        var whole = _bytes;
         return body.IndexOf(whole) >= 0 || (whole.Length >= 16 && body.IndexOf(whole.AsSpan(whole.Length - 12)) >= 0);
     }
 
