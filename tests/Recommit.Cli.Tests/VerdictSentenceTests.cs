@@ -83,7 +83,7 @@ public partial class VerdictSentenceTests
 
         Assert.Equal(GapClass.DurableOverage, g.Class);
         Assert.Equal(GapDriver.Commitment, g.Driver);
-        Assert.Contains("because the commitment's pace stepped down from $70,000 to $46,900 a month, further than usage fell", g.Sentence, StringComparison.Ordinal);
+        Assert.Contains("because the commitment's pace stepped down from $70,000 to $46,900 a month, by a larger share than usage fell", g.Sentence, StringComparison.Ordinal);
         Check(new Evidence(g.ClassName, g.Sentence, g.Threshold, g.Months, g.ProjectedPeriodEndPosition?.Value));
     }
 
@@ -164,10 +164,15 @@ public partial class VerdictSentenceTests
             var level = e.Months.Select(m => (double)m.Consumed.Value).Order().ElementAt(e.Months.Count / 2);
             Assert.True(usage is not { PValue: < 0.10 } u || Math.Abs(u.TheilSenSlope * (e.Months.Count - 1)) <= e.Threshold * level, s);
         }
-        if (s.Contains("further than usage fell", StringComparison.Ordinal))
+        // "By a larger share": the pace's change from the first month to the last is, in proportion, past usage's.
+        var firstRatio = (double)e.Months[0].Consumed.Value / (double)firstPace;
+        var lastRatio = (double)e.Months[^1].Consumed.Value / (double)lastPace;
+        if (s.Contains("usage fell (Mann", StringComparison.Ordinal))
             Assert.True(usage is { S: < 0, PValue: < 0.10 } && lastPace < firstPace, s);
-        if (s.Contains("further than usage rose", StringComparison.Ordinal))
+        if (s.Contains("usage rose (Mann", StringComparison.Ordinal))
             Assert.True(usage is { S: > 0, PValue: < 0.10 } && lastPace > firstPace, s);
+        if (s.Contains("by a larger share than usage fell", StringComparison.Ordinal)) Assert.True(lastRatio > firstRatio, s);
+        if (s.Contains("by a larger share than usage rose", StringComparison.Ordinal)) Assert.True(lastRatio < firstRatio, s);
         // A widening gap is attributed only to what moved in its direction.
         if (e.Class is "durable-shortfall" && s.Contains("pace stepped down", StringComparison.Ordinal)) Assert.Fail(s);
         if (e.Class is "durable-overage" && s.Contains("pace stepped up", StringComparison.Ordinal)) Assert.Fail(s);

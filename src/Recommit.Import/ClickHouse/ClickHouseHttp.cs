@@ -108,13 +108,13 @@ internal sealed class ClickHouseHttp : IDisposable
                 if (n == 0)
                 {
                     if (tail.Stopped(this) is { } stopped) throw stopped;
-                    var rows = framing(buffer.AsSpan(0, filled), end: true);
+                    var rows = framing(buffer.AsSpan(0, filled));
                     if (rows < filled) throw Failure($"the answer ends inside a row ({filled - rows:N0} bytes left over)");
                     return filled == 0 || Hand(buffer.AsSpan(0, filled));
                 }
                 filled += n;
                 if (filled < buffer.Length) continue;
-                var whole = framing(buffer.AsSpan(0, filled), end: false);
+                var whole = framing(buffer.AsSpan(0, filled));
                 if (whole == 0)
                 {
                     // A row longer than the buffer: a larger one, up to a limit no real row reaches.

@@ -201,20 +201,19 @@ public static class ClickHouseImport
         {
             while (!chunk.IsEmpty)
             {
-                var length = Rows.Length(chunk);
+                var length = Rows.Length(chunk, out var keyEnd);
                 var row = chunk[..length];
                 chunk = chunk[length..];
                 if (pivot >= 0 && CubeRows.Day(row) < pivot != before) continue;
-                if (!Add(row)) return false;
+                if (!Add(row, keyEnd)) return false;
             }
             return true;
         }
 
-        /// <summary>Adds one group; false when its answer cannot be trusted (the caller asks the next kind of query).</summary>
+        /// <summary>Adds one group (its key strings end at <paramref name="keyEnd"/>); false when its answer cannot be trusted (the caller asks the next kind of query).</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        private bool Add(ReadOnlySpan<byte> row)
+        private bool Add(ReadOnlySpan<byte> row, int keyEnd)
         {
-            var keyEnd = CubeRows.KeyEnd(row);
             var numbers = row[keyEnd..];
             if (!Rows.Trusted(numbers, out var rows)) return false;
             Groups++;

@@ -27,22 +27,28 @@ internal sealed class CubeRows(string source, CubeQuery kind, int sums)
 
     /// <summary>The length of the whole rows at the start of <paramref name="buffer"/> (a row cut off, or one whose string lengths are absurd, ends them).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int WholeRows(ReadOnlySpan<byte> buffer, bool end)
+    public int WholeRows(ReadOnlySpan<byte> buffer)
     {
         var at = 0;
-        while (TryLength(buffer[at..], out var length)) at += length;
+        while (TryLength(buffer[at..], out var length, out _)) at += length;
         return at;
     }
 
     /// <summary>The length of the row that starts <paramref name="rows"/>, which holds it whole.</summary>
+    public int Length(ReadOnlySpan<byte> rows) => Length(rows, out _);
+
+    /// <summary>
+    /// The length of the row that starts <paramref name="rows"/>, which holds it whole, and where its key strings end
+    /// and its numbers begin (<paramref name="keyEnd"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int Length(ReadOnlySpan<byte> rows) =>
-        TryLength(rows, out var length) ? length : throw new ImportException(source, null, "the server's answer has a row cut off");
+    public int Length(ReadOnlySpan<byte> rows, out int keyEnd) =>
+        TryLength(rows, out var length, out keyEnd) ? length : throw new ImportException(source, null, "the server's answer has a row cut off");
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool TryLength(ReadOnlySpan<byte> rows, out int length)
+    private bool TryLength(ReadOnlySpan<byte> rows, out int length, out int keyEnd)
     {
-        length = 0;
+        length = keyEnd = 0;
         var at = FirstKey;
         for (var s = 0; s < 3; s++)
         {
@@ -50,25 +56,12 @@ internal sealed class CubeRows(string source, CubeQuery kind, int sums)
             at += (int)bytes;
         }
         if (at > rows.Length - Numbers) return false;
-        length = at + Numbers;
+        (keyEnd, length) = (at, at + Numbers);
         return true;
     }
 
     /// <summary>A row's day number (days from 1970-01-01; 0 is no day).</summary>
     public static int Day(ReadOnlySpan<byte> row) => BinaryPrimitives.ReadUInt16LittleEndian(row);
-
-    /// <summary>Where a whole row's key strings end and its numbers begin.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int KeyEnd(ReadOnlySpan<byte> row)
-    {
-        var at = FirstKey;
-        for (var s = 0; s < 3; s++)
-        {
-            TryVarint(row, ref at, out var bytes);
-            at += (int)bytes;
-        }
-        return at;
-    }
 
     /// <summary>The bytes of the string that starts <paramref name="key"/> (whole), which moves past it.</summary>
     public static ReadOnlySpan<byte> String(ref ReadOnlySpan<byte> key)

@@ -178,9 +178,12 @@ public static class GapClassifier
         return driver switch
         {
             GapDriver.Usage => $", and the gap keeps {verb} as usage {usageDir} (Mann–Kendall {PText(pValue)})",
-            // Usage that moved the other way did not hold: the pace moved further than it did.
+            // Usage that moved the other way did not hold. The pace moved by a larger share than usage exactly when the
+            // gap ratio (usage / pace − 1) of the last month is past the first's in the gap's direction; else only "while".
             GapDriver.Commitment when UsageMove(ms, threshold) == -sign =>
-                $", and the gap has kept {verb} because the commitment's pace {step} from {from} to {to} a month, further than usage {(sign > 0 ? "fell" : "rose")} (Mann–Kendall {PText(pValue)})",
+                $", and the gap has kept {verb} because the commitment's pace {step} from {from} to {to} a month" +
+                (Math.Sign(ms[^1].GapRatio - ms[0].GapRatio) == sign ? ", by a larger share than usage " : " while usage ") +
+                $"{(sign > 0 ? "fell" : "rose")} (Mann–Kendall {PText(pValue)})",
             GapDriver.Commitment => $", and the gap has kept {verb} because the commitment's pace {step} from {from} to {to} a month while usage held near {level} a month (Mann–Kendall {PText(pValue)})",
             GapDriver.Both => $", and the gap keeps {verb}: usage {usageDir} and the commitment's pace {step} from {from} to {to} a month (Mann–Kendall {PText(pValue)})",
             _ => $", and the gap is still {verb} (Mann–Kendall {PText(pValue)})",

@@ -73,11 +73,11 @@ public class ClickHouseSqlTests
         {
             while (!chunk.IsEmpty)
             {
-                var row = chunk[..layout.Length(chunk)];
+                var row = chunk[..layout.Length(chunk, out var keyEnd)];
                 chunk = chunk[row.Length..];
-                var key = row[CubeRows.FirstKey..CubeRows.KeyEnd(row)];
+                var key = row[CubeRows.FirstKey..keyEnd];
                 models.Add(Encoding.UTF8.GetString(CubeRows.String(ref key)));
-                Assert.True(layout.TrySum(row[CubeRows.KeyEnd(row)..], 0, out var sum));
+                Assert.True(layout.TrySum(row[keyEnd..], 0, out var sum));
                 sums.Add(sum);
             }
             return true;
@@ -120,9 +120,9 @@ public class ClickHouseSqlTests
             {
                 while (!chunk.IsEmpty)
                 {
-                    var row = chunk[..layout.Length(chunk)];
+                    var row = chunk[..layout.Length(chunk, out var keyEnd)];
                     chunk = chunk[row.Length..];
-                    var key = row[CubeRows.FirstKey..CubeRows.KeyEnd(row)];
+                    var key = row[CubeRows.FirstKey..keyEnd];
                     CubeRows.String(ref key);
                     workspaces.Add(Encoding.UTF8.GetString(CubeRows.String(ref key)));
                 }

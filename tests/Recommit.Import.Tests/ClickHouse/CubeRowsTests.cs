@@ -40,10 +40,10 @@ public class CubeRowsTests
         byte[] first = FastRow(20_000, "claude-opus-5", longName, "", 3, 10, 20), second = FastRow(20_001, "claude-opus-5", "", "batch", 1, 5, 0);
         byte[] buffer = [.. first, .. second, .. FastRow(20_002, "m", "w", "t", 1, 1, 1)[..^1]];
 
-        Assert.Equal(first.Length + second.Length, layout.WholeRows(buffer, end: false));
-        Assert.Equal(first.Length, layout.Length(buffer));
+        Assert.Equal(first.Length + second.Length, layout.WholeRows(buffer));
+        Assert.Equal(first.Length, layout.Length(buffer, out var keyEnd));
         Assert.Equal(20_000, CubeRows.Day(first));
-        ReadOnlySpan<byte> key = first.AsSpan(CubeRows.FirstKey, CubeRows.KeyEnd(first) - CubeRows.FirstKey);
+        ReadOnlySpan<byte> key = first.AsSpan(CubeRows.FirstKey, keyEnd - CubeRows.FirstKey);
         Assert.Equal("claude-opus-5", System.Text.Encoding.UTF8.GetString(CubeRows.String(ref key)));
         Assert.Equal(longName, System.Text.Encoding.UTF8.GetString(CubeRows.String(ref key)));
         Assert.Equal("", System.Text.Encoding.UTF8.GetString(CubeRows.String(ref key)));
@@ -58,11 +58,11 @@ public class CubeRowsTests
         // The day, then a length of 2⁴² (seven LEB128 bytes) and too few bytes after it.
         byte[] garbage = [0x10, 0x4E, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01, .. new byte[64]];
 
-        Assert.Equal(0, layout.WholeRows(garbage, end: true));
+        Assert.Equal(0, layout.WholeRows(garbage));
         Assert.Throws<ImportException>(() => layout.Length(garbage));
         // A length of ten LEB128 bytes whose last holds more than the 64th bit is no length at all.
         byte[] tooLong = [0x10, 0x4E, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x02, .. new byte[64]];
-        Assert.Equal(0, layout.WholeRows(tooLong, end: true));
+        Assert.Equal(0, layout.WholeRows(tooLong));
     }
 
     [Theory]
@@ -77,7 +77,8 @@ public class CubeRowsTests
         var layout = new CubeRows("t", CubeQuery.Fast, sums: 1);
         var row = FastRow(20_000, "m", "w", "", count, 7);
 
-        Assert.Equal(trusted, layout.Trusted(row.AsSpan(CubeRows.KeyEnd(row)), out var read));
+        layout.Length(row, out var keyEnd);
+        Assert.Equal(trusted, layout.Trusted(row.AsSpan(keyEnd), out var read));
         Assert.Equal(rows, read);
     }
 
